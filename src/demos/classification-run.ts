@@ -1,0 +1,80 @@
+import {
+  createTrainer, makeClassification, mlpLayers,
+  type Dataset, type NetworkSpec, type Trainer,
+} from '../engine/index.ts';
+
+/**
+ * Shared by the classification demos (overfitting, dropout, L1/L2, batch norm, early stopping):
+ * a 2-D data set split into train/validation, an MLP trainer, the decision-boundary grid and
+ * accuracies. Pure engine code, runs in the worker.
+ */
+export interface ClassificationSetup {
+  dataset: 'circle' | 'xor' | 'gauss' | 'spiral';
+  noise: number;
+  points: number;        // training points
+  valPoints: number;     // validation points
+  seed: number;
+}
+
+export function makeSplit(s: ClassificationSetup): { train: Dataset; val: Dataset } {
+  const n = s.points + s.valPoints;
+  const { train, val } = makeClassification({ name: s.dataset, n, noise: s.noise, seed: s.seed, valFraction: s.valPoints / n });
+  if (!val) throw new Error('validation split is empty');
+  return { train, val };
+}
+
+/** Probabilities of class 1 on a size x size grid over [-1, 1]^2, row 0 at the top (y = +1). */
+export function boundaryGrid(trainer: Trainer, size: number): Float32Array {
+  const xs = gridInputs(size);
+  const logits = trainer.network.forward(xs, size * size, 'eval');
+  const out = new Float32Array(size * size);
+  for (let i = 0; i < out.length; i++) out[i] = 1 / (1 + Math.exp(-logits[i]));
+  return out;
+}
+
+const gridCache = new Map<number, Float64Array>();
+function gridInputs(size: number): Float64Array {
+  let xs = gridCache.get(size);
+  if (!xs) {
+    xs = new Float64Array(size * size * 2);
+    for (let r = 0; r < size; r++) {
+      for (let c = 0; c < size; c++) {
+        const i = r * size + c;
+        xs[2 * i] = -1 + (2 * (c + 0.5)) / size;
+        xs[2 * i + 1] = 1 - (2 * (r + 0.5)) / size;
+      }
+    }
+    gridCache.set(size, xs);
+  }
+  return xs;
+}
+
+/** Fraction of points classified correctly (logit > 0 means class 1), in eval mode. */
+export function accuracy(trainer: Trainer, d: Dataset): number {
+  const logits = trainer.network.forward(d.x, d.n, 'eval');
+  let right = 0;
+  for (let i = 0; i < d.n; i++) if ((logits[i] > 0 ? 1 : 0) === d.y[i]) right++;
+  return d.n ? right / d.n : 0;
+}
+
+export interface MlpChoice {
+  hidden: number;
+  layers: number;
+  activation: 'relu' | 'tanh' | 'sigmoid';
+  dropout?: number;
+  batchnorm?: boolean;
+}
+
+export function mlpSpec(m: MlpChoice, rest: Omit<NetworkSpec, 'layers'>): NetworkSpec {
+  const widths = [2, ...Array.from({ length: m.layers }, () => m.hidden), 1];
+  return { ...rest, layers: mlpLayers({ widths, activation: m.activation, dropout: m.dropout, batchnorm: m.batchnorm }) };
+}
+
+export function makeTrainer(split: { train: Dataset; val: Dataset }, network: NetworkSpec, batchSize: number, seed: number): Trainer {
+  return createTrainer({ network, train: split.train, val: split.val, batchSize: Math.min(batchSize, split.train.n), seed });
+}
+
+/** The points as plain arrays for the views. */
+export function pointsOf(d: Dataset): { xy: Float64Array; labels: Float64Array } {
+  return { xy: d.x.slice(), labels: d.y.slice() };
+}

@@ -1,0 +1,132 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { useTrainer } from '../../training/useTrainer.ts';
+import { LineChart } from '../../views/LineChart.tsx';
+import { BoundaryCanvas } from '../../views/BoundaryCanvas.tsx';
+import { DemoFrame, download } from '../ui/DemoFrame.tsx';
+import { SettingControl } from '../ui/SettingControl.tsx';
+import { TrainButtons } from '../ui/TrainButtons.tsx';
+import { useDemoSettings } from '../ui/useDemoSettings.ts';
+import { overfittingFields, type OverfittingSettings } from './settings.ts';
+import type { OverfittingSnapshot } from './runner.ts';
+
+interface Props {
+  id: string;
+  title: string;
+  caption?: string;
+  settings: OverfittingSettings;
+  /** Which settings the learner can change (all by default). */
+  controls: (keyof OverfittingSettings)[];
+}
+
+const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(3));
+const pct = (v: number | undefined) => (v === undefined ? '–' : `${Math.round(v * 100)}%`);
+
+/**
+ * Chapter 1: a too-large network on few noisy points. Press Train and watch the training loss
+ * fall while the validation loss turns back up, next to the decision boundary wrapping itself
+ * around noisy points.
+ */
+export default function OverfittingIsland({ id, title, caption, settings: initial, controls }: Props) {
+  const { settings, setSettings, notices, dismissNotices, shareUrl } = useDemoSettings(id, overfittingFields, initial);
+  const t = useTrainer<OverfittingSnapshot>('overfitting', settings);
+  const first = useRef(true);
+
+  // A changed setting restarts the run (the learning rate changes live, without a restart).
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    t.reset(settings);
+  }, [settings.dataset, settings.noise, settings.points, settings.hidden, settings.layers, settings.activation, settings.batch, settings.epochs, settings.seed]);
+  useEffect(() => {
+    t.update({ lr: settings.lr });
+  }, [settings.lr]);
+
+  const s = t.snapshot;
+  const epoch = s?.epoch ?? 0;
+  const last = s ? s.train.length - 1 : 0;
+  const gap = s ? s.val[last] - s.train[last] : 0;
+  const overfitting = s && s.epoch > s.bestEpoch + 20 && s.val[last] > s.val[s.bestEpoch] * 1.05;
+  const summary = s
+    ? `After ${epoch} epochs: training loss ${fmt(s.train[last])}, validation loss ${fmt(s.val[last])}. ` +
+      `Lowest validation loss ${fmt(s.val[s.bestEpoch])} at epoch ${s.bestEpoch}.` +
+      (overfitting ? ' The validation loss has turned back up: the network is overfitting.' : '')
+    : 'Not trained yet.';
+  const set = (k: keyof OverfittingSettings) => (v: number | string | boolean) => setSettings({ ...settings, [k]: v });
+
+  return (
+    <DemoFrame
+      id={id}
+      title={title}
+      caption={caption}
+      error={t.error}
+      notices={notices}
+      onDismissNotices={dismissNotices}
+      shareUrl={() => shareUrl(settings)}
+      onExport={async () => {
+        const { exportOverfittingRun } = await import('./runner.ts');
+        download(`overfitting-seed${settings.seed}.json`, JSON.stringify(exportOverfittingRun(settings), null, 1));
+      }}
+    >
+      <div class="controls">
+        {controls.map((k) => (
+          <SettingControl key={k} id={`${id}-${k}`} field={overfittingFields[k]} value={settings[k]} onChange={set(k)} />
+        ))}
+      </div>
+      <TrainButtons
+        running={t.running}
+        finished={t.finished}
+        onPlay={() => t.play()}
+        onPause={t.pause}
+        onStep={() => t.step(1)}
+        onReset={() => t.reset(settings)}
+        disabled={!!t.error}
+      />
+      <p class="status" aria-live="polite" data-testid="status">
+        {s ? (
+          <>
+            Epoch <b data-testid="epoch">{epoch}</b> of {s.maxEpochs} · training loss <b>{fmt(s.train[last])}</b> · validation loss <b>{fmt(s.val[last])}</b> ·
+            gap {fmt(gap)} · accuracy train {pct(s.trainAccuracy)}, validation {pct(s.valAccuracy)}
+            {t.finished && ' · finished'}
+          </>
+        ) : (
+          'Preparing the network…'
+        )}
+      </p>
+      <div class="demo-grid">
+        <div class="demo-panel">
+          <h4>Loss per epoch</h4>
+          <LineChart
+            testId={`${id}-loss-chart`}
+            series={[
+              { label: 'training loss', values: s?.train ?? [], color: 0 },
+              { label: 'validation loss', values: s?.val ?? [], color: 1 },
+            ]}
+            xLabel="epoch"
+            yLabel="loss (binary cross-entropy)"
+            yMin={0}
+            markers={s && s.bestEpoch > 0 ? [{ x: s.bestEpoch, label: `best validation (epoch ${s.bestEpoch})`, color: 2 }] : []}
+            summary={summary}
+          />
+        </div>
+        <div class="demo-panel">
+          <h4>Decision boundary</h4>
+          <BoundaryCanvas
+            testId={`${id}-boundary`}
+            grid={s?.grid ?? null}
+            size={s?.gridSize ?? 1}
+            train={s?.trainPoints ?? { xy: [], labels: [] }}
+            val={s?.valPoints}
+            summary={s ? `Decision boundary after ${epoch} epochs: ${pct(s.trainAccuracy)} of training points and ${pct(s.valAccuracy)} of validation points on the right side.` : 'Decision boundary, not trained yet.'}
+          />
+        </div>
+      </div>
+      {overfitting && (
+        <p class="demo-message info" data-testid="overfitting-note">
+          Since epoch {s!.bestEpoch} the validation loss has risen from {fmt(s!.val[s!.bestEpoch])} to {fmt(s!.val[last])} while the training loss kept falling: the network is learning the noise of its {settings.points} training points.
+        </p>
+      )}
+    </DemoFrame>
+  );
+}

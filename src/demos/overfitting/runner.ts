@@ -1,0 +1,96 @@
+import type { Runner } from '../../training/runner.ts';
+import { check } from '../settings-kit.ts';
+import { accuracy, boundaryGrid, makeSplit, makeTrainer, mlpSpec, pointsOf } from '../classification-run.ts';
+import { GRID, overfittingFields, VALIDATION_POINTS, type OverfittingSettings } from './settings.ts';
+import { EngineError, type NetworkSpec } from '../../engine/index.ts';
+
+export interface OverfittingSnapshot {
+  epoch: number;
+  maxEpochs: number;
+  train: number[];          // training loss after each epoch (index 0 = before training)
+  val: number[];            // validation loss after each epoch
+  bestEpoch: number;        // epoch of the lowest validation loss so far
+  trainAccuracy: number;
+  valAccuracy: number;
+  grid: Float32Array;
+  gridSize: number;
+  trainPoints: { xy: Float64Array; labels: Float64Array };
+  valPoints: { xy: Float64Array; labels: Float64Array };
+}
+
+export function networkSpec(s: OverfittingSettings): NetworkSpec {
+  return mlpSpec(
+    { hidden: s.hidden, layers: s.layers, activation: s.activation },
+    { loss: 'bce_with_logits', optimizer: { type: 'adam', lr: s.lr }, seed: s.seed },
+  );
+}
+
+export function validSettings(raw: unknown): OverfittingSettings {
+  const { value, problems } = check(overfittingFields, (raw ?? {}) as Record<string, unknown>);
+  if (problems.length) throw new EngineError(problems.join('; '));
+  return value;
+}
+
+/** Chapter 1's demo: a too-large network on few noisy points, one epoch per unit of work. */
+export function overfittingRunner(raw: unknown): Runner {
+  const s = validSettings(raw);
+  const split = makeSplit({ dataset: s.dataset, noise: s.noise, points: s.points, valPoints: VALIDATION_POINTS, seed: s.seed });
+  const trainer = makeTrainer(split, networkSpec(s), s.batch, s.seed);
+  const net = trainer.network;
+  const train = [net.loss(split.train.x, split.train.y, split.train.n, 'eval')];
+  const val = [net.loss(split.val.x, split.val.y, split.val.n, 'eval')];
+  let bestEpoch = 0;
+  const trainPoints = pointsOf(split.train);
+  const valPoints = pointsOf(split.val);
+
+  return {
+    advance() {
+      if (trainer.epoch >= s.epochs) return false;
+      const rec = trainer.runEpoch();
+      train.push(rec.trainLoss);
+      val.push(rec.valLoss ?? NaN);
+      if ((rec.valLoss ?? Infinity) < val[bestEpoch]) bestEpoch = val.length - 1;
+      return trainer.epoch < s.epochs;
+    },
+    update(patch) {
+      if (typeof patch.lr === 'number') {
+        const lr = validSettings({ ...s, lr: patch.lr }).lr;
+        net.setLearningRate(lr);
+        s.lr = lr;
+      }
+    },
+    snapshot(): OverfittingSnapshot {
+      return {
+        epoch: trainer.epoch,
+        maxEpochs: s.epochs,
+        train: train.slice(),
+        val: val.slice(),
+        bestEpoch,
+        trainAccuracy: accuracy(trainer, split.train),
+        valAccuracy: accuracy(trainer, split.val),
+        grid: boundaryGrid(trainer, GRID),
+        gridSize: GRID,
+        trainPoints,
+        valPoints,
+      };
+    },
+  };
+}
+
+/** Everything needed to reproduce the run elsewhere: settings, data and initial weights. */
+export function exportOverfittingRun(raw: unknown) {
+  const s = validSettings(raw);
+  const split = makeSplit({ dataset: s.dataset, noise: s.noise, points: s.points, valPoints: VALIDATION_POINTS, seed: s.seed });
+  const trainer = makeTrainer(split, networkSpec(s), s.batch, s.seed);
+  return {
+    format: 'regularization-lab-run/1',
+    demo: 'overfitting',
+    settings: s,
+    network: { ...trainer.network.spec, layers: trainer.network.spec.layers.map((l) => ({ type: l.type, ...('p' in l ? { p: l.p } : {}), ...('in' in l ? { in: l.in, out: l.out } : {}) })) },
+    initialParams: trainer.network.params(),
+    data: {
+      train: { x: Array.from(split.train.x), y: Array.from(split.train.y) },
+      val: { x: Array.from(split.val.x), y: Array.from(split.val.y) },
+    },
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * Typed, validated demo settings. One definition per demo serves four callers:
+ * the MDX wrapper (build time: a bad prop fails the build naming it), the island (slider and
+ * number inputs), shareable links (garbage in a URL falls back to the default with a notice)
+ * and the worker's runner. Pure: no DOM.
+ */
+export type Field =
+  | { kind: 'number'; label: string; default: number; min: number; max: number; step?: number; log?: boolean; unit?: string; help?: string }
+  | { kind: 'int'; label: string; default: number; min: number; max: number; step?: number; help?: string }
+  | { kind: 'enum'; label: string; default: string; options: readonly string[]; help?: string }
+  | { kind: 'bool'; label: string; default: boolean; help?: string };
+
+export type Fields = Record<string, Field>;
+
+type ValueOf<F extends Field> = F extends { kind: 'enum'; options: readonly (infer O)[] }
+  ? O
+  : F extends { kind: 'bool' }
+    ? boolean
+    : number;
+
+export type SettingsOf<F extends Fields> = { [K in keyof F]: ValueOf<F[K]> };
+
+export interface Checked<S> {
+  value: S;
+  /** One plain-English message per rejected value; the value falls back to its default. */
+  problems: string[];
+}
+
+export function defaults<F extends Fields>(fields: F): SettingsOf<F> {
+  const out: Record<string, unknown> = {};
+  for (const [k, f] of Object.entries(fields)) out[k] = f.default;
+  return out as SettingsOf<F>;
+}
+
+/** Describes the allowed values of a field, for messages and docs. */
+export function describeField(f: Field): string {
+  switch (f.kind) {
+    case 'number':
+    case 'int':
+      return `${f.kind === 'int' ? 'a whole number' : 'a number'} from ${f.min} to ${f.max}`;
+    case 'enum':
+      return `one of ${f.options.map((o) => `"${o}"`).join(', ')}`;
+    case 'bool':
+      return 'true or false';
+  }
+}
+
+/** Checks one value; returns the accepted value or a message. Strings are parsed (URLs, inputs). */
+export function checkField(name: string, f: Field, raw: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
+  const bad = (): { ok: false; message: string } => ({
+    ok: false,
+    message: `"${name}" (${f.label}) must be ${describeField(f)}; got ${formatRaw(raw)}`,
+  });
+  switch (f.kind) {
+    case 'number':
+    case 'int': {
+      const v = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+      if (typeof v !== 'number' || !Number.isFinite(v)) return bad();
+      if (f.kind === 'int' && !Number.isInteger(v)) return bad();
+      if (v < f.min || v > f.max) return bad();
+      return { ok: true, value: v };
+    }
+    case 'enum':
+      return typeof raw === 'string' && f.options.includes(raw) ? { ok: true, value: raw } : bad();
+    case 'bool':
+      if (raw === true || raw === 'true' || raw === '1') return { ok: true, value: true };
+      if (raw === false || raw === 'false' || raw === '0') return { ok: true, value: false };
+      return bad();
+  }
+}
+
+function formatRaw(raw: unknown): string {
+  if (typeof raw === 'string') return JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
+  if (typeof raw === 'number') return String(raw);
+  try {
+    return JSON.stringify(raw) ?? String(raw);
+  } catch {
+    return String(raw);
+  }
+}
+
+/**
+ * Validates a partial settings object. Unknown keys are reported (a typo in an MDX prop should
+ * not pass silently); rejected values fall back to their defaults.
+ */
+export function check<F extends Fields>(fields: F, input: Record<string, unknown>, base?: SettingsOf<F>): Checked<SettingsOf<F>> {
+  const value = { ...(base ?? defaults(fields)) } as Record<string, unknown>;
+  const problems: string[] = [];
+  for (const [k, raw] of Object.entries(input)) {
+    if (raw === undefined) continue;
+    const f = fields[k];
+    if (!f) {
+      problems.push(`unknown setting "${k}" (known: ${Object.keys(fields).join(', ')})`);
+      continue;
+    }
+    const r = checkField(k, f, raw);
+    if (r.ok) value[k] = r.value;
+    else problems.push(r.message);
+  }
+  return { value: value as SettingsOf<F>, problems };
+}
+
+/** Build-time check of an MDX demo's props: throws naming the demo, the prop and the allowed values. */
+export function checkProps<F extends Fields>(demo: string, fields: F, props: Record<string, unknown>, ignore: readonly string[] = []): SettingsOf<F> {
+  const input = Object.fromEntries(Object.entries(props).filter(([k]) => !ignore.includes(k)));
+  const { value, problems } = check(fields, input);
+  if (problems.length) throw new Error(`<${demo}>: ${problems.join('; ')}`);
+  return value;
+}
+
+/** Settings to a compact query string: only values that differ from the defaults. */
+export function toQuery<F extends Fields>(fields: F, s: SettingsOf<F>, base: SettingsOf<F> = defaults(fields)): string {
+  const q = new URLSearchParams();
+  for (const k of Object.keys(fields)) {
+    const v = (s as Record<string, unknown>)[k];
+    if (v !== (base as Record<string, unknown>)[k]) q.set(k, String(v));
+  }
+  return q.toString();
+}
+
+/** Settings from a query string; garbage gives the defaults plus messages, never an exception. */
+export function fromQuery<F extends Fields>(fields: F, query: string | URLSearchParams, base?: SettingsOf<F>): Checked<SettingsOf<F>> {
+  let params: URLSearchParams;
+  try {
+    params = typeof query === 'string' ? new URLSearchParams(query) : query;
+  } catch {
+    return { value: { ...(base ?? defaults(fields)) }, problems: ['the link’s settings could not be read'] };
+  }
+  const input: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [k, v] of params) {
+    if (k in fields) input[k] = v;
+  }
+  const r = check(fields, input, base);
+  return { value: r.value, problems: [...problems, ...r.problems] };
+}

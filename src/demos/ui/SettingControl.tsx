@@ -1,0 +1,86 @@
+import type { Field } from '../settings-kit.ts';
+
+interface Props {
+  /** Unique per page: demo id + setting name. */
+  id: string;
+  field: Field;
+  value: number | string | boolean;
+  onChange: (v: number | string | boolean) => void;
+  disabled?: boolean;
+  /** Values to mark on a slider (e.g. dropout's 0.2 / 0.3 / 0.5). */
+  marks?: number[];
+  format?: (v: number) => string;
+}
+
+export function formatNumber(v: number): string {
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a >= 1000 || a < 0.001) return v.toExponential(1);
+  if (a >= 10) return v.toFixed(0);
+  return Number(v.toPrecision(2)).toString();
+}
+
+/** One labelled control for one setting: a slider (linear or log), a select or a checkbox. */
+export function SettingControl({ id, field, value, onChange, disabled, marks, format = formatNumber }: Props) {
+  const inputId = `${id}-input`;
+  const helpId = field.help ? `${id}-help` : undefined;
+  if (field.kind === 'enum') {
+    return (
+      <div class="control">
+        <label for={inputId}>{field.label}</label>
+        <select id={inputId} value={String(value)} disabled={disabled} aria-describedby={helpId} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
+          {field.options.map((o) => <option value={o} key={o}>{o}</option>)}
+        </select>
+        {field.help && <span id={helpId} class="visually-hidden">{field.help}</span>}
+      </div>
+    );
+  }
+  if (field.kind === 'bool') {
+    return (
+      <div class="control" style="flex-direction:row;align-items:center;gap:0.4rem">
+        <input id={inputId} type="checkbox" checked={Boolean(value)} disabled={disabled} aria-describedby={helpId} onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)} />
+        <label for={inputId}>{field.label}</label>
+        {field.help && <span id={helpId} class="visually-hidden">{field.help}</span>}
+      </div>
+    );
+  }
+  const v = Number(value);
+  const log = field.kind === 'number' && field.log;
+  // Log sliders move over log10(value) in 100 steps per decade range; the value is rounded to 2 significant digits.
+  const toSlider = (x: number) => (log ? Math.log10(x) : x);
+  const fromSlider = (x: number) => {
+    if (!log) return field.kind === 'int' ? Math.round(x) : x;
+    const raw = 10 ** x;
+    return Math.min(field.max, Math.max(field.min, Number(raw.toPrecision(2))));
+  };
+  const min = toSlider(field.min);
+  const max = toSlider(field.max);
+  const step = log ? (max - min) / 100 : (field.step ?? (field.kind === 'int' ? 1 : (max - min) / 100));
+  const listId = marks?.length ? `${id}-marks` : undefined;
+  return (
+    <div class="control">
+      <label for={inputId}>
+        {field.label}: <output for={inputId} data-testid={`${id}-value`}>{format(v)}</output>
+      </label>
+      <input
+        id={inputId}
+        type="range"
+        min={min}
+        max={max}
+        step={step}
+        value={toSlider(v)}
+        list={listId}
+        disabled={disabled}
+        aria-describedby={helpId}
+        aria-valuetext={format(v)}
+        onInput={(e) => onChange(fromSlider(Number((e.currentTarget as HTMLInputElement).value)))}
+      />
+      {listId && (
+        <datalist id={listId}>
+          {marks!.map((m) => <option value={toSlider(m)} label={String(m)} key={m} />)}
+        </datalist>
+      )}
+      {field.help && <span id={helpId} class="visually-hidden">{field.help}</span>}
+    </div>
+  );
+}

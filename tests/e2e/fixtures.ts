@@ -1,0 +1,54 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/**
+ * Every e2e test gets a page that fails the test on any console error, uncaught exception, or
+ * request to another origin (the site must serve everything itself).
+ */
+export const test = base.extend<{ page: Page; problems: string[] }>({
+  problems: async ({}, use) => {
+    await use([]);
+  },
+  page: async ({ page, problems, baseURL }, use) => {
+    const origin = new URL(baseURL!).origin;
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console error: ${m.text()} (${m.location().url})`);
+    });
+    page.on('pageerror', (e) => problems.push(`uncaught exception: ${e.message}`));
+    page.on('request', (r) => {
+      const u = r.url();
+      if (u.startsWith('data:') || u.startsWith('blob:')) return;
+      if (new URL(u).origin !== origin) problems.push(`request left the site: ${u}`);
+    });
+    await use(page);
+    expect(problems, problems.join('\n')).toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Every HTML page of the built site, as URL paths. */
+export function builtPages(): string[] {
+  const dist = join(process.cwd(), 'dist');
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) {
+        if (name === 'pagefind' || name === '_astro') continue;
+        walk(p);
+      } else if (name.endsWith('.html')) {
+        const rel = relative(dist, p).replace(/\\/g, '/');
+        out.push('/' + rel.replace(/index\.html$/, '').replace(/\.html$/, ''));
+      }
+    }
+  };
+  walk(dist);
+  return out.sort();
+}
+
+/** Waits until a canvas's pixels differ from a previous capture (or any capture when none given). */
+export async function canvasData(page: Page, testId: string): Promise<string> {
+  return page.getByTestId(testId).evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+}

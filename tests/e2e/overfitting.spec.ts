@@ -1,0 +1,91 @@
+import { canvasData, expect, test } from './fixtures';
+
+test.describe('chapter 1: the overfitting demo', () => {
+  test('draws its first frame before training, trains on Train, and its chart and boundary change', async ({ page }) => {
+    await page.goto('/chapters/what-is-regularization/');
+    const demo = page.locator('[data-demo="overfitting"]');
+    await demo.scrollIntoViewIfNeeded();
+    await expect(demo.getByTestId('epoch')).toHaveText('0');
+    const boundary0 = await canvasData(page, 'overfitting-boundary');
+    const chart0 = await canvasData(page, 'overfitting-loss-chart');
+
+    await demo.getByTestId('train').click();
+    await expect(demo.getByTestId('pause')).toBeVisible();
+    await expect.poll(async () => Number(await demo.getByTestId('epoch').textContent())).toBeGreaterThan(100);
+    await demo.getByTestId('pause').click();
+    await expect(demo.getByTestId('train')).toBeVisible();
+    expect(await canvasData(page, 'overfitting-boundary')).not.toBe(boundary0);
+    expect(await canvasData(page, 'overfitting-loss-chart')).not.toBe(chart0);
+    // The text alternative reports the losses.
+    await expect(demo.getByTestId('overfitting-loss-chart')).toHaveAttribute('aria-label', /training loss \d\.\d{3}, validation loss \d\.\d{3}/);
+  });
+
+  test('the page stays responsive while training', async ({ page }) => {
+    await page.goto('/chapters/what-is-regularization/');
+    const demo = page.locator('[data-demo="overfitting"]');
+    await demo.getByTestId('train').click();
+    // While the network trains, the main thread answers quickly.
+    const lag = await page.evaluate(async () => {
+      let worst = 0;
+      for (let i = 0; i < 20; i++) {
+        const t = performance.now();
+        await new Promise((r) => setTimeout(r, 10));
+        worst = Math.max(worst, performance.now() - t - 10);
+      }
+      return worst;
+    });
+    expect(lag).toBeLessThan(200);
+    await demo.getByTestId('pause').click();
+  });
+
+  test('step advances exactly one epoch, reset returns to epoch 0', async ({ page }) => {
+    await page.goto('/chapters/what-is-regularization/');
+    const demo = page.locator('[data-demo="overfitting"]');
+    await demo.scrollIntoViewIfNeeded();
+    await expect(demo.getByTestId('epoch')).toHaveText('0');
+    await demo.getByTestId('step').click();
+    await expect(demo.getByTestId('epoch')).toHaveText('1');
+    await demo.getByTestId('step').click();
+    await expect(demo.getByTestId('epoch')).toHaveText('2');
+    await demo.getByTestId('reset').click();
+    await expect(demo.getByTestId('epoch')).toHaveText('0');
+  });
+
+  test('changing a control restarts the run with the new setting', async ({ page }) => {
+    await page.goto('/chapters/what-is-regularization/');
+    const demo = page.locator('[data-demo="overfitting"]');
+    await demo.getByTestId('step').click();
+    await expect(demo.getByTestId('epoch')).toHaveText('1');
+    const before = await canvasData(page, 'overfitting-boundary');
+    await demo.getByLabel('Data set').selectOption('circle');
+    await expect(demo.getByTestId('epoch')).toHaveText('0');
+    await expect.poll(() => canvasData(page, 'overfitting-boundary')).not.toBe(before);
+    // Sliders are keyboard operable.
+    const noise = demo.getByLabel(/Label noise/);
+    await noise.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(demo.getByTestId('overfitting-noise-value')).toHaveText('0.21');
+  });
+
+  test('a diverging learning rate gives a clear message, not a broken page', async ({ page }) => {
+    await page.goto('/chapters/what-is-regularization/?overfitting.lr=10&overfitting.hidden=64');
+    const demo = page.locator('[data-demo="overfitting"]');
+    await demo.getByTestId('train').click();
+    await expect(demo.getByTestId('demo-error').or(demo.getByText('finished'))).toBeVisible({ timeout: 30_000 });
+    await demo.getByLabel(/Learning rate/).fill('-2');
+    await demo.getByTestId('reset').click();
+    await expect(demo.getByTestId('epoch')).toHaveText('0');
+  });
+
+  test('a shared link reopens the demo with its settings; garbage gives the defaults and a notice', async ({ page }) => {
+    await page.goto('/chapters/what-is-regularization/?overfitting.dataset=spiral&overfitting.points=100&overfitting.seed=42');
+    const demo = page.locator('[data-demo="overfitting"]');
+    await expect(demo.getByLabel('Data set')).toHaveValue('spiral');
+    await expect(demo.getByTestId('overfitting-points-value')).toHaveText('100');
+    await page.goto('/chapters/what-is-regularization/?overfitting.noise=banana&overfitting.points=-5&overfitting.zzz=1');
+    await expect(demo.getByTestId('demo-notice')).toContainText('noise');
+    await expect(demo.getByTestId('overfitting-noise-value')).toHaveText('0.2');
+    await demo.getByTestId('step').click();
+    await expect(demo.getByTestId('epoch')).toHaveText('1');
+  });
+});

@@ -1,0 +1,116 @@
+import AxeBuilder from '@axe-core/playwright';
+import { builtPages, expect, test } from './fixtures';
+
+const pages = builtPages();
+
+test('the built site has the home page, the glossary, search and every chapter', () => {
+  expect(pages).toContain('/');
+  expect(pages).toContain('/glossary/');
+  expect(pages).toContain('/search/');
+  expect(pages.filter((p) => p.startsWith('/chapters/')).length).toBeGreaterThanOrEqual(1);
+});
+
+for (const path of pages) {
+  test(`page ${path} loads with no console error, no outside request and no serious accessibility problem`, async ({ page }) => {
+    const res = await page.goto(path);
+    expect(res?.status() ?? 200).toBeLessThan(path === '/404' ? 500 : 400);
+    await expect(page.locator('h1').first()).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+  });
+}
+
+test('internal links all lead to pages that exist', async ({ page, request }) => {
+  const seen = new Set<string>();
+  for (const path of pages) {
+    await page.goto(path);
+    const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    for (const h of hrefs) {
+      const u = new URL(h);
+      if (u.origin !== new URL(page.url()).origin) continue;
+      u.hash = '';
+      u.search = '';
+      seen.add(u.pathname);
+    }
+  }
+  for (const p of seen) {
+    const res = await request.get(p);
+    expect(res.status(), `link to ${p}`).toBe(200);
+  }
+});
+
+test('the home page lists the chapters in order with their objectives', async ({ page }) => {
+  await page.goto('/');
+  const titles = page.locator('.chapter-card h2');
+  await expect(titles.first()).toContainText('What is regularization');
+  await expect(page.locator('.chapter-card ul li').first()).toBeVisible();
+  await expect(page.getByTestId('progress-text')).toContainText('0 of');
+});
+
+test('equations are rendered to KaTeX HTML at build time', async ({ page }) => {
+  await page.goto('/chapters/what-is-regularization/');
+  await expect(page.locator('.katex-display').first()).toBeVisible();
+  expect(await page.locator('.katex').count()).toBeGreaterThan(3);
+  // No raw TeX left in the text.
+  expect(await page.locator('article').innerText()).not.toContain('$$');
+});
+
+test('the theme follows the system and can be switched', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.getByRole('button', { name: /switch to light theme/i }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+});
+
+test('search finds a chapter by a word in its text', async ({ page }) => {
+  await page.goto('/search/?q=memorise');
+  const result = page.locator('.pagefind-ui__result-link').first();
+  await expect(result).toBeVisible();
+  await expect(page.locator('.pagefind-ui__result-link', { hasText: 'What is regularization' }).first()).toBeVisible();
+});
+
+test('the header search box leads to results', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('searchbox', { name: 'Search the course' }).fill('overfitting');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/search\/\?q=overfitting/);
+  await expect(page.locator('.pagefind-ui__result-link').first()).toBeVisible();
+});
+
+test('the quiz gives feedback, is keyboard operable and counts in progress', async ({ page }) => {
+  await page.goto('/chapters/what-is-regularization/');
+  const q = page.locator('.quiz-question').first();
+  await q.scrollIntoViewIfNeeded();
+  // Keyboard: focus the first radio, arrow to the second choice, then check.
+  await q.locator('input[type=radio]').first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(q.locator('input[type=radio]').nth(1)).toBeChecked();
+  await q.getByRole('button', { name: 'Check answer' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(q.getByTestId('quiz-feedback')).toContainText('Correct.');
+  // A wrong answer on the next question is explained too.
+  const q2 = page.locator('.quiz-question').nth(1);
+  await q2.locator('label.quiz-choice').first().click();
+  await q2.getByRole('button', { name: 'Check answer' }).click();
+  await expect(q2.getByTestId('quiz-feedback')).toContainText('Not quite.');
+  await page.goto('/');
+  await expect(page.getByTestId('progress-text')).toContainText('1 of');
+  await expect(page.getByTestId('progress-text')).toContainText('2 questions answered, 1 correct');
+});
+
+test('the layout works on a phone: the menu opens the chapter list', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto('/chapters/what-is-regularization/');
+  const menu = page.getByRole('button', { name: /open the course menu/i });
+  await expect(menu).toBeVisible();
+  await expect(page.locator('#sidebar')).toBeHidden();
+  await menu.click();
+  await expect(page.locator('#sidebar')).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(1);
+});
