@@ -1,7 +1,9 @@
-/** Every demo's training runner, by kind: what the worker can host. */
+/**
+ * Every demo's training runners, by kind: what the worker can host. Each
+ * `src/demos/<folder>/runner.ts` exports `runners: Record<kind, RunnerFactory>`.
+ */
 import type { RunnerFactory } from '../training/runner.ts';
-import { overfittingRunner } from './overfitting/runner.ts';
 
-export const runnerFactories: Record<string, RunnerFactory> = {
-  overfitting: overfittingRunner,
-};
+const modules = import.meta.glob<{ runners: Record<string, RunnerFactory> }>('./*/runner.ts', { eager: true });
+
+export const runnerFactories: Record<string, RunnerFactory> = Object.assign({}, ...Object.values(modules).map((m) => m.runners));

@@ -94,3 +94,5 @@ export function exportOverfittingRun(raw: unknown) {
     },
   };
 }
+
+export const runners = { overfitting: overfittingRunner };

@@ -1,0 +1,94 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { Chart, type ChartConfiguration } from './chartjs.ts';
+import { usePalette } from './palette.ts';
+
+export interface HistogramSeries {
+  label: string;
+  /** Raw values; binned here. */
+  values: ArrayLike<number>;
+  color: number;
+}
+
+interface Props {
+  series: HistogramSeries[];
+  /** Bin range; values outside are counted in the first/last bin. */
+  min: number;
+  max: number;
+  bins?: number;
+  xLabel: string;
+  yLabel?: string;
+  /** Text alternative with the numbers that matter (mean, variance, zero count...). */
+  summary: string;
+  /** Log-scale counts (a spike at zero next to a spread). */
+  logCounts?: boolean;
+  height?: string;
+  testId?: string;
+}
+
+/** Counts of values in `bins` equal-width bins over [min, max]. */
+export function binCounts(values: ArrayLike<number>, min: number, max: number, bins: number): number[] {
+  const counts = new Array<number>(bins).fill(0);
+  const w = (max - min) / bins;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!Number.isFinite(v)) continue;
+    const b = Math.min(bins - 1, Math.max(0, Math.floor((v - min) / w)));
+    counts[b]++;
+  }
+  return counts;
+}
+
+/** A chart.js bar histogram, kept in sync with props, with a text alternative. */
+export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count', summary, logCounts, height, testId }: Props) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const chart = useRef<Chart<'bar'> | null>(null);
+  const palette = usePalette();
+
+  useEffect(() => {
+    if (!canvas.current || !palette) return;
+    const config: ChartConfiguration<'bar'> = {
+      type: 'bar',
+      data: { labels: [], datasets: [] },
+      options: {
+        scales: {
+          x: { ticks: { color: palette.muted, maxTicksLimit: 7 }, grid: { display: false }, title: { display: true, text: xLabel, color: palette.muted } },
+          y: { type: logCounts ? 'logarithmic' : 'linear', beginAtZero: !logCounts, ticks: { color: palette.muted, maxTicksLimit: 5 }, grid: { color: palette.border }, title: { display: true, text: yLabel, color: palette.muted } },
+        },
+        plugins: { legend: { display: series.length > 1, labels: { color: palette.text, boxWidth: 12 } } },
+        datasets: { bar: { barPercentage: 1, categoryPercentage: series.length > 1 ? 0.9 : 1, grouped: true } },
+      },
+    };
+    chart.current = new Chart(canvas.current, config);
+    return () => {
+      chart.current?.destroy();
+      chart.current = null;
+    };
+  }, [palette, logCounts, xLabel, yLabel, series.length]);
+
+  useEffect(() => {
+    const c = chart.current;
+    if (!c || !palette) return;
+    const w = (max - min) / bins;
+    c.data.labels = Array.from({ length: bins }, (_, i) => Number((min + (i + 0.5) * w).toPrecision(2)));
+    c.data.datasets = series.map((s) => {
+      const color = palette.series[s.color % palette.series.length];
+      return {
+        label: s.label,
+        data: binCounts(s.values, min, max, bins).map((n) => (logCounts && n === 0 ? null : n)) as number[],
+        backgroundColor: color + 'b0',
+        borderColor: color,
+        borderWidth: 1,
+      };
+    });
+    c.update('none');
+  });
+
+  return (
+    <figure style="margin:0">
+      <div class="chart-box" style={height ? { height } : undefined}>
+        <canvas ref={canvas} role="img" aria-label={`Histogram of ${xLabel}. ${summary}`} data-testid={testId} />
+      </div>
+      <figcaption class="visually-hidden">{summary}</figcaption>
+    </figure>
+  );
+}
