@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 
 // End-to-end tests run against the built site (`npm run build`), served by `astro preview`,
 // in Debian's Chromium: Playwright never downloads a browser here.
-const PORT = 4327;
+const PORT = Number(process.env.E2E_PORT ?? 4327);
 
 export default defineConfig({
   testDir: 'tests/e2e',
