@@ -14,6 +14,8 @@ export default defineConfig({
   trailingSlash: 'ignore',
   integrations: [preact(), mdx()],
   markdown: {
+    // Code blocks follow the site theme: light tokens by default, dark ones under [data-theme=dark].
+    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark' }, defaultColor: 'light' },
     processor: unified({
       remarkPlugins: [remarkMath],
       rehypePlugins: [[rehypeKatex, { throwOnError: true, strict: 'ignore' }]],

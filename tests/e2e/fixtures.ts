@@ -52,3 +52,19 @@ export function builtPages(): string[] {
 export async function canvasData(page: Page, testId: string): Promise<string> {
   return page.getByTestId(testId).evaluate((c) => (c as HTMLCanvasElement).toDataURL());
 }
+
+/** Scrolls an island's element into view and waits until Astro has hydrated it (client:visible). */
+export async function hydrated(locator: import('@playwright/test').Locator): Promise<void> {
+  await locator.first().scrollIntoViewIfNeeded();
+  await expect(locator.first().locator('xpath=ancestor::astro-island[1]')).not.toHaveAttribute('ssr', /.*/);
+}
+
+/** Sets a range input as a learner dragging it would (an input event with the new value). */
+export async function setRange(locator: import('@playwright/test').Locator, value: number): Promise<void> {
+  await locator.evaluate((el, v) => {
+    const input = el as HTMLInputElement;
+    input.value = String(v);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, value);
+}

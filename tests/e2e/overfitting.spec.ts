@@ -1,10 +1,10 @@
-import { canvasData, expect, test } from './fixtures';
+import { canvasData, setRange, expect, hydrated, test } from './fixtures';
 
 test.describe('chapter 1: the overfitting demo', () => {
   test('draws its first frame before training, trains on Train, and its chart and boundary change', async ({ page }) => {
     await page.goto('/chapters/what-is-regularization/');
     const demo = page.locator('[data-demo="overfitting"]');
-    await demo.scrollIntoViewIfNeeded();
+    await hydrated(demo);
     await expect(demo.getByTestId('epoch')).toHaveText('0');
     const boundary0 = await canvasData(page, 'overfitting-boundary');
     const chart0 = await canvasData(page, 'overfitting-loss-chart');
@@ -23,6 +23,7 @@ test.describe('chapter 1: the overfitting demo', () => {
   test('the page stays responsive while training', async ({ page }) => {
     await page.goto('/chapters/what-is-regularization/');
     const demo = page.locator('[data-demo="overfitting"]');
+    await hydrated(demo);
     await demo.getByTestId('train').click();
     // While the network trains, the main thread answers quickly.
     const lag = await page.evaluate(async () => {
@@ -41,7 +42,7 @@ test.describe('chapter 1: the overfitting demo', () => {
   test('step advances exactly one epoch, reset returns to epoch 0', async ({ page }) => {
     await page.goto('/chapters/what-is-regularization/');
     const demo = page.locator('[data-demo="overfitting"]');
-    await demo.scrollIntoViewIfNeeded();
+    await hydrated(demo);
     await expect(demo.getByTestId('epoch')).toHaveText('0');
     await demo.getByTestId('step').click();
     await expect(demo.getByTestId('epoch')).toHaveText('1');
@@ -54,6 +55,7 @@ test.describe('chapter 1: the overfitting demo', () => {
   test('changing a control restarts the run with the new setting', async ({ page }) => {
     await page.goto('/chapters/what-is-regularization/');
     const demo = page.locator('[data-demo="overfitting"]');
+    await hydrated(demo);
     await demo.getByTestId('step').click();
     await expect(demo.getByTestId('epoch')).toHaveText('1');
     const before = await canvasData(page, 'overfitting-boundary');
@@ -70,9 +72,10 @@ test.describe('chapter 1: the overfitting demo', () => {
   test('a diverging learning rate gives a clear message, not a broken page', async ({ page }) => {
     await page.goto('/chapters/what-is-regularization/?overfitting.lr=10&overfitting.hidden=64');
     const demo = page.locator('[data-demo="overfitting"]');
+    await hydrated(demo);
     await demo.getByTestId('train').click();
     await expect(demo.getByTestId('demo-error').or(demo.getByText('finished'))).toBeVisible({ timeout: 30_000 });
-    await demo.getByLabel(/Learning rate/).fill('-2');
+    await setRange(demo.getByLabel(/Learning rate/), -2); // log10 slider: lr = 0.01
     await demo.getByTestId('reset').click();
     await expect(demo.getByTestId('epoch')).toHaveText('0');
   });
@@ -80,6 +83,7 @@ test.describe('chapter 1: the overfitting demo', () => {
   test('a shared link reopens the demo with its settings; garbage gives the defaults and a notice', async ({ page }) => {
     await page.goto('/chapters/what-is-regularization/?overfitting.dataset=spiral&overfitting.points=100&overfitting.seed=42');
     const demo = page.locator('[data-demo="overfitting"]');
+    await hydrated(demo);
     await expect(demo.getByLabel('Data set')).toHaveValue('spiral');
     await expect(demo.getByTestId('overfitting-points-value')).toHaveText('100');
     await page.goto('/chapters/what-is-regularization/?overfitting.noise=banana&overfitting.points=-5&overfitting.zzz=1');

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { builtPages, expect, test } from './fixtures';
+import { builtPages, expect, hydrated, test } from './fixtures';
 
 const pages = builtPages();
 
@@ -85,7 +85,7 @@ test('the header search box leads to results', async ({ page }) => {
 test('the quiz gives feedback, is keyboard operable and counts in progress', async ({ page }) => {
   await page.goto('/chapters/what-is-regularization/');
   const q = page.locator('.quiz-question').first();
-  await q.scrollIntoViewIfNeeded();
+  await hydrated(q);
   // Keyboard: focus the first radio, arrow to the second choice, then check.
   await q.locator('input[type=radio]').first().focus();
   await page.keyboard.press('ArrowDown');
