@@ -45,7 +45,7 @@ export default function ProgressSummary({ chapters }: Props) {
           'You have opened every chapter.'
         )}
       </p>
-      <ul class="legend" aria-label="Chapters">
+      <ul class="legend" aria-label="Chapters" style="padding:0">
         {chapters.map((c) => {
           const s = chapterScore(progress, c.id);
           const done = !!progress.visited[c.id];
