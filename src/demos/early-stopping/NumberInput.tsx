@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'preact/hooks';
+import { checkField, type Field } from '../settings-kit.ts';
+
+interface Props {
+  /** Unique on the page: demo id + setting name. */
+  id: string;
+  name: string;
+  field: Extract<Field, { kind: 'number' | 'int' }>;
+  value: number;
+  onChange: (v: number) => void;
+  disabled?: boolean;
+  /** Extra words under the input (what the value means). */
+  hint?: string;
+}
+
+/**
+ * A typed number (for values a slider cannot hit, like min_delta = 0.0005). While the text is
+ * not a valid value, the demo keeps the last good one and says what is wrong, next to the input.
+ */
+export function NumberInput({ id, name, field, value, onChange, disabled, hint }: Props) {
+  const [text, setText] = useState(String(value));
+  const [problem, setProblem] = useState<string | null>(null);
+  const [focused, setFocused] = useState(false);
+  useEffect(() => {
+    if (!focused && !problem) setText(String(value));
+  }, [value]);
+  const inputId = `${id}-input`;
+  const msgId = `${id}-message`;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const accept = (raw: string) => {
+    setText(raw);
+    if (raw.trim() === '') {
+      setProblem(`Type a value for ${name} (${describe(field)}).`);
+      return;
+    }
+    const r = checkField(name, field, raw.trim().replace(',', '.'));
+    if (r.ok) {
+      setProblem(null);
+      onChange(r.value as number);
+    } else {
+      const n = Number(raw.trim().replace(',', '.'));
+      setProblem(
+        Number.isFinite(n)
+          ? `${name} must be ${describe(field)}; ${raw.trim()} is out of range. The demo keeps ${value}.`
+          : `${name} must be ${describe(field)}; “${raw.trim()}” is not a number. The demo keeps ${value}.`,
+      );
+    }
+  };
+  return (
+    <div class="control es-number">
+      <label for={inputId}>{field.label}</label>
+      <input
+        id={inputId}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        spellcheck={false}
+        value={text}
+        disabled={disabled}
+        aria-invalid={problem ? 'true' : 'false'}
+        aria-describedby={[problem ? msgId : '', hintId ?? ''].filter(Boolean).join(' ') || undefined}
+        data-testid={`${id}-input`}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
+        onInput={(e) => accept((e.currentTarget as HTMLInputElement).value)}
+      />
+      {hint && <span id={hintId} class="es-hint">{hint}</span>}
+      {problem && <span id={msgId} class="es-field-error" role="alert" data-testid={`${id}-error`}>{problem}</span>}
+    </div>
+  );
+}
+
+function describe(f: Extract<Field, { kind: 'number' | 'int' }>): string {
+  return `${f.kind === 'int' ? 'a whole number' : 'a number'} from ${f.min} to ${f.max}`;
+}

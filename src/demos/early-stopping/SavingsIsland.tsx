@@ -1,0 +1,168 @@
+import { useMemo } from 'preact/hooks';
+import { LineChart } from '../../views/LineChart.tsx';
+import { DemoFrame } from '../ui/DemoFrame.tsx';
+import { SettingControl } from '../ui/SettingControl.tsx';
+import { useDemoSettings } from '../ui/useDemoSettings.ts';
+import { NumberInput } from './NumberInput.tsx';
+import { modeWarning, runSummary, savingsRow, type SavingsRow } from './rule.ts';
+import { CHART_MAX_PATIENCE, earlyStoppingFields, pickRule, pickRun, TABLE_PATIENCES, type EarlyStoppingSettings } from './settings.ts';
+import { useRun } from './useRun.ts';
+import './early-stopping.css';
+
+type Key = keyof EarlyStoppingSettings;
+
+interface Props {
+  id: string;
+  title: string;
+  caption?: string;
+  settings: EarlyStoppingSettings;
+  controls: Key[];
+}
+
+const f4 = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(4));
+const pct = (v: number) => `${Math.round(v * 100)}%`;
+const RULE: Key[] = ['min_delta', 'restore_best_weights', 'monitor', 'mode', 'start_from_epoch'];
+const RUN: Key[] = ['dataset', 'noise', 'points', 'hidden', 'layers', 'lr', 'batch', 'epochs', 'seed'];
+
+/**
+ * "What it saves": the same run as the stepper (same settings, same seed), and the rule with
+ * several patience values. For each: where training stops, the epochs and gradient steps it
+ * skips, and the validation loss of the model it ends with.
+ */
+export default function SavingsIsland({ id, title, caption, settings: initial, controls }: Props) {
+  const { settings, setSettings, notices, dismissNotices, shareUrl } = useDemoSettings(id, earlyStoppingFields, initial);
+  const run = useMemo(() => pickRun(settings), [JSON.stringify(pickRun(settings))]);
+  const rule = pickRule(settings);
+  const t = useRun(run);
+  const snap = t.snapshot && JSON.stringify(t.snapshot.settings) === JSON.stringify(run) ? t.snapshot : null;
+  const done = !!snap && snap.trained >= snap.maxEpochs;
+  const acc = rule.monitor === 'val_accuracy';
+
+  const rows: SavingsRow[] = done ? TABLE_PATIENCES.map((p) => savingsRow(snap!, rule, p)) : [];
+  const curve: SavingsRow[] = done ? Array.from({ length: CHART_MAX_PATIENCE + 1 }, (_, p) => savingsRow(snap!, { ...rule }, p)) : [];
+  const curveOther: SavingsRow[] = done ? Array.from({ length: CHART_MAX_PATIENCE + 1 }, (_, p) => savingsRow(snap!, { ...rule, restore_best_weights: !rule.restore_best_weights }, p)) : [];
+  const sum = done ? runSummary(snap!) : null;
+  const E = snap?.maxEpochs ?? run.epochs;
+  const xs = curve.map((r) => r.patience);
+
+  const set = (k: Key) => (v: number | string | boolean) => setSettings({ ...settings, [k]: v });
+  const control = (k: Key) => {
+    if (!controls.includes(k)) return null;
+    const f = earlyStoppingFields[k];
+    if (k === 'min_delta') {
+      return <NumberInput key={k} id={`${id}-${k}`} name={k} field={f as Extract<typeof f, { kind: 'number' }>} value={settings.min_delta} onChange={set(k)} />;
+    }
+    return <SettingControl key={k} id={`${id}-${k}`} field={f} value={settings[k]} onChange={set(k)} />;
+  };
+  const warning = modeWarning(rule);
+  const restoreLabel = rule.restore_best_weights ? 'restore best weights (on)' : 'restore best weights (off)';
+  const otherLabel = rule.restore_best_weights ? 'without restoring: last epoch' : 'with restore best weights';
+  const keptRow = (r: SavingsRow) => (r.keptEpoch === r.epochsRun - 1 ? 'last epoch' : `restored epoch ${r.keptEpoch + 1}`);
+
+  const epochsSummary = done
+    ? `Epochs trained against patience: ${rows.map((r) => `patience ${r.patience}: ${r.epochsRun}`).join('; ')} (of ${E}).`
+    : 'Training the run.';
+  const lossSummary = done
+    ? `Validation loss of the model kept against patience (${restoreLabel}): ${rows.map((r) => `patience ${r.patience}: ${f4(r.valLossKept)}`).join('; ')}. ` +
+      `Training all ${E} epochs ends at ${f4(sum!.valLossLast)}; the lowest validation loss of the run is ${f4(sum!.valLossBest)} at epoch ${sum!.bestEpoch + 1}.`
+    : 'Training the run.';
+
+  return (
+    <DemoFrame id={id} title={title} caption={caption} error={t.error} notices={notices} onDismissNotices={dismissNotices} shareUrl={() => shareUrl(settings)}>
+      <div class="controls" role="group" aria-label="EarlyStopping settings shared by every row">{RULE.map(control)}</div>
+      {RUN.some((k) => controls.includes(k)) && (
+        <details class="es-details">
+          <summary>The training run (changing it trains a new network)</summary>
+          <div class="controls" role="group" aria-label="Training run settings">{RUN.map(control)}</div>
+        </details>
+      )}
+      {warning && <p class="demo-message info" role="status">{warning}</p>}
+      <p class="status" data-testid="es-savings-status">
+        {!snap ? 'Training the network in your browser…' : done ? (
+          <>The run: <b>{E}</b> epochs of <b>{snap.steps[0]}</b> gradient steps each, a network of {snap.parameters.toLocaleString('en')} weights and biases. Monitor: <code>{rule.monitor}</code>.</>
+        ) : (
+          <>Training all {E} epochs to compare (epoch <span data-testid="es-savings-trained">{snap.trained}</span>)…</>
+        )}
+      </p>
+      {done && (
+        <>
+          <div class="es-table-wrap">
+            <table class="es-table" data-testid="es-savings-table">
+              <caption class="visually-hidden">Epochs, gradient steps and validation loss for several patience values on the same run</caption>
+              <thead>
+                <tr>
+                  <th scope="col">patience</th>
+                  <th scope="col">stops after epoch</th>
+                  <th scope="col">epochs trained</th>
+                  <th scope="col">epochs saved</th>
+                  <th scope="col">gradient steps saved</th>
+                  <th scope="col">weights kept</th>
+                  <th scope="col">val. loss kept</th>
+                  <th scope="col">val. accuracy kept</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.patience} data-testid={`es-row-${r.patience}`}>
+                    <th scope="row">{r.patience}</th>
+                    <td>{r.stoppedEpoch === null ? '— (ran to the end)' : r.stoppedEpoch + 1}</td>
+                    <td>{r.epochsRun}</td>
+                    <td>{r.epochsSaved} ({pct(r.savedFraction)})</td>
+                    <td>{r.stepsSaved.toLocaleString('en')}</td>
+                    <td>{keptRow(r)}</td>
+                    <td class={r.valLossKept < sum!.valLossLast ? 'es-better' : ''}>{f4(r.valLossKept)}</td>
+                    <td>{pct(r.valAccuracyKept)}</td>
+                  </tr>
+                ))}
+                <tr class="es-ref" data-testid="es-row-none">
+                  <th scope="row">no early stopping</th>
+                  <td>—</td>
+                  <td>{E}</td>
+                  <td>0</td>
+                  <td>0</td>
+                  <td>last epoch</td>
+                  <td>{f4(sum!.valLossLast)}</td>
+                  <td>{pct(sum!.valAccuracyLast)}</td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
+          <p class="es-note">
+            Green: a validation loss lower than training all {E} epochs gives ({f4(sum!.valLossLast)}). The lowest validation loss anywhere in the run is {f4(sum!.valLossBest)} at epoch {sum!.bestEpoch + 1}: only hindsight can pick it exactly.
+            {acc && ' The rule watches validation accuracy here; the table still reports the loss, which is what the other chapters compare.'}
+          </p>
+          <div class="demo-grid">
+            <div class="demo-panel">
+              <h4>Epochs trained, by patience</h4>
+              <LineChart
+                testId={`${id}-epochs-chart`}
+                series={[
+                  { label: 'epochs trained', values: curve.map((r) => r.epochsRun), xs, color: 0 },
+                  { label: `all ${E} epochs (no early stopping)`, values: curve.map(() => E), xs, color: 3, dashed: true },
+                ]}
+                xLabel="patience"
+                yLabel="epochs"
+                yMin={0}
+                summary={epochsSummary}
+              />
+            </div>
+            <div class="demo-panel">
+              <h4>Validation loss of the model kept, by patience</h4>
+              <LineChart
+                testId={`${id}-loss-chart`}
+                series={[
+                  { label: restoreLabel, values: curve.map((r) => r.valLossKept), xs, color: 1 },
+                  { label: otherLabel, values: curveOther.map((r) => r.valLossKept), xs, color: 0, dashed: true },
+                  { label: `all ${E} epochs`, values: curve.map(() => sum!.valLossLast), xs, color: 3, dashed: true },
+                ]}
+                xLabel="patience"
+                yLabel="validation loss"
+                summary={lossSummary}
+              />
+            </div>
+          </div>
+        </>
+      )}
+    </DemoFrame>
+  );
+}

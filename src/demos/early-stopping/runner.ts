@@ -1,0 +1,194 @@
+import type { Runner } from '../../training/runner.ts';
+import { check } from '../settings-kit.ts';
+import { makeSplit, makeTrainer, mlpSpec, pointsOf } from '../classification-run.ts';
+import { createNetwork, EngineError, type Dataset, type Network, type NetworkSpec } from '../../engine/index.ts';
+import { GRID, runFields, VALIDATION_POINTS, type RunSettings } from './settings.ts';
+
+/** The weights of one epoch, as the engine exports them (`network.params()`). */
+export type SavedParams = ReturnType<Network['params']>;
+
+/** An epoch's saved weights loaded back into a network (`loadParams`) and measured again. */
+export interface Probe {
+  epoch: number;          // 0-based, as Keras counts
+  trainLoss: number;
+  valLoss: number;
+  valAccuracy: number;
+  grid: Float32Array;     // probabilities of class 1 on a GRID x GRID grid over [-1, 1]^2
+}
+
+export interface EarlyStoppingRunSnapshot {
+  /** The run's settings, so a view can tell a new run's snapshots from the old one's. */
+  settings: RunSettings;
+  /** Epochs trained so far; every array below has this length. Index i = epoch i (0-based). */
+  trained: number;
+  /** The `epochs` of fit: where training ends without early stopping. */
+  maxEpochs: number;
+  train: number[];        // training loss after each epoch (eval mode, whole training set)
+  val: number[];          // validation loss after each epoch
+  trainAccuracy: number[];
+  valAccuracy: number[];
+  steps: number[];        // gradient steps (mini-batches) in each epoch
+  initialVal: number;     // validation loss before any training (not monitored)
+  parameters: number;     // trainable numbers in the network
+  probes: Probe[];        // the epochs asked for with update({ probe: [...] })
+  gridSize: number;
+  trainPoints: { xy: Float64Array; labels: Float64Array };
+  valPoints: { xy: Float64Array; labels: Float64Array };
+}
+
+export function networkSpec(s: RunSettings): NetworkSpec {
+  return mlpSpec(
+    { hidden: s.hidden, layers: s.layers, activation: 'relu' },
+    { loss: 'bce_with_logits', optimizer: { type: 'adam', lr: s.lr }, seed: s.seed },
+  );
+}
+
+/** Accepts the run settings (rule settings may ride along: they are ignored here). */
+export function validRun(raw: unknown): RunSettings {
+  const input: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries((raw ?? {}) as Record<string, unknown>)) if (k in runFields) input[k] = v;
+  const { value, problems } = check(runFields, input);
+  if (problems.length) throw new EngineError(problems.join('; '));
+  return value;
+}
+
+function accuracyOf(net: Network, d: Dataset): number {
+  const logits = net.forward(d.x, d.n, 'eval');
+  let right = 0;
+  for (let i = 0; i < d.n; i++) if ((logits[i] > 0 ? 1 : 0) === d.y[i]) right++;
+  return d.n ? right / d.n : 0;
+}
+
+let gridXs: Float64Array | null = null;
+function gridOf(net: Network): Float32Array {
+  if (!gridXs) {
+    gridXs = new Float64Array(GRID * GRID * 2);
+    for (let r = 0; r < GRID; r++) {
+      for (let c = 0; c < GRID; c++) {
+        const i = r * GRID + c;
+        gridXs[2 * i] = -1 + (2 * (c + 0.5)) / GRID;
+        gridXs[2 * i + 1] = 1 - (2 * (r + 0.5)) / GRID;
+      }
+    }
+  }
+  const logits = net.forward(gridXs, GRID * GRID, 'eval');
+  const out = new Float32Array(GRID * GRID);
+  for (let i = 0; i < out.length; i++) out[i] = 1 / (1 + Math.exp(-logits[i]));
+  return out;
+}
+
+/**
+ * The run early stopping watches: an overfitting network trained one epoch per unit of work,
+ * recording the losses and accuracies Keras would log, and saving every epoch's weights so that
+ * "restore best weights" can load the best epoch's weights back (for whatever rule settings the
+ * learner picks, without retraining).
+ */
+export function createEarlyStoppingRun(raw: unknown) {
+  const s = validRun(raw);
+  const split = makeSplit({ dataset: s.dataset, noise: s.noise, points: s.points, valPoints: VALIDATION_POINTS, seed: s.seed });
+  const spec = networkSpec(s);
+  const trainer = makeTrainer(split, spec, s.batch, s.seed);
+  const net = trainer.network;
+  const probeNet = createNetwork(spec);
+  const saved: SavedParams[] = [];
+  const train: number[] = [];
+  const val: number[] = [];
+  const trainAccuracy: number[] = [];
+  const valAccuracy: number[] = [];
+  const steps: number[] = [];
+  const initialVal = net.loss(split.val.x, split.val.y, split.val.n, 'eval');
+  let parameters = 0;
+  for (const [, p] of Object.entries(net.params())) {
+    for (const v of Object.values(p as Record<string, number[] | number[][]>)) parameters += (v as unknown[]).flat().length;
+  }
+  const probeCache = new Map<number, Probe>();
+
+  /** Loads epoch `e`'s saved weights into a second network and measures it. */
+  function probe(e: number): Probe | null {
+    if (!(e >= 0 && e < saved.length)) return null;
+    let p = probeCache.get(e);
+    if (!p) {
+      probeNet.loadParams(saved[e]);
+      p = {
+        epoch: e,
+        trainLoss: probeNet.loss(split.train.x, split.train.y, split.train.n, 'eval'),
+        valLoss: probeNet.loss(split.val.x, split.val.y, split.val.n, 'eval'),
+        valAccuracy: accuracyOf(probeNet, split.val),
+        grid: gridOf(probeNet),
+      };
+      probeCache.set(e, p);
+    }
+    return p;
+  }
+
+  return {
+    settings: s,
+    split,
+    network: net,
+    saved,
+    /** Trains one epoch; false once `epochs` have run. */
+    advance(): boolean {
+      if (trainer.epoch >= s.epochs) return false;
+      const rec = trainer.runEpoch();
+      train.push(rec.trainLoss);
+      val.push(rec.valLoss ?? NaN);
+      steps.push(rec.steps);
+      trainAccuracy.push(accuracyOf(net, split.train));
+      valAccuracy.push(accuracyOf(net, split.val));
+      saved.push(net.params());
+      return trainer.epoch < s.epochs;
+    },
+    probe,
+    record(probes: number[] = []): EarlyStoppingRunSnapshot {
+      return {
+        settings: { ...s },
+        trained: train.length,
+        maxEpochs: s.epochs,
+        train: train.slice(),
+        val: val.slice(),
+        trainAccuracy: trainAccuracy.slice(),
+        valAccuracy: valAccuracy.slice(),
+        steps: steps.slice(),
+        initialVal,
+        parameters,
+        probes: probes.map(probe).filter((p): p is Probe => p !== null),
+        gridSize: GRID,
+        trainPoints: pointsOf(split.train),
+        valPoints: pointsOf(split.val),
+      };
+    },
+  };
+}
+
+/** The worker's runner: one epoch per unit; update({ probe: [epochs] }) asks for saved weights. */
+export function earlyStoppingRunner(raw: unknown): Runner {
+  const run = createEarlyStoppingRun(raw);
+  let probes: number[] = [];
+  return {
+    advance: () => run.advance(),
+    update(patch) {
+      if (Array.isArray(patch.probe)) probes = patch.probe.filter((e): e is number => Number.isInteger(e) && (e as number) >= 0).slice(0, 4);
+    },
+    snapshot: () => run.record(probes),
+  };
+}
+
+/** Everything needed to reproduce the run elsewhere: settings, data and initial weights. */
+export function exportEarlyStoppingRun(raw: unknown) {
+  const s = validRun(raw);
+  const split = makeSplit({ dataset: s.dataset, noise: s.noise, points: s.points, valPoints: VALIDATION_POINTS, seed: s.seed });
+  const trainer = makeTrainer(split, networkSpec(s), s.batch, s.seed);
+  return {
+    format: 'regularization-lab-run/1',
+    demo: 'early-stopping',
+    settings: s,
+    network: { layers: trainer.network.spec.layers.map((l) => ({ type: l.type, ...('in' in l ? { in: l.in, out: l.out } : {}) })), loss: 'bce_with_logits', optimizer: { type: 'adam', lr: s.lr } },
+    initialParams: trainer.network.params(),
+    data: {
+      train: { x: Array.from(split.train.x), y: Array.from(split.train.y) },
+      val: { x: Array.from(split.val.x), y: Array.from(split.val.y) },
+    },
+  };
+}
+
+export const runners = { 'early-stopping': earlyStoppingRunner };

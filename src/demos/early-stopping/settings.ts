@@ -1,0 +1,59 @@
+import type { Fields, SettingsOf } from '../settings-kit.ts';
+
+/**
+ * Settings of the early-stopping demos (chapter 5). Two groups:
+ *
+ * - `runFields`: the training run (data, network, optimizer, seed). Changing one trains a new
+ *   run in the worker; the runner validates only these.
+ * - `ruleFields`: Keras' `EarlyStopping` arguments. They never retrain: the rule is evaluated
+ *   again over the recorded run, instantly, by the engine's early-stopping monitor.
+ */
+export const runFields = {
+  dataset: { kind: 'enum', label: 'Data set', options: ['circle', 'xor', 'gauss', 'spiral'], default: 'xor', help: 'Which 2-D pattern the two classes follow.' },
+  noise: { kind: 'number', label: 'Label noise', min: 0, max: 0.5, step: 0.01, default: 0.2, help: 'Fraction of points whose label is flipped: the noise an overfitting network memorises.' },
+  points: { kind: 'int', label: 'Training points', min: 10, max: 400, step: 10, default: 30, help: 'How many labelled points the network trains on. Few points make overfitting easy.' },
+  hidden: { kind: 'int', label: 'Neurons per layer', min: 2, max: 64, step: 1, default: 40 },
+  layers: { kind: 'int', label: 'Hidden layers', min: 1, max: 4, step: 1, default: 2 },
+  lr: { kind: 'number', label: 'Learning rate', min: 0.0001, max: 1, log: true, default: 0.01, help: 'Adam step size.' },
+  batch: { kind: 'int', label: 'Batch size', min: 1, max: 400, step: 1, default: 10 },
+  epochs: { kind: 'int', label: 'Epochs to train at most', min: 10, max: 1000, step: 10, default: 200, help: 'The epochs argument of fit: how long training would run without early stopping.' },
+  seed: { kind: 'int', label: 'Seed', min: 0, max: 999999, step: 1, default: 7, help: 'Same seed, same data, same initial weights, same run.' },
+} satisfies Fields;
+
+export const ruleFields = {
+  monitor: { kind: 'enum', label: 'Monitor', options: ['val_loss', 'val_accuracy'], default: 'val_loss', help: 'The quantity watched after every epoch, measured on the validation set.' },
+  mode: { kind: 'enum', label: 'Mode', options: ['auto', 'min', 'max'], default: 'auto', help: 'min: lower is better (a loss). max: higher is better (an accuracy). auto: min for a loss, max for an accuracy.' },
+  patience: { kind: 'int', label: 'Patience', min: 0, max: 100, step: 1, default: 5, help: 'How many epochs in a row without improvement training waits before it stops.' },
+  min_delta: { kind: 'number', label: 'min_delta', min: 0, max: 1, step: 0.001, default: 0, help: 'Smallest change that counts as an improvement.' },
+  restore_best_weights: { kind: 'bool', label: 'Restore best weights', default: true, help: 'At the end, load the weights of the best epoch instead of keeping the last ones.' },
+  useBaseline: { kind: 'bool', label: 'Use a baseline', default: false, help: 'Only reset the wait counter once the monitored value beats the baseline.' },
+  baseline: { kind: 'number', label: 'baseline', min: 0, max: 10, step: 0.01, default: 0.5, help: 'The value the monitored quantity has to beat before improvements reset the wait counter.' },
+  start_from_epoch: { kind: 'int', label: 'start_from_epoch', min: 0, max: 1000, step: 1, default: 0, help: 'Warm-up: epochs with a lower index (0-based) are not monitored at all.' },
+} satisfies Fields;
+
+export const earlyStoppingFields = { ...runFields, ...ruleFields } satisfies Fields;
+
+export type RunSettings = SettingsOf<typeof runFields>;
+export type RuleSettings = SettingsOf<typeof ruleFields>;
+export type EarlyStoppingSettings = SettingsOf<typeof earlyStoppingFields>;
+
+/** Validation points: drawn from the same distribution, never trained on. */
+export const VALIDATION_POINTS = 300;
+/** Resolution of the decision-boundary grid of the "model you keep" panel. */
+export const GRID = 40;
+/** Patience values compared by the "what it saves" table. */
+export const TABLE_PATIENCES = [0, 1, 2, 3, 5, 10, 20, 50] as const;
+/** The savings chart's patience axis runs from 0 to this. */
+export const CHART_MAX_PATIENCE = 60;
+
+export function pickRun(s: EarlyStoppingSettings | RunSettings): RunSettings {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(runFields)) out[k] = (s as Record<string, unknown>)[k];
+  return out as RunSettings;
+}
+
+export function pickRule(s: EarlyStoppingSettings): RuleSettings {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(ruleFields)) out[k] = (s as Record<string, unknown>)[k];
+  return out as RuleSettings;
+}

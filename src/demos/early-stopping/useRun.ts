@@ -1,0 +1,25 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { useTrainer } from '../../training/useTrainer.ts';
+import type { EarlyStoppingRunSnapshot } from './runner.ts';
+import type { RunSettings } from './settings.ts';
+
+/**
+ * The run early stopping watches, trained in the Web Worker as soon as the demo is on screen
+ * (a second or two for the default run), epoch by epoch. A changed run setting trains a new run;
+ * the rule's settings never retrain anything.
+ */
+export function useRun(run: RunSettings) {
+  const t = useTrainer<EarlyStoppingRunSnapshot>('early-stopping', run);
+  const key = JSON.stringify(run);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      t.play();
+      return;
+    }
+    t.reset(run);
+    t.play();
+  }, [key]);
+  return t;
+}
