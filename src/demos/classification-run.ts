@@ -1,4 +1,5 @@
 import {
+  DivergenceError,
   createTrainer, makeClassification, mlpLayers,
   type Dataset, type NetworkSpec, type Trainer,
 } from '../engine/index.ts';
@@ -77,4 +78,21 @@ export function makeTrainer(split: { train: Dataset; val: Dataset }, network: Ne
 /** The points as plain arrays for the views. */
 export function pointsOf(d: Dataset): { xy: Float64Array; labels: Float64Array } {
   return { xy: d.x.slice(), labels: d.y.slice() };
+}
+
+/**
+ * The engine stops at NaN/Infinity; a run whose loss merely explodes (an Adam step of 10 sends the
+ * logits to thousands) is just as broken for a learner. Treat a training loss 20x above where it
+ * started as diverged, with a message that says so.
+ */
+export function guardExplosion(epoch: number, trainLoss: number, initialLoss: number): void {
+  const limit = 20 * Math.max(initialLoss, 0.05);
+  if (!Number.isFinite(trainLoss) || trainLoss > limit) {
+    throw new DivergenceError(
+      `at epoch ${epoch} the training loss reached ${Number.isFinite(trainLoss) ? trainLoss.toPrecision(3) : trainLoss}, ` +
+        `over 20 times its starting value ${initialLoss.toPrecision(3)}: the steps are too large and training has diverged.`,
+      epoch,
+      trainLoss,
+    );
+  }
 }

@@ -102,7 +102,8 @@ export function check<F extends Fields>(fields: F, input: Record<string, unknown
 
 /** Build-time check of an MDX demo's props: throws naming the demo, the prop and the allowed values. */
 export function checkProps<F extends Fields>(demo: string, fields: F, props: Record<string, unknown>, ignore: readonly string[] = []): SettingsOf<F> {
-  const input = Object.fromEntries(Object.entries(props).filter(([k]) => !ignore.includes(k)));
+  // Astro adds data-astro-* attributes (scoped styles) to components placed in a styled page.
+  const input = Object.fromEntries(Object.entries(props).filter(([k]) => !ignore.includes(k) && !k.startsWith('data-astro-')));
   const { value, problems } = check(fields, input);
   if (problems.length) throw new Error(`<${demo}>: ${problems.join('; ')}`);
   return value;

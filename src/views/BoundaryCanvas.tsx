@@ -61,16 +61,19 @@ export function BoundaryCanvas({ grid, size, train, val, summary, testId }: Prop
         const y = PX - toPx(pts.xy[2 * i + 1]);
         const color = pts.labels[i] >= 0.5 ? palette.classA : palette.classB;
         ctx.beginPath();
-        ctx.arc(x, y, hollow ? 4.5 : 5, 0, 2 * Math.PI);
+        ctx.arc(x, y, hollow ? 3.5 : 6, 0, 2 * Math.PI);
         if (hollow) {
-          ctx.lineWidth = 2;
+          // Validation points: small rings, drawn first and lighter, so the training points stand out.
+          ctx.globalAlpha = 0.75;
+          ctx.lineWidth = 1.5;
           ctx.strokeStyle = color;
           ctx.stroke();
+          ctx.globalAlpha = 1;
         } else {
           ctx.fillStyle = color;
           ctx.fill();
-          ctx.lineWidth = 1;
-          ctx.strokeStyle = palette.bg;
+          ctx.lineWidth = 2;
+          ctx.strokeStyle = palette.text;
           ctx.stroke();
         }
       }
@@ -85,7 +88,7 @@ export function BoundaryCanvas({ grid, size, train, val, summary, testId }: Prop
       <figcaption class="legend">
         <span><span class="swatch" style={{ background: 'var(--class-a)' }} />class 1</span>
         <span><span class="swatch" style={{ background: 'var(--class-b)' }} />class 0</span>
-        <span><span class="swatch" style={{ background: 'var(--text-muted)' }} />training point</span>
+        <span><span class="swatch" style={{ background: 'var(--text-muted)', border: '2px solid var(--text)' }} />training point</span>
         {val && <span><span class="swatch hollow" style={{ color: 'var(--text-muted)' }} />validation point</span>}
       </figcaption>
     </figure>

@@ -74,7 +74,8 @@ test.describe('chapter 1: the overfitting demo', () => {
     const demo = page.locator('[data-demo="overfitting"]');
     await hydrated(demo);
     await demo.getByTestId('train').click();
-    await expect(demo.getByTestId('demo-error').or(demo.getByText('finished'))).toBeVisible({ timeout: 30_000 });
+    await expect(demo.getByTestId('demo-error')).toContainText('diverged', { timeout: 30_000 });
+    await expect(demo.getByTestId('demo-error')).toContainText('Lower the learning rate');
     await setRange(demo.getByLabel(/Learning rate/), -2); // log10 slider: lr = 0.01
     await demo.getByTestId('reset').click();
     await expect(demo.getByTestId('epoch')).toHaveText('0');
@@ -87,6 +88,7 @@ test.describe('chapter 1: the overfitting demo', () => {
     await expect(demo.getByLabel('Data set')).toHaveValue('spiral');
     await expect(demo.getByTestId('overfitting-points-value')).toHaveText('100');
     await page.goto('/chapters/what-is-regularization/?overfitting.noise=banana&overfitting.points=-5&overfitting.zzz=1');
+    await hydrated(demo);
     await expect(demo.getByTestId('demo-notice')).toContainText('noise');
     await expect(demo.getByTestId('overfitting-noise-value')).toHaveText('0.2');
     await demo.getByTestId('step').click();

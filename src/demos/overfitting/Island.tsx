@@ -47,7 +47,7 @@ export default function OverfittingIsland({ id, title, caption, settings: initia
   const epoch = s?.epoch ?? 0;
   const last = s ? s.train.length - 1 : 0;
   const gap = s ? s.val[last] - s.train[last] : 0;
-  const overfitting = s && s.epoch > s.bestEpoch + 20 && s.val[last] > s.val[s.bestEpoch] * 1.05;
+  const overfitting = s && s.bestEpoch > 0 && s.epoch > s.bestEpoch + 20 && s.val[last] > s.val[s.bestEpoch] * 1.05 && s.train[last] < s.train[s.bestEpoch];
   const summary = s
     ? `After ${epoch} epochs: training loss ${fmt(s.train[last])}, validation loss ${fmt(s.val[last])}. ` +
       `Lowest validation loss ${fmt(s.val[s.bestEpoch])} at epoch ${s.bestEpoch}.` +

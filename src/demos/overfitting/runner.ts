@@ -1,6 +1,6 @@
 import type { Runner } from '../../training/runner.ts';
 import { check } from '../settings-kit.ts';
-import { accuracy, boundaryGrid, makeSplit, makeTrainer, mlpSpec, pointsOf } from '../classification-run.ts';
+import { accuracy, boundaryGrid, guardExplosion, makeSplit, makeTrainer, mlpSpec, pointsOf } from '../classification-run.ts';
 import { GRID, overfittingFields, VALIDATION_POINTS, type OverfittingSettings } from './settings.ts';
 import { EngineError, type NetworkSpec } from '../../engine/index.ts';
 
@@ -47,6 +47,7 @@ export function overfittingRunner(raw: unknown): Runner {
     advance() {
       if (trainer.epoch >= s.epochs) return false;
       const rec = trainer.runEpoch();
+      guardExplosion(trainer.epoch, rec.trainLoss, train[0]);
       train.push(rec.trainLoss);
       val.push(rec.valLoss ?? NaN);
       if ((rec.valLoss ?? Infinity) < val[bestEpoch]) bestEpoch = val.length - 1;

@@ -1,0 +1,264 @@
+// Layers on batches: every buffer is a flat row-major Float64Array of n rows x features,
+// allocated once per network capacity (rows) and reused for every batch of up to that size.
+// Each layer keeps its forward output `out` (what the chapters plot) and, after backward,
+// `gradIn` = dLoss/d(its input).
+
+import { matmulAB, matmulABt, matmulAtB, columnSums } from './linalg.ts';
+import type { Rng } from './rng.ts';
+
+const EMPTY = new Float64Array(0);
+
+/** nn.Linear: y = x W^T + b, W stored out x in. Parameters are views into the network's flat buffers. */
+export class Linear {
+  readonly kind = 'linear';
+  readonly inF: number;
+  readonly outF: number;
+  W = EMPTY; b = EMPTY; // parameters (views)
+  gW = EMPTY; gb = EMPTY; // gradients (views)
+  out = EMPTY;
+  gradIn = EMPTY;
+
+  constructor(inF: number, outF: number) {
+    this.inF = inF;
+    this.outF = outF;
+  }
+
+  resize(rows: number): void {
+    this.out = new Float64Array(rows * this.outF);
+    this.gradIn = new Float64Array(rows * this.inF);
+  }
+
+  forward(x: Float64Array, n: number): Float64Array {
+    matmulABt(x, this.W, this.b, this.out, n, this.inF, this.outF);
+    return this.out;
+  }
+
+  /** dW = dY^T x, db = sum over rows of dY, dx = dY W (skipped for the first layer). */
+  backward(x: Float64Array, dY: Float64Array, n: number, needGradIn: boolean): Float64Array {
+    matmulAtB(dY, x, this.gW, n, this.inF, this.outF);
+    columnSums(dY, n, this.outF, this.gb);
+    if (needGradIn) matmulAB(dY, this.W, this.gradIn, n, this.inF, this.outF);
+    return this.gradIn;
+  }
+}
+
+// tanh(x) = 1 - 2 / (e^(2x) + 1) with a table-driven e^z: z = k ln2/64 + r, |r| <= ln2/128,
+// e^z = 2^(k>>6) * 2^((k&63)/64) * (1 + r + r^2/2 + ... + r^5/120). Absolute error < 5e-16
+// (checked against Math.tanh in the unit tests); V8's Math.tanh costs about 4x more, and tanh is
+// most of the work in the small Playground networks. |x| >= 19 gives +-1 exactly, as in float64.
+const EXP2_FRAC = Float64Array.from({ length: 64 }, (_, j) => 2 ** (j / 64));
+const POW2 = Float64Array.from({ length: 129 }, (_, i) => 2 ** (i - 64));
+const K_PER_UNIT = 64 / Math.LN2;
+const UNIT_PER_K = Math.LN2 / 64;
+const ROUND = 6755399441055744; // 1.5 * 2^52: (v + ROUND) - ROUND rounds v to the nearest integer
+
+export function tanh(x: number): number {
+  const z = 2 * (x > 19 ? 19 : x < -19 ? -19 : x);
+  const kf = z * K_PER_UNIT + ROUND - ROUND;
+  const r = z - kf * UNIT_PER_K;
+  const k = kf | 0;
+  const e = POW2[(k >> 6) + 64] * EXP2_FRAC[k & 63] * (1 + r * (1 + r * (1 / 2 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120))))));
+  return 1 - 2 / (e + 1);
+}
+
+/** Logistic sigmoid, stable for large |z| (never exp of a positive number). */
+export function sigmoid(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+export type ActivationKind = 'relu' | 'tanh' | 'sigmoid';
+
+/** Elementwise activation. Backward uses the stored output y:
+ *  relu' = [y > 0] (PyTorch's threshold_backward), tanh' = 1 - y^2, sigmoid' = y (1 - y). */
+export class Activation {
+  readonly kind: ActivationKind;
+  readonly features: number;
+  out = EMPTY;
+  gradIn = EMPTY;
+
+  constructor(kind: ActivationKind, features: number) {
+    this.kind = kind;
+    this.features = features;
+  }
+
+  resize(rows: number): void {
+    this.out = new Float64Array(rows * this.features);
+    this.gradIn = new Float64Array(rows * this.features);
+  }
+
+  forward(x: Float64Array, n: number): Float64Array {
+    const y = this.out, len = n * this.features;
+    if (this.kind === 'relu') for (let i = 0; i < len; i++) { const v = x[i]; y[i] = v > 0 ? v : 0; }
+    else if (this.kind === 'tanh') for (let i = 0; i < len; i++) y[i] = tanh(x[i]);
+    else for (let i = 0; i < len; i++) y[i] = sigmoid(x[i]);
+    return y;
+  }
+
+  backward(dY: Float64Array, n: number): Float64Array {
+    const y = this.out, dX = this.gradIn, len = n * this.features;
+    if (this.kind === 'relu') for (let i = 0; i < len; i++) dX[i] = y[i] > 0 ? dY[i] : 0;
+    else if (this.kind === 'tanh') for (let i = 0; i < len; i++) { const t = y[i]; dX[i] = dY[i] * (1 - t * t); }
+    else for (let i = 0; i < len; i++) { const s = y[i]; dX[i] = dY[i] * s * (1 - s); }
+    return dX;
+  }
+}
+
+/** nn.Dropout(p): train mode y = x * mask / (1 - p) (all zeros when p = 1); eval mode y = x.
+ *  Masks are drawn row-major, one rng.next() per element, kept when next() >= p
+ *  (no draws when p = 0 or p = 1). */
+export class Dropout {
+  readonly kind = 'dropout';
+  readonly features: number;
+  p: number;
+  mask: Uint8Array = new Uint8Array(0);
+  out = EMPTY;
+  gradIn = EMPTY;
+  lastTrain = false; // whether the last forward was in train mode (mask meaningful)
+
+  constructor(p: number, features: number) {
+    this.p = p;
+    this.features = features;
+  }
+
+  resize(rows: number): void {
+    this.out = new Float64Array(rows * this.features);
+    this.gradIn = new Float64Array(rows * this.features);
+    this.mask = new Uint8Array(rows * this.features);
+  }
+
+  forward(x: Float64Array, n: number, train: boolean, rng: Rng, given: Uint8Array | undefined): Float64Array {
+    const y = this.out, m = this.mask, len = n * this.features, p = this.p;
+    this.lastTrain = train;
+    if (!train) {
+      y.set(x.subarray(0, len));
+      return y;
+    }
+    if (given !== undefined) m.set(given.subarray(0, len));
+    else if (p === 0) m.fill(1, 0, len);
+    else if (p === 1) m.fill(0, 0, len);
+    else for (let i = 0; i < len; i++) m[i] = rng.next() >= p ? 1 : 0;
+    const scale = p < 1 ? 1 / (1 - p) : 0;
+    for (let i = 0; i < len; i++) y[i] = m[i] === 0 ? 0 : x[i] * scale;
+    return y;
+  }
+
+  backward(dY: Float64Array, n: number): Float64Array {
+    const dX = this.gradIn, m = this.mask, len = n * this.features;
+    if (!this.lastTrain) {
+      dX.set(dY.subarray(0, len));
+      return dX;
+    }
+    const scale = this.p < 1 ? 1 / (1 - this.p) : 0;
+    for (let i = 0; i < len; i++) dX[i] = m[i] === 0 ? 0 : dY[i] * scale;
+    return dX;
+  }
+}
+
+/**
+ * nn.BatchNorm1d over the batch dimension. Train mode: x_hat = (x - mean) / sqrt(var + eps) with the
+ * batch mean and biased batch variance, y = gamma x_hat + beta; the running statistics move by
+ * running = (1 - momentum) running + momentum * stat, with the unbiased variance var * n / (n - 1)
+ * (applied by the network once the step succeeded: commitRunningStats). Eval mode normalises with
+ * the running statistics.
+ */
+export class BatchNorm {
+  readonly kind = 'batchnorm1d';
+  readonly features: number;
+  readonly eps: number;
+  readonly momentum: number;
+  gamma = EMPTY; beta = EMPTY; // parameters (views)
+  gGamma = EMPTY; gBeta = EMPTY; // gradients (views)
+  readonly runningMean: Float64Array;
+  readonly runningVar: Float64Array;
+  readonly batchMean: Float64Array;
+  readonly batchVar: Float64Array; // biased
+  readonly invStd: Float64Array; // 1 / sqrt(var + eps) used by the last forward
+  lastTrain = false;
+  lastN = 0;
+  xhat = EMPTY;
+  out = EMPTY;
+  gradIn = EMPTY;
+
+  constructor(features: number, eps: number, momentum: number, runningMean: Float64Array, runningVar: Float64Array) {
+    this.features = features;
+    this.eps = eps;
+    this.momentum = momentum;
+    this.runningMean = runningMean;
+    this.runningVar = runningVar;
+    this.batchMean = new Float64Array(features);
+    this.batchVar = new Float64Array(features);
+    this.invStd = new Float64Array(features);
+  }
+
+  resize(rows: number): void {
+    this.xhat = new Float64Array(rows * this.features);
+    this.out = new Float64Array(rows * this.features);
+    this.gradIn = new Float64Array(rows * this.features);
+  }
+
+  forward(x: Float64Array, n: number, train: boolean): Float64Array {
+    const f = this.features, xh = this.xhat, y = this.out;
+    const mean = train ? this.batchMean : this.runningMean;
+    if (train) this.batchStats(x, n);
+    const v = train ? this.batchVar : this.runningVar;
+    for (let j = 0; j < f; j++) this.invStd[j] = 1 / Math.sqrt(v[j] + this.eps);
+    for (let i = 0, r = 0; i < n; i++, r += f) {
+      for (let j = 0; j < f; j++) {
+        const h = (x[r + j] - mean[j]) * this.invStd[j];
+        xh[r + j] = h;
+        y[r + j] = this.gamma[j] * h + this.beta[j];
+      }
+    }
+    this.lastTrain = train;
+    this.lastN = n;
+    return y;
+  }
+
+  /** Batch mean and biased variance per feature (two passes, for accuracy). */
+  private batchStats(x: Float64Array, n: number): void {
+    const f = this.features, mean = this.batchMean, vr = this.batchVar;
+    mean.fill(0);
+    vr.fill(0);
+    for (let i = 0, r = 0; i < n; i++, r += f) for (let j = 0; j < f; j++) mean[j] += x[r + j];
+    for (let j = 0; j < f; j++) mean[j] /= n;
+    for (let i = 0, r = 0; i < n; i++, r += f) {
+      for (let j = 0; j < f; j++) { const d = x[r + j] - mean[j]; vr[j] += d * d; }
+    }
+    for (let j = 0; j < f; j++) vr[j] /= n;
+  }
+
+  /** running = (1 - momentum) running + momentum * batch statistic (unbiased variance), as PyTorch. */
+  commitRunningStats(): void {
+    if (!this.lastTrain) return;
+    const mom = this.momentum, n = this.lastN, unbias = n / (n - 1);
+    for (let j = 0; j < this.features; j++) {
+      this.runningMean[j] = (1 - mom) * this.runningMean[j] + mom * this.batchMean[j];
+      this.runningVar[j] = (1 - mom) * this.runningVar[j] + mom * this.batchVar[j] * unbias;
+    }
+  }
+
+  /**
+   * dbeta = sum_i dy, dgamma = sum_i dy x_hat; train mode (statistics depend on x):
+   * dx = gamma invStd / n * (n dy - dbeta - x_hat dgamma); eval mode: dx = gamma invStd dy.
+   */
+  backward(dY: Float64Array, n: number, needGradIn: boolean): Float64Array {
+    const f = this.features, xh = this.xhat, gG = this.gGamma, gB = this.gBeta, dX = this.gradIn;
+    gG.fill(0);
+    gB.fill(0);
+    for (let i = 0, r = 0; i < n; i++, r += f) {
+      for (let j = 0; j < f; j++) { const d = dY[r + j]; gB[j] += d; gG[j] += d * xh[r + j]; }
+    }
+    if (!needGradIn) return dX;
+    for (let i = 0, r = 0; i < n; i++, r += f) {
+      for (let j = 0; j < f; j++) {
+        const k = this.gamma[j] * this.invStd[j];
+        dX[r + j] = this.lastTrain ? (k / n) * (n * dY[r + j] - gB[j] - xh[r + j] * gG[j]) : k * dY[r + j];
+      }
+    }
+    return dX;
+  }
+}
+
+export type Layer = Linear | Activation | Dropout | BatchNorm;
