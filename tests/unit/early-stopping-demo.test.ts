@@ -105,7 +105,7 @@ test('the stepper agrees with runEarlyStopping epoch by epoch, for several setti
       const ev = engine.events[v.shown - 1];
       assert.deepEqual(v.event, ev);
       const lines = ruleLines(v, params, r.monitor)!;
-      assert.ok(lines.tex.length >= 1);
+      assert.ok(lines.lines.length >= 1);
       if (!ev.monitored) assert.equal(lines.verdict, 'warm-up');
       else if (ev.improved) assert.equal(lines.verdict, 'improved');
       else assert.equal(lines.verdict, ev.stop ? 'stop' : 'continue');

@@ -92,21 +92,19 @@ export default function SavingsIsland({ id, title, caption, settings: initial, c
               <thead>
                 <tr>
                   <th scope="col">patience</th>
-                  <th scope="col">stops after epoch</th>
                   <th scope="col">epochs trained</th>
                   <th scope="col">epochs saved</th>
-                  <th scope="col">gradient steps saved</th>
+                  <th scope="col">steps saved</th>
                   <th scope="col">weights kept</th>
                   <th scope="col">val. loss kept</th>
-                  <th scope="col">val. accuracy kept</th>
+                  <th scope="col">val. acc. kept</th>
                 </tr>
               </thead>
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.patience} data-testid={`es-row-${r.patience}`}>
                     <th scope="row">{r.patience}</th>
-                    <td>{r.stoppedEpoch === null ? '— (ran to the end)' : r.stoppedEpoch + 1}</td>
-                    <td>{r.epochsRun}</td>
+                    <td>{r.epochsRun}{r.stoppedEpoch === null && ' (all)'}</td>
                     <td>{r.epochsSaved} ({pct(r.savedFraction)})</td>
                     <td>{r.stepsSaved.toLocaleString('en')}</td>
                     <td>{keptRow(r)}</td>
@@ -115,8 +113,7 @@ export default function SavingsIsland({ id, title, caption, settings: initial, c
                   </tr>
                 ))}
                 <tr class="es-ref" data-testid="es-row-none">
-                  <th scope="row">no early stopping</th>
-                  <td>—</td>
+                  <th scope="row">off</th>
                   <td>{E}</td>
                   <td>0</td>
                   <td>0</td>

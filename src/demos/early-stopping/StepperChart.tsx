@@ -59,7 +59,6 @@ const rulePlugin: Plugin<'line'> = {
     const { marks: m, palette: p } = o;
     const { ctx, chartArea: a, scales } = chart;
     const X = (x: number) => scales.x.getPixelForValue(x);
-    const Y = (y: number) => scales.y.getPixelForValue(y);
     const clampX = (x: number) => Math.min(a.right, Math.max(a.left, x));
     ctx.save();
     ctx.font = '11px system-ui, sans-serif';
@@ -134,7 +133,8 @@ const rulePlugin: Plugin<'line'> = {
         ctx.lineTo(a.right, y);
         ctx.stroke();
         ctx.setLineDash([]);
-        label('to beat', a.right - 44, y + 13, p.series[2]);
+        const w = ctx.measureText('to beat').width;
+        if (a.right - w - 8 > X(m.current) + 8) label('to beat', a.right - w - 4, y - 4, p.series[2]);
       }
     }
     if (m.deadline !== null && m.stop === null) {
@@ -189,7 +189,7 @@ export function StepperChart(props: Props) {
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
         elements: { point: { radius: 0, hoverRadius: 3 }, line: { borderWidth: 2, tension: 0 } },
         scales: {
-          x: { type: 'linear', min: 1, title: { display: true, text: 'epoch', color: palette.muted }, ticks: { color: palette.muted, maxTicksLimit: 10, precision: 0 }, grid: { color: palette.border } },
+          x: { type: 'linear', min: 1, title: { display: true, text: 'epoch', color: palette.muted }, ticks: { color: palette.muted, maxTicksLimit: 10, precision: 0, includeBounds: false }, grid: { color: palette.border } },
           y: { type: 'linear', title: { display: true, text: props.yLabel, color: palette.muted }, ticks: { color: palette.muted, maxTicksLimit: 6 }, grid: { color: palette.border } },
         },
         plugins: {

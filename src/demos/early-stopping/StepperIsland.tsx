@@ -5,8 +5,9 @@ import { DemoFrame, download } from '../ui/DemoFrame.tsx';
 import { SettingControl } from '../ui/SettingControl.tsx';
 import { useDemoSettings } from '../ui/useDemoSettings.ts';
 import { kerasCode, pytorchCode } from './code.ts';
+import type { Probe } from './runner.ts';
 import { NumberInput } from './NumberInput.tsx';
-import { baselineWarning, decide, kerasParams, modeWarning, monitoredValues, resolveMode, ruleLines, stepView } from './rule.ts';
+import { baselineWarning, decide, generalRule, kerasParams, modeWarning, monitoredValues, resolveMode, ruleLines, stepView } from './rule.ts';
 import { earlyStoppingFields, pickRule, pickRun, type EarlyStoppingSettings } from './settings.ts';
 import { StepperChart, type RuleMarks } from './StepperChart.tsx';
 import { Tex } from './Tex.tsx';
@@ -31,19 +32,6 @@ const RUN: Key[] = ['dataset', 'noise', 'points', 'hidden', 'layers', 'lr', 'bat
 
 export const f4 = (v: number | undefined | null) => (v === undefined || v === null || !Number.isFinite(v) ? '–' : v.toFixed(4));
 const pct = (v: number) => `${Math.round(v * 100)}%`;
-
-/** The general rule, before any epoch is shown. */
-function generalRule(mode: 'min' | 'max', baseline: boolean): string[] {
-  const op = mode === 'min' ? '<' : '>';
-  const sign = mode === 'min' ? '-' : '+';
-  return [
-    `\\text{improvement at epoch } t:\\quad v_t ${op} \\mathrm{best} ${sign} \\delta \\qquad (\\delta = \\texttt{min\\_delta})`,
-    baseline
-      ? `\\mathrm{wait} \\leftarrow \\begin{cases} 0 & \\text{if improvement and } v_t ${op} \\text{baseline} ${sign} \\delta \\\\ \\mathrm{wait} + 1 & \\text{otherwise} \\end{cases}`
-      : `\\mathrm{wait} \\leftarrow \\begin{cases} 0 & \\text{if improvement} \\\\ \\mathrm{wait} + 1 & \\text{otherwise} \\end{cases}`,
-    `\\text{stop when there is no improvement and } \\mathrm{wait} \\ge \\mathrm{patience}`,
-  ];
-}
 
 /**
  * Chapter 5's patience stepper. The worker trains an overfitting network once (every epoch's
@@ -99,7 +87,8 @@ export default function StepperIsland({ id, title, caption, settings: initial, c
 
   // Once training has ended, load the kept and the last epoch's saved weights back to measure them.
   const lastShown = view.shown - 1;
-  const keptEpoch = view.ended ? (rule.restore_best_weights && decision.restored_epoch !== null ? decision.restored_epoch : lastShown) : null;
+  const anyMonitored = decision.events.some((ev) => ev.monitored);
+  const keptEpoch = view.ended ? (rule.restore_best_weights && anyMonitored && decision.restored_epoch !== null ? decision.restored_epoch : lastShown) : null;
   const bestShown = view.bestEpoch;
   useEffect(() => {
     if (view.ended && lastShown >= 0) t.update({ probe: [lastShown, ...(bestShown !== null && bestShown !== lastShown ? [bestShown] : [])] });
@@ -154,7 +143,7 @@ export default function StepperIsland({ id, title, caption, settings: initial, c
   const wait = e?.monitored ? e.wait : 0;
   const deadline = e && !view.ended && e.monitored ? e.epoch + 1 + Math.max(1, params.patience - wait) : null;
   const best = e && view.bestEpoch !== null ? { x: view.bestEpoch + 1, y: values[view.bestEpoch] } : null;
-  const bestValue = e?.monitored ? e.best : null;
+  const bestValue = e?.monitored ? (e.best ?? null) : null;
   const threshold = bestValue !== null && Number.isFinite(bestValue) ? (mode === 'min' ? bestValue - params.min_delta : bestValue + params.min_delta) : null;
   const marks: RuleMarks = {
     best,
@@ -230,12 +219,12 @@ export default function StepperIsland({ id, title, caption, settings: initial, c
           <button type="button" class="btn" onClick={toStop} disabled={!snap || view.ended || !!t.error} data-testid="to-stop">Jump to the stop</button>
           <button type="button" class="btn" onClick={rewind} disabled={shown === 0} data-testid="rewind">↺ Back to epoch 0</button>
         </div>
-        <div class="control es-speed">
+        <span class="es-inline es-speed">
           <label for={`${id}-speed`}>Speed</label>
           <select id={`${id}-speed`} value={String(speed)} onChange={(ev) => setSpeed(Number((ev.currentTarget as HTMLSelectElement).value))}>
             {SPEEDS.map((s) => <option value={String(s)} key={s}>{s} epochs/s</option>)}
           </select>
-        </div>
+        </span>
       </div>
 
       <p class="status" data-testid="es-status">
@@ -271,10 +260,13 @@ export default function StepperIsland({ id, title, caption, settings: initial, c
         </div>
       </div>
 
-      <div class="es-rule" data-testid="es-rule" data-epoch={shown}>
+      <div class="es-rule" data-testid="es-rule" data-epoch={shown} data-verdict={lines?.verdict ?? 'none'}>
         <p class="es-rule-title">{lines ? `The rule at epoch ${shown}` : 'The rule, checked after every epoch'}</p>
-        {(lines ? lines.tex : generalRule(mode, params.baseline !== null)).map((tex, i) => (
-          <div class="es-rule-line" key={i}><Tex tex={tex} display /></div>
+        {(lines ? lines.lines : generalRule(mode, params.baseline !== null)).map((l, i) => (
+          <div class="es-rule-line" key={i}>
+            {l.tex && <Tex tex={l.tex} class="es-rule-math" />}
+            {l.note && <span class={`es-rule-note ${l.strong ? 'es-rule-strong' : ''}`}>{l.tex ? '⇒ ' : ''}{l.note}</span>}
+          </div>
         ))}
         <p class="visually-hidden" aria-live="polite" data-testid="es-rule-text">{lines ? lines.text : ''}</p>
       </div>
@@ -326,19 +318,16 @@ export default function StepperIsland({ id, title, caption, settings: initial, c
           <p data-testid="es-kept-text">
             {rule.restore_best_weights ? (
               <>
-                With <code>restore_best_weights=True</code> the weights saved at epoch <b data-testid="es-kept-epoch">{keptEpoch + 1}</b> are loaded back:
-                {' '}{name} <b data-testid="es-kept-val">{f4(acc ? kept?.valAccuracy : kept?.valLoss)}</b>
-                {keptEpoch !== lastShown && <>, instead of <b data-testid="es-last-val">{f4(acc ? last?.valAccuracy : last?.valLoss)}</b> with the weights of the last epoch ({lastShown + 1})</>}.
-                {keptEpoch === lastShown && ' That is also the last epoch.'}
+                With <code>restore_best_weights=True</code> the weights saved at epoch <b data-testid="es-kept-epoch">{keptEpoch + 1}</b> are loaded back: {measure(kept, 'es-kept-val')}
+                {keptEpoch !== lastShown ? <>, instead of {measure(last, 'es-last-val')} with the weights of the last epoch ({lastShown + 1}).</> : '. That is also the last epoch.'}
               </>
             ) : (
               <>
-                Without restoring, the model keeps the weights of the last epoch, <b data-testid="es-kept-epoch">{keptEpoch + 1}</b>:
-                {' '}{name} <b data-testid="es-kept-val">{f4(acc ? kept?.valAccuracy : kept?.valLoss)}</b>.
-                {bestShown !== null && bestShown !== lastShown && <> The best epoch, {bestShown + 1}, had <b data-testid="es-best-val">{f4(acc ? bestP?.valAccuracy : bestP?.valLoss)}</b>: tick <em>Restore best weights</em> to keep it.</>}
+                Without restoring, the model keeps the weights of the last epoch, <b data-testid="es-kept-epoch">{keptEpoch + 1}</b>: {measure(kept, 'es-kept-val')}.
+                {bestShown !== null && bestShown !== lastShown && <> The best epoch, {bestShown + 1}, had {measure(bestP, 'es-best-val')}: tick <em>Restore best weights</em> to keep it.</>}
               </>
             )}
-            {' '}(Measured again after loading the saved weights into a fresh network; validation accuracy {kept ? pct(kept.valAccuracy) : '–'}.)
+            {' '}(Measured again after loading the saved weights into a fresh network.)
           </p>
           <div class="es-boundaries">
             {[last, ...(bestP && bestP.epoch !== last?.epoch ? [bestP] : [])].map((p) =>
@@ -352,7 +341,6 @@ export default function StepperIsland({ id, title, caption, settings: initial, c
                     grid={p.grid}
                     size={snap.gridSize}
                     train={snap.trainPoints}
-                    val={snap.valPoints}
                     summary={`Decision boundary with the weights of epoch ${p.epoch + 1}: validation loss ${f4(p.valLoss)}, validation accuracy ${pct(p.valAccuracy)}.`}
                   />
                 </div>
@@ -385,7 +373,7 @@ export default function StepperIsland({ id, title, caption, settings: initial, c
                 }
               }}
             >
-              {k === 'keras' ? 'Keras: EarlyStopping' : 'PyTorch: the same rule by hand'}
+              {k === 'keras' ? 'Keras (EarlyStopping)' : 'PyTorch (by hand)'}
             </button>
           ))}
         </div>
@@ -398,6 +386,15 @@ export default function StepperIsland({ id, title, caption, settings: initial, c
         </div>
       </div>
     </DemoFrame>
+  );
+}
+
+/** A probe's validation loss and accuracy, as the kept-model sentence says them. */
+function measure(p: Probe | undefined, testId: string) {
+  return (
+    <>
+      validation loss <b data-testid={testId}>{f4(p?.valLoss)}</b> (accuracy {p ? `${(p.valAccuracy * 100).toFixed(1)}%` : '–'})
+    </>
   );
 }
 

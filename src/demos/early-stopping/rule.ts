@@ -94,7 +94,7 @@ export function stepView(decision: Decision, cursor: number, maxEpochs: number, 
     const e = events[i];
     if (!e.monitored) continue;
     waitBefore = e.wait;
-    bestBefore = e.best;
+    bestBefore = e.best ?? bestBefore;
   }
   for (let i = 0; i < shown; i++) if (events[i].monitored) bestEpoch = events[i].bestEpoch;
   const stoppedEpoch = event?.stop ? event.epoch : null;
@@ -118,7 +118,14 @@ function num(x: number, d: number): string {
   if (Number.isNaN(x)) return '\\text{NaN}';
   if (x === Infinity) return '+\\infty';
   if (x === -Infinity) return '-\\infty';
+  if (x === 0) return '0';
   return x.toFixed(d);
+}
+
+function plain(x: number, d: number): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? '+infinity' : '-infinity';
+  return x === 0 ? '0' : x.toFixed(d);
 }
 
 /** The value watched, as written in the equations. */
@@ -126,12 +133,36 @@ function symbol(monitor: RuleSettings['monitor']): string {
   return monitor === 'val_accuracy' ? '\\mathrm{acc}' : 'v';
 }
 
+/** One step of the rule: an equation (KaTeX source, may be empty) and its conclusion in words. */
+export interface RuleLine {
+  tex: string;
+  note: string;
+  /** The conclusion that decides the epoch (drawn bold). */
+  strong?: boolean;
+}
+
 export interface RuleLines {
-  /** KaTeX source, one line per step of the rule: improvement test, wait update, stop test. */
-  tex: string[];
-  /** The same in words (screen readers, tests). */
+  /** Improvement test, wait update, stop test (or the warm-up line). */
+  lines: RuleLine[];
+  /** The whole epoch in one sentence (screen readers, tests). */
   text: string;
   verdict: 'warm-up' | 'improved' | 'continue' | 'stop';
+}
+
+/** The three steps of the rule in general form, before any epoch is shown. */
+export function generalRule(mode: Direction, baseline: boolean): RuleLine[] {
+  const op = mode === 'min' ? '<' : '>';
+  const sign = mode === 'min' ? '-' : '+';
+  return [
+    { tex: `v_t ${op} \\mathrm{best} ${sign} \\delta`, note: `improvement test at epoch t (δ = min_delta, ${mode === 'min' ? 'lower' : 'higher'} is better)` },
+    {
+      tex: baseline
+        ? `\\mathrm{wait} \\leftarrow \\begin{cases} 0 & \\text{improvement and } v_t ${op} \\text{baseline} ${sign} \\delta \\\\ \\mathrm{wait} + 1 & \\text{otherwise} \\end{cases}`
+        : `\\mathrm{wait} \\leftarrow \\begin{cases} 0 & \\text{improvement} \\\\ \\mathrm{wait} + 1 & \\text{otherwise} \\end{cases}`,
+      note: 'the wait update',
+    },
+    { tex: `\\text{no improvement and } \\mathrm{wait} \\ge \\mathrm{patience}`, note: 'stop training' },
+  ];
 }
 
 /**
@@ -150,55 +181,67 @@ export function ruleLines(view: StepView, params: Required<EarlyStoppingParams>,
   const name = monitor === 'val_accuracy' ? 'validation accuracy' : 'validation loss';
   if (!e.monitored) {
     return {
-      tex: [`\\text{epoch } ${n}:\\ \\text{index } ${e.epoch} < \\texttt{start\\_from\\_epoch} = ${params.start_from_epoch}\\ \\Rightarrow\\ \\text{not monitored (warm-up)}`],
-      text: `Epoch ${n} is a warm-up epoch (index ${e.epoch} < start_from_epoch ${params.start_from_epoch}): the rule ignores it.`,
+      lines: [{ tex: `\\text{index } ${e.epoch} < \\texttt{start\\_from\\_epoch} = ${params.start_from_epoch}`, note: 'warm-up: this epoch is not monitored', strong: true }],
+      text: `Epoch ${n} is a warm-up epoch (index ${e.epoch} is below start_from_epoch ${params.start_from_epoch}): the rule ignores it.`,
       verdict: 'warm-up',
     };
   }
   const b = view.bestBefore;
   const ref = min ? b - δ : b + δ;
-  const d = decimalsFor(e.value, b, ref, δ);
+  const d = decimalsFor(e.value, b, ref, ...(δ ? [δ] : []));
   const op = min ? '<' : '>';
   const notOp = min ? '\\not<' : '\\not>';
   const sign = min ? '-' : '+';
+  const word = min ? 'below' : 'above';
   const refTex = Number.isFinite(b)
     ? `\\mathrm{best} ${sign} \\delta = ${num(b, d)} ${sign} ${num(δ, d)} = ${num(ref, d)}`
-    : `\\mathrm{best} ${sign} \\delta = ${num(b, d)}`;
-  const tex: string[] = [];
-  let text: string;
-  let verdict: RuleLines['verdict'];
+    : `\\mathrm{best} = ${num(b, d)}`;
+  const refText = Number.isFinite(b) ? `best ${plain(b, d)} ${min ? '−' : '+'} min_delta ${plain(δ, d)} = ${plain(ref, d)}` : 'best (nothing seen yet)';
   const w0 = view.waitBefore;
   if (e.improved) {
-    tex.push(`${v} = ${num(e.value, d)} ${op} ${refTex}\\ \\Rightarrow\\ \\text{improvement: } \\mathrm{best} \\leftarrow ${num(e.value, d)}`);
-    if (params.baseline !== null && e.wait !== 0) {
-      const bref = min ? params.baseline - δ : params.baseline + δ;
-      tex.push(`${v} ${notOp} \\text{baseline} ${sign} \\delta = ${num(bref, d)}\\ \\Rightarrow\\ \\mathrm{wait} \\leftarrow ${w0} + 1 = ${e.wait}\\ \\text{(baseline not beaten yet)}`);
+    const lines: RuleLine[] = [{ tex: `${v} = ${num(e.value, d)} ${op} ${refTex}`, note: `improvement: best ← ${plain(e.value, d)}` }];
+    const baselineHeld = params.baseline !== null && e.wait !== 0;
+    if (baselineHeld) {
+      const bref = min ? params.baseline! - δ : params.baseline! + δ;
+      lines.push({ tex: `${v} ${notOp} \\text{baseline} ${sign} \\delta = ${num(bref, d)}`, note: 'the baseline is not beaten yet, so wait is not reset' });
+      lines.push({ tex: `\\mathrm{wait} \\leftarrow ${w0} + 1 = ${e.wait}`, note: '' });
     } else {
-      tex.push(`\\mathrm{wait} \\leftarrow 0`);
+      lines.push({ tex: `\\mathrm{wait} \\leftarrow 0`, note: 'reset' });
     }
-    tex.push(`\\text{an improvement never stops training}\\ \\Rightarrow\\ \\text{continue}`);
-    text = `Epoch ${n}: ${name} ${num(e.value, d)} ${min ? 'is below' : 'is above'} best ${Number.isFinite(b) ? `${num(b, d)} ${sign} min_delta ${num(δ, d)} = ${num(ref, d)}` : '(none yet)'}: an improvement. ` +
-      (params.baseline !== null && e.wait !== 0 ? `It does not beat the baseline ${params.baseline}, so wait goes on counting: ${e.wait}. ` : 'wait is reset to 0. ') +
-      'Training continues.';
-    verdict = 'improved';
-  } else {
-    tex.push(`${v} = ${num(e.value, d)}\\ ${notOp}\\ ${refTex}\\ \\Rightarrow\\ \\text{no improvement}`);
-    tex.push(`\\mathrm{wait} \\leftarrow ${w0} + 1 = ${e.wait}`);
-    if (e.stop) {
-      tex.push(`\\mathrm{wait} = ${e.wait} \\ge \\mathrm{patience} = ${params.patience}\\ \\Rightarrow\\ \\textbf{stop training}`);
-      verdict = 'stop';
-    } else if (e.wait >= params.patience) {
-      // Only possible at the very first epoch (Keras never stops at epoch index 0).
-      tex.push(`\\mathrm{wait} = ${e.wait} \\ge \\mathrm{patience} = ${params.patience}\\text{, but epoch index 0 never stops}\\ \\Rightarrow\\ \\text{continue}`);
-      verdict = 'continue';
-    } else {
-      tex.push(`\\mathrm{wait} = ${e.wait} < \\mathrm{patience} = ${params.patience}\\ \\Rightarrow\\ \\text{continue}`);
-      verdict = 'continue';
-    }
-    text = `Epoch ${n}: ${name} ${num(e.value, d).replace('\\text{NaN}', 'NaN')} is not ${min ? 'below' : 'above'} best ${num(b, d)} ${sign} min_delta ${num(δ, d)} = ${num(ref, d)}: no improvement. ` +
-      `wait = ${w0} + 1 = ${e.wait}, ${verdict === 'stop' ? `which reaches the patience ${params.patience}: training stops.` : `${e.wait >= params.patience ? 'but the first epoch never stops training' : `below the patience ${params.patience}`}: training continues.`}`;
+    lines.push({ tex: '', note: 'an improvement never stops training: continue', strong: true });
+    return {
+      lines,
+      text: `Epoch ${n}: ${name} ${plain(e.value, d)} is ${word} ${refText}: an improvement, the new best. ` +
+        (baselineHeld ? `It does not beat the baseline ${params.baseline}, so wait goes on counting: ${e.wait}. ` : 'wait is reset to 0. ') +
+        'Training continues.',
+      verdict: 'improved',
+    };
   }
-  return { tex, text, verdict };
+  const lines: RuleLine[] = [
+    { tex: `${v} = ${num(e.value, d)}\\ ${notOp}\\ ${refTex}`, note: Number.isNaN(e.value) ? 'NaN is never an improvement' : 'no improvement' },
+    { tex: `\\mathrm{wait} \\leftarrow ${w0} + 1 = ${e.wait}`, note: '' },
+  ];
+  let verdict: RuleLines['verdict'];
+  let end: string;
+  if (e.stop) {
+    lines.push({ tex: `\\mathrm{wait} = ${e.wait} \\ge \\mathrm{patience} = ${params.patience}`, note: 'stop training', strong: true });
+    verdict = 'stop';
+    end = `which reaches the patience ${params.patience}: training stops.`;
+  } else if (e.wait >= params.patience) {
+    // Only possible at the very first epoch: Keras never stops at epoch index 0.
+    lines.push({ tex: `\\mathrm{wait} = ${e.wait} \\ge \\mathrm{patience} = ${params.patience}`, note: 'but Keras never stops at the first epoch: continue', strong: true });
+    verdict = 'continue';
+    end = 'but the first epoch never stops training: training continues.';
+  } else {
+    lines.push({ tex: `\\mathrm{wait} = ${e.wait} < \\mathrm{patience} = ${params.patience}`, note: 'continue', strong: true });
+    verdict = 'continue';
+    end = `below the patience ${params.patience}: training continues.`;
+  }
+  return {
+    lines,
+    text: `Epoch ${n}: ${name} ${plain(e.value, d)} is not ${word} ${refText}: no improvement. wait = ${w0} + 1 = ${e.wait}, ${end}`,
+    verdict,
+  };
 }
 
 /** One row of the "what it saves" table: the same run, the same rule, another patience. */
@@ -221,7 +264,7 @@ export function savingsRow(rec: RunRecord, rule: RuleSettings, patience: number)
   const d = decide(monitoredValues(rec, rule.monitor), params);
   const E = rec.maxEpochs;
   const last = d.epochs_run - 1;
-  const kept = rule.restore_best_weights && d.restored_epoch !== null ? d.restored_epoch : last;
+  const kept = rule.restore_best_weights && d.restored_epoch !== null && d.events.some((e) => e.monitored) ? d.restored_epoch : last;
   let stepsRun = 0;
   let stepsAll = 0;
   for (let i = 0; i < rec.steps.length; i++) {

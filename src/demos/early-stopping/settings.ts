@@ -9,20 +9,20 @@ import type { Fields, SettingsOf } from '../settings-kit.ts';
  *   again over the recorded run, instantly, by the engine's early-stopping monitor.
  */
 export const runFields = {
-  dataset: { kind: 'enum', label: 'Data set', options: ['circle', 'xor', 'gauss', 'spiral'], default: 'xor', help: 'Which 2-D pattern the two classes follow.' },
-  noise: { kind: 'number', label: 'Label noise', min: 0, max: 0.5, step: 0.01, default: 0.2, help: 'Fraction of points whose label is flipped: the noise an overfitting network memorises.' },
-  points: { kind: 'int', label: 'Training points', min: 10, max: 400, step: 10, default: 30, help: 'How many labelled points the network trains on. Few points make overfitting easy.' },
+  dataset: { kind: 'enum', label: 'Data set', options: ['circle', 'xor', 'gauss', 'spiral'] as const, default: 'circle', help: 'Which 2-D pattern the two classes follow.' },
+  noise: { kind: 'number', label: 'Label noise', min: 0, max: 0.5, step: 0.01, default: 0.1, help: 'Fraction of points whose label is flipped: the noise an overfitting network memorises.' },
+  points: { kind: 'int', label: 'Training points', min: 10, max: 400, step: 10, default: 50, help: 'How many labelled points the network trains on. Few points make overfitting easy.' },
   hidden: { kind: 'int', label: 'Neurons per layer', min: 2, max: 64, step: 1, default: 40 },
   layers: { kind: 'int', label: 'Hidden layers', min: 1, max: 4, step: 1, default: 2 },
-  lr: { kind: 'number', label: 'Learning rate', min: 0.0001, max: 1, log: true, default: 0.01, help: 'Adam step size.' },
+  lr: { kind: 'number', label: 'Learning rate', min: 0.0001, max: 1, log: true, default: 0.005, help: 'Adam step size.' },
   batch: { kind: 'int', label: 'Batch size', min: 1, max: 400, step: 1, default: 10 },
   epochs: { kind: 'int', label: 'Epochs to train at most', min: 10, max: 1000, step: 10, default: 200, help: 'The epochs argument of fit: how long training would run without early stopping.' },
   seed: { kind: 'int', label: 'Seed', min: 0, max: 999999, step: 1, default: 7, help: 'Same seed, same data, same initial weights, same run.' },
 } satisfies Fields;
 
 export const ruleFields = {
-  monitor: { kind: 'enum', label: 'Monitor', options: ['val_loss', 'val_accuracy'], default: 'val_loss', help: 'The quantity watched after every epoch, measured on the validation set.' },
-  mode: { kind: 'enum', label: 'Mode', options: ['auto', 'min', 'max'], default: 'auto', help: 'min: lower is better (a loss). max: higher is better (an accuracy). auto: min for a loss, max for an accuracy.' },
+  monitor: { kind: 'enum', label: 'Monitor', options: ['val_loss', 'val_accuracy'] as const, default: 'val_loss', help: 'The quantity watched after every epoch, measured on the validation set.' },
+  mode: { kind: 'enum', label: 'Mode', options: ['auto', 'min', 'max'] as const, default: 'auto', help: 'min: lower is better (a loss). max: higher is better (an accuracy). auto: min for a loss, max for an accuracy.' },
   patience: { kind: 'int', label: 'Patience', min: 0, max: 100, step: 1, default: 5, help: 'How many epochs in a row without improvement training waits before it stops.' },
   min_delta: { kind: 'number', label: 'min_delta', min: 0, max: 1, step: 0.001, default: 0, help: 'Smallest change that counts as an improvement.' },
   restore_best_weights: { kind: 'bool', label: 'Restore best weights', default: true, help: 'At the end, load the weights of the best epoch instead of keeping the last ones.' },
