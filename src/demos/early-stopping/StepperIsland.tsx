@@ -62,6 +62,11 @@ export default function StepperIsland({ id, title, caption, settings: initial, c
   const viewRef = useRef({ view, trained });
   viewRef.current = { view, trained };
 
+  // A stricter rule that stops before the epoch shown moves the stepper back to its stop.
+  useEffect(() => {
+    if (cursor > view.shown) setCursor(view.shown);
+  }, [cursor, view.shown]);
+
   // A new run starts the stepper over.
   useEffect(() => {
     setCursor(0);
