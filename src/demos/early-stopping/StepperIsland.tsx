@@ -47,6 +47,8 @@ export default function StepperIsland({ id, title, caption, settings: initial, c
   const snap = t.snapshot && JSON.stringify(t.snapshot.settings) === JSON.stringify(run) ? t.snapshot : null;
   const [cursor, setCursor] = useState(0);
   const [playing, setPlaying] = useState(false);
+  // "Jump to the stop" while the worker is still training: follow the run until the rule fires.
+  const [seeking, setSeeking] = useState(false);
   const [speed, setSpeed] = useState<number>(5);
   const [ghost, setGhost] = useState(false);
   const [tab, setTab] = useState<'keras' | 'pytorch'>('keras');
@@ -66,11 +68,17 @@ export default function StepperIsland({ id, title, caption, settings: initial, c
   useEffect(() => {
     if (cursor > view.shown) setCursor(view.shown);
   }, [cursor, view.shown]);
+  useEffect(() => {
+    if (!seeking) return;
+    if (view.ended) setSeeking(false);
+    else setCursor(decision.events.length);
+  }, [seeking, decision.events.length, view.ended]);
 
   // A new run starts the stepper over.
   useEffect(() => {
     setCursor(0);
     setPlaying(false);
+    setSeeking(false);
   }, [JSON.stringify(run)]);
 
   // Playing reveals one epoch every 1/speed seconds; it waits for the worker if it catches up.
@@ -124,14 +132,17 @@ export default function StepperIsland({ id, title, caption, settings: initial, c
 
   const step = () => {
     setPlaying(false);
+    setSeeking(false);
     if (!view.ended && view.shown < trained) setCursor(view.shown + 1);
   };
   const toStop = () => {
     setPlaying(false);
+    setSeeking(true);
     setCursor(decision.events.length);
   };
   const rewind = () => {
     setPlaying(false);
+    setSeeking(false);
     setCursor(0);
   };
 
@@ -218,7 +229,10 @@ export default function StepperIsland({ id, title, caption, settings: initial, c
           {playing ? (
             <button type="button" class="btn primary" onClick={() => setPlaying(false)} data-testid="pause">❚❚ Pause</button>
           ) : (
-            <button type="button" class="btn primary" onClick={() => setPlaying(true)} disabled={!snap || view.ended || !!t.error} data-testid="play">▶ Play</button>
+            <button type="button" class="btn primary" onClick={() => {
+                setSeeking(false);
+                setPlaying(true);
+              }} disabled={!snap || view.ended || !!t.error} data-testid="play">▶ Play</button>
           )}
           <button type="button" class="btn" onClick={step} disabled={!snap || view.ended || shown >= trained || !!t.error} data-testid="step">Step one epoch</button>
           <button type="button" class="btn" onClick={toStop} disabled={!snap || view.ended || !!t.error} data-testid="to-stop">Jump to the stop</button>
@@ -236,7 +250,7 @@ export default function StepperIsland({ id, title, caption, settings: initial, c
         {snap ? (
           <>
             Epoch <b data-testid="es-epoch">{shown}</b> of {maxEpochs}
-            {trained < maxEpochs && <> · the worker has trained <span data-testid="es-trained">{trained}</span> epochs</>}
+            {trained < maxEpochs && <> · the worker has trained <span data-testid="es-trained">{trained}</span> epochs{seeking && ', looking for the stop…'}</>}
             {shown > 0 && <> · {name} <b data-testid="es-value">{f4(curVal[shown - 1])}</b></>}
           </>
         ) : t.error ? 'No run.' : 'Training the network in your browser…'}
