@@ -248,3 +248,28 @@ test('pickRun / pickRule split the settings without losing any', () => {
   const s = { ...DEFAULTS, seed: 3, patience: 9 };
   assert.deepEqual({ ...pickRun(s), ...pickRule(s) }, s);
 });
+
+test('the numbers the chapter quotes are the default run\'s', () => {
+  const r = (p: object, vals = rec.val) => runEarlyStopping(p, vals);
+  const f = (x: number) => x.toFixed(4);
+  const p5 = r({ patience: 5, restore_best_weights: true });
+  assert.equal(p5.stopped_epoch! + 1, 23);
+  assert.equal(p5.restored_epoch! + 1, 18);
+  assert.equal(f(rec.val[17]), '0.3556');
+  assert.equal(f(rec.val[22]), '0.3899');
+  assert.equal(savingsRow(rec, RULE0, 5).stepsSaved, 885);
+  for (const p of [0, 1, 2]) assert.equal(f(rec.val[r({ patience: p, restore_best_weights: true }).restored_epoch!]), '0.3677');
+  assert.equal(r({ patience: 20 }).stopped_epoch! + 1, 38);
+  const md = r({ patience: 5, min_delta: 0.02, restore_best_weights: true });
+  assert.deepEqual([md.stopped_epoch! + 1, md.restored_epoch! + 1], [20, 15]);
+  const acc = r({ patience: 5, mode: 'max', restore_best_weights: true }, rec.valAccuracy);
+  assert.deepEqual([acc.stopped_epoch! + 1, acc.restored_epoch! + 1], [16, 11]);
+  assert.equal(rec.val[10].toFixed(3), '0.490');
+  assert.equal((rec.valAccuracy[10] * 100).toFixed(1), '90.7');
+  const wrong = r({ patience: 5, mode: 'max', restore_best_weights: true });
+  assert.deepEqual([wrong.stopped_epoch! + 1, wrong.restored_epoch! + 1], [6, 1]);
+  assert.equal(r({ patience: 5, baseline: 0.3 }).stopped_epoch! + 1, 16);
+  assert.equal(rec.train[rec.trained - 1].toFixed(3), '0.007');
+  assert.equal(rec.val[rec.trained - 1].toFixed(2), '1.59');
+  assert.equal(rec.trainAccuracy[rec.trained - 1], 1);
+});

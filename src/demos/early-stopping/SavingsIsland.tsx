@@ -86,7 +86,7 @@ export default function SavingsIsland({ id, title, caption, settings: initial, c
       </p>
       {done && (
         <>
-          <div class="es-table-wrap">
+          <div class="es-table-wrap" tabIndex={0} role="region" aria-label="What each patience saves (scrolls sideways on small screens)">
             <table class="es-table" data-testid="es-savings-table">
               <caption class="visually-hidden">Epochs, gradient steps and validation loss for several patience values on the same run</caption>
               <thead>

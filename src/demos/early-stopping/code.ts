@@ -63,7 +63,7 @@ export function kerasCode(run: RunSettings, rule: RuleSettings, outcome: Outcome
     ')',
     'history = model.fit(',
     '    x_train, y_train,',
-    '    validation_data=(x_val, y_val),        # val_loss and val_accuracy come from here',
+    '    validation_data=(x_val, y_val),        # gives val_loss, val_accuracy',
     `    epochs=${run.epochs}, batch_size=${run.batch},`,
     '    callbacks=[early_stopping],',
     ')',
