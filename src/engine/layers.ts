@@ -112,7 +112,7 @@ export class Dropout {
   readonly kind = 'dropout';
   readonly features: number;
   p: number;
-  mask: Uint8Array = new Uint8Array(0);
+  mask: Uint8Array = new Uint8Array(0); // 1 = kept
   out = EMPTY;
   gradIn = EMPTY;
   lastTrain = false; // whether the last forward was in train mode (mask meaningful)
@@ -128,6 +128,10 @@ export class Dropout {
     this.mask = new Uint8Array(rows * this.features);
   }
 
+  private scale(): number {
+    return this.p < 1 ? 1 / (1 - this.p) : 0;
+  }
+
   forward(x: Float64Array, n: number, train: boolean, rng: Rng, given: Uint8Array | undefined): Float64Array {
     const y = this.out, m = this.mask, len = n * this.features, p = this.p;
     this.lastTrain = train;
@@ -135,12 +139,12 @@ export class Dropout {
       y.set(x.subarray(0, len));
       return y;
     }
-    if (given !== undefined) m.set(given.subarray(0, len));
+    if (given !== undefined) for (let i = 0; i < len; i++) m[i] = given[i] === 0 ? 0 : 1;
     else if (p === 0) m.fill(1, 0, len);
     else if (p === 1) m.fill(0, 0, len);
-    else for (let i = 0; i < len; i++) m[i] = rng.next() >= p ? 1 : 0;
-    const scale = p < 1 ? 1 / (1 - p) : 0;
-    for (let i = 0; i < len; i++) y[i] = m[i] === 0 ? 0 : x[i] * scale;
+    else for (let i = 0; i < len; i++) m[i] = +(rng.next() >= p); // branch-free: the outcome is a coin flip
+    const scale = this.scale();
+    for (let i = 0; i < len; i++) y[i] = x[i] * (m[i] * scale);
     return y;
   }
 
@@ -150,8 +154,8 @@ export class Dropout {
       dX.set(dY.subarray(0, len));
       return dX;
     }
-    const scale = this.p < 1 ? 1 / (1 - this.p) : 0;
-    for (let i = 0; i < len; i++) dX[i] = m[i] === 0 ? 0 : dY[i] * scale;
+    const scale = this.scale();
+    for (let i = 0; i < len; i++) dX[i] = dY[i] * (m[i] * scale);
     return dX;
   }
 }
@@ -174,7 +178,8 @@ export class BatchNorm {
   readonly runningVar: Float64Array;
   readonly batchMean: Float64Array;
   readonly batchVar: Float64Array; // biased
-  readonly invStd: Float64Array; // 1 / sqrt(var + eps) used by the last forward
+  private readonly invStd: Float64Array; // 1 / sqrt(var + eps) of the last forward
+  private readonly scratch: Float64Array; // per-feature coefficients of the backward pass
   lastTrain = false;
   lastN = 0;
   xhat = EMPTY;
@@ -190,6 +195,7 @@ export class BatchNorm {
     this.batchMean = new Float64Array(features);
     this.batchVar = new Float64Array(features);
     this.invStd = new Float64Array(features);
+    this.scratch = new Float64Array(3 * features);
   }
 
   resize(rows: number): void {
@@ -199,17 +205,17 @@ export class BatchNorm {
   }
 
   forward(x: Float64Array, n: number, train: boolean): Float64Array {
-    const f = this.features, xh = this.xhat, y = this.out;
-    const mean = train ? this.batchMean : this.runningMean;
+    const f = this.features, len = n * f, xh = this.xhat, y = this.out, inv = this.invStd;
+    const gamma = this.gamma, beta = this.beta;
     if (train) this.batchStats(x, n);
-    const v = train ? this.batchVar : this.runningVar;
-    for (let j = 0; j < f; j++) this.invStd[j] = 1 / Math.sqrt(v[j] + this.eps);
-    for (let i = 0, r = 0; i < n; i++, r += f) {
-      for (let j = 0; j < f; j++) {
-        const h = (x[r + j] - mean[j]) * this.invStd[j];
-        xh[r + j] = h;
-        y[r + j] = this.gamma[j] * h + this.beta[j];
-      }
+    const mean = train ? this.batchMean : this.runningMean;
+    const vr = train ? this.batchVar : this.runningVar;
+    for (let j = 0; j < f; j++) inv[j] = 1 / Math.sqrt(vr[j] + this.eps);
+    for (let i = 0, j = 0; i < len; i++) {
+      const h = (x[i] - mean[j]) * inv[j];
+      xh[i] = h;
+      y[i] = gamma[j] * h + beta[j];
+      if (++j === f) j = 0;
     }
     this.lastTrain = train;
     this.lastN = n;
@@ -218,13 +224,18 @@ export class BatchNorm {
 
   /** Batch mean and biased variance per feature (two passes, for accuracy). */
   private batchStats(x: Float64Array, n: number): void {
-    const f = this.features, mean = this.batchMean, vr = this.batchVar;
+    const f = this.features, len = n * f, mean = this.batchMean, vr = this.batchVar;
     mean.fill(0);
     vr.fill(0);
-    for (let i = 0, r = 0; i < n; i++, r += f) for (let j = 0; j < f; j++) mean[j] += x[r + j];
+    for (let i = 0, j = 0; i < len; i++) {
+      mean[j] += x[i];
+      if (++j === f) j = 0;
+    }
     for (let j = 0; j < f; j++) mean[j] /= n;
-    for (let i = 0, r = 0; i < n; i++, r += f) {
-      for (let j = 0; j < f; j++) { const d = x[r + j] - mean[j]; vr[j] += d * d; }
+    for (let i = 0, j = 0; i < len; i++) {
+      const d = x[i] - mean[j];
+      vr[j] += d * d;
+      if (++j === f) j = 0;
     }
     for (let j = 0; j < f; j++) vr[j] /= n;
   }
@@ -240,22 +251,29 @@ export class BatchNorm {
   }
 
   /**
-   * dbeta = sum_i dy, dgamma = sum_i dy x_hat; train mode (statistics depend on x):
-   * dx = gamma invStd / n * (n dy - dbeta - x_hat dgamma); eval mode: dx = gamma invStd dy.
+   * dbeta = sum_i dy, dgamma = sum_i dy x_hat. Train mode (the statistics depend on x):
+   * dx = gamma invStd (dy - mean_i(dy) - x_hat mean_i(dy x_hat)); eval mode: dx = gamma invStd dy.
    */
   backward(dY: Float64Array, n: number, needGradIn: boolean): Float64Array {
-    const f = this.features, xh = this.xhat, gG = this.gGamma, gB = this.gBeta, dX = this.gradIn;
+    const f = this.features, len = n * f, xh = this.xhat, gG = this.gGamma, gB = this.gBeta, dX = this.gradIn;
     gG.fill(0);
     gB.fill(0);
-    for (let i = 0, r = 0; i < n; i++, r += f) {
-      for (let j = 0; j < f; j++) { const d = dY[r + j]; gB[j] += d; gG[j] += d * xh[r + j]; }
+    for (let i = 0, j = 0; i < len; i++) {
+      const d = dY[i];
+      gB[j] += d;
+      gG[j] += d * xh[i];
+      if (++j === f) j = 0;
     }
     if (!needGradIn) return dX;
-    for (let i = 0, r = 0; i < n; i++, r += f) {
-      for (let j = 0; j < f; j++) {
-        const k = this.gamma[j] * this.invStd[j];
-        dX[r + j] = this.lastTrain ? (k / n) * (n * dY[r + j] - gB[j] - xh[r + j] * gG[j]) : k * dY[r + j];
-      }
+    const k = this.scratch, train = this.lastTrain;
+    for (let j = 0; j < f; j++) {
+      k[j] = this.gamma[j] * this.invStd[j];
+      k[f + j] = train ? gB[j] / n : 0;
+      k[2 * f + j] = train ? gG[j] / n : 0;
+    }
+    for (let i = 0, j = 0; i < len; i++) {
+      dX[i] = k[j] * (dY[i] - k[f + j] - xh[i] * k[2 * f + j]);
+      if (++j === f) j = 0;
     }
     return dX;
   }
