@@ -179,7 +179,6 @@ export class BatchNorm {
   readonly batchMean: Float64Array;
   readonly batchVar: Float64Array; // biased
   private readonly invStd: Float64Array; // 1 / sqrt(var + eps) of the last forward
-  private readonly scratch: Float64Array; // per-feature coefficients of the backward pass
   lastTrain = false;
   lastN = 0;
   xhat = EMPTY;
@@ -195,7 +194,6 @@ export class BatchNorm {
     this.batchMean = new Float64Array(features);
     this.batchVar = new Float64Array(features);
     this.invStd = new Float64Array(features);
-    this.scratch = new Float64Array(3 * features);
   }
 
   resize(rows: number): void {
@@ -204,40 +202,33 @@ export class BatchNorm {
     this.gradIn = new Float64Array(rows * this.features);
   }
 
+  // Loops run feature by feature (column j of the n x f batch, stride f), so each feature's
+  // statistics and coefficients stay in registers.
   forward(x: Float64Array, n: number, train: boolean): Float64Array {
-    const f = this.features, len = n * f, xh = this.xhat, y = this.out, inv = this.invStd;
-    const gamma = this.gamma, beta = this.beta;
-    if (train) this.batchStats(x, n);
-    const mean = train ? this.batchMean : this.runningMean;
-    const vr = train ? this.batchVar : this.runningVar;
-    for (let j = 0; j < f; j++) inv[j] = 1 / Math.sqrt(vr[j] + this.eps);
-    for (let i = 0, j = 0; i < len; i++) {
-      const h = (x[i] - mean[j]) * inv[j];
-      xh[i] = h;
-      y[i] = gamma[j] * h + beta[j];
-      if (++j === f) j = 0;
+    const f = this.features, len = n * f, xh = this.xhat, y = this.out;
+    for (let j = 0; j < f; j++) {
+      let mean = this.runningMean[j], vr = this.runningVar[j];
+      if (train) {
+        let s = 0;
+        for (let i = j; i < len; i += f) s += x[i];
+        mean = s / n;
+        let ss = 0;
+        for (let i = j; i < len; i += f) { const d = x[i] - mean; ss += d * d; }
+        vr = ss / n; // biased: what the batch is normalised with
+        this.batchMean[j] = mean;
+        this.batchVar[j] = vr;
+      }
+      const inv = 1 / Math.sqrt(vr + this.eps), g = this.gamma[j], b = this.beta[j];
+      this.invStd[j] = inv;
+      for (let i = j; i < len; i += f) {
+        const h = (x[i] - mean) * inv;
+        xh[i] = h;
+        y[i] = g * h + b;
+      }
     }
     this.lastTrain = train;
     this.lastN = n;
     return y;
-  }
-
-  /** Batch mean and biased variance per feature (two passes, for accuracy). */
-  private batchStats(x: Float64Array, n: number): void {
-    const f = this.features, len = n * f, mean = this.batchMean, vr = this.batchVar;
-    mean.fill(0);
-    vr.fill(0);
-    for (let i = 0, j = 0; i < len; i++) {
-      mean[j] += x[i];
-      if (++j === f) j = 0;
-    }
-    for (let j = 0; j < f; j++) mean[j] /= n;
-    for (let i = 0, j = 0; i < len; i++) {
-      const d = x[i] - mean[j];
-      vr[j] += d * d;
-      if (++j === f) j = 0;
-    }
-    for (let j = 0; j < f; j++) vr[j] /= n;
   }
 
   /** running = (1 - momentum) running + momentum * batch statistic (unbiased variance), as PyTorch. */
@@ -255,25 +246,16 @@ export class BatchNorm {
    * dx = gamma invStd (dy - mean_i(dy) - x_hat mean_i(dy x_hat)); eval mode: dx = gamma invStd dy.
    */
   backward(dY: Float64Array, n: number, needGradIn: boolean): Float64Array {
-    const f = this.features, len = n * f, xh = this.xhat, gG = this.gGamma, gB = this.gBeta, dX = this.gradIn;
-    gG.fill(0);
-    gB.fill(0);
-    for (let i = 0, j = 0; i < len; i++) {
-      const d = dY[i];
-      gB[j] += d;
-      gG[j] += d * xh[i];
-      if (++j === f) j = 0;
-    }
-    if (!needGradIn) return dX;
-    const k = this.scratch, train = this.lastTrain;
+    const f = this.features, len = n * f, xh = this.xhat, dX = this.gradIn;
     for (let j = 0; j < f; j++) {
-      k[j] = this.gamma[j] * this.invStd[j];
-      k[f + j] = train ? gB[j] / n : 0;
-      k[2 * f + j] = train ? gG[j] / n : 0;
-    }
-    for (let i = 0, j = 0; i < len; i++) {
-      dX[i] = k[j] * (dY[i] - k[f + j] - xh[i] * k[2 * f + j]);
-      if (++j === f) j = 0;
+      let sb = 0, sg = 0;
+      for (let i = j; i < len; i += f) { const d = dY[i]; sb += d; sg += d * xh[i]; }
+      this.gBeta[j] = sb;
+      this.gGamma[j] = sg;
+      if (!needGradIn) continue;
+      const k = this.gamma[j] * this.invStd[j];
+      const mb = this.lastTrain ? sb / n : 0, mg = this.lastTrain ? sg / n : 0;
+      for (let i = j; i < len; i += f) dX[i] = k * (dY[i] - mb - xh[i] * mg);
     }
     return dX;
   }
