@@ -112,7 +112,7 @@ export class Dropout {
   readonly kind = 'dropout';
   readonly features: number;
   p: number;
-  mask: Uint8Array = new Uint8Array(0);
+  mask: Uint8Array = new Uint8Array(0); // 1 = kept
   out = EMPTY;
   gradIn = EMPTY;
   lastTrain = false; // whether the last forward was in train mode (mask meaningful)
@@ -128,6 +128,10 @@ export class Dropout {
     this.mask = new Uint8Array(rows * this.features);
   }
 
+  private scale(): number {
+    return this.p < 1 ? 1 / (1 - this.p) : 0;
+  }
+
   forward(x: Float64Array, n: number, train: boolean, rng: Rng, given: Uint8Array | undefined): Float64Array {
     const y = this.out, m = this.mask, len = n * this.features, p = this.p;
     this.lastTrain = train;
@@ -135,12 +139,12 @@ export class Dropout {
       y.set(x.subarray(0, len));
       return y;
     }
-    if (given !== undefined) m.set(given.subarray(0, len));
+    if (given !== undefined) for (let i = 0; i < len; i++) m[i] = given[i] === 0 ? 0 : 1;
     else if (p === 0) m.fill(1, 0, len);
     else if (p === 1) m.fill(0, 0, len);
-    else for (let i = 0; i < len; i++) m[i] = rng.next() >= p ? 1 : 0;
-    const scale = p < 1 ? 1 / (1 - p) : 0;
-    for (let i = 0; i < len; i++) y[i] = m[i] === 0 ? 0 : x[i] * scale;
+    else for (let i = 0; i < len; i++) m[i] = +(rng.next() >= p); // branch-free: the outcome is a coin flip
+    const scale = this.scale();
+    for (let i = 0; i < len; i++) y[i] = x[i] * (m[i] * scale);
     return y;
   }
 
@@ -150,8 +154,8 @@ export class Dropout {
       dX.set(dY.subarray(0, len));
       return dX;
     }
-    const scale = this.p < 1 ? 1 / (1 - this.p) : 0;
-    for (let i = 0; i < len; i++) dX[i] = m[i] === 0 ? 0 : dY[i] * scale;
+    const scale = this.scale();
+    for (let i = 0; i < len; i++) dX[i] = dY[i] * (m[i] * scale);
     return dX;
   }
 }
@@ -174,7 +178,7 @@ export class BatchNorm {
   readonly runningVar: Float64Array;
   readonly batchMean: Float64Array;
   readonly batchVar: Float64Array; // biased
-  readonly invStd: Float64Array; // 1 / sqrt(var + eps) used by the last forward
+  private readonly invStd: Float64Array; // 1 / sqrt(var + eps) of the last forward
   lastTrain = false;
   lastN = 0;
   xhat = EMPTY;
@@ -198,35 +202,33 @@ export class BatchNorm {
     this.gradIn = new Float64Array(rows * this.features);
   }
 
+  // Loops run feature by feature (column j of the n x f batch, stride f), so each feature's
+  // statistics and coefficients stay in registers.
   forward(x: Float64Array, n: number, train: boolean): Float64Array {
-    const f = this.features, xh = this.xhat, y = this.out;
-    const mean = train ? this.batchMean : this.runningMean;
-    if (train) this.batchStats(x, n);
-    const v = train ? this.batchVar : this.runningVar;
-    for (let j = 0; j < f; j++) this.invStd[j] = 1 / Math.sqrt(v[j] + this.eps);
-    for (let i = 0, r = 0; i < n; i++, r += f) {
-      for (let j = 0; j < f; j++) {
-        const h = (x[r + j] - mean[j]) * this.invStd[j];
-        xh[r + j] = h;
-        y[r + j] = this.gamma[j] * h + this.beta[j];
+    const f = this.features, len = n * f, xh = this.xhat, y = this.out;
+    for (let j = 0; j < f; j++) {
+      let mean = this.runningMean[j], vr = this.runningVar[j];
+      if (train) {
+        let s = 0;
+        for (let i = j; i < len; i += f) s += x[i];
+        mean = s / n;
+        let ss = 0;
+        for (let i = j; i < len; i += f) { const d = x[i] - mean; ss += d * d; }
+        vr = ss / n; // biased: what the batch is normalised with
+        this.batchMean[j] = mean;
+        this.batchVar[j] = vr;
+      }
+      const inv = 1 / Math.sqrt(vr + this.eps), g = this.gamma[j], b = this.beta[j];
+      this.invStd[j] = inv;
+      for (let i = j; i < len; i += f) {
+        const h = (x[i] - mean) * inv;
+        xh[i] = h;
+        y[i] = g * h + b;
       }
     }
     this.lastTrain = train;
     this.lastN = n;
     return y;
-  }
-
-  /** Batch mean and biased variance per feature (two passes, for accuracy). */
-  private batchStats(x: Float64Array, n: number): void {
-    const f = this.features, mean = this.batchMean, vr = this.batchVar;
-    mean.fill(0);
-    vr.fill(0);
-    for (let i = 0, r = 0; i < n; i++, r += f) for (let j = 0; j < f; j++) mean[j] += x[r + j];
-    for (let j = 0; j < f; j++) mean[j] /= n;
-    for (let i = 0, r = 0; i < n; i++, r += f) {
-      for (let j = 0; j < f; j++) { const d = x[r + j] - mean[j]; vr[j] += d * d; }
-    }
-    for (let j = 0; j < f; j++) vr[j] /= n;
   }
 
   /** running = (1 - momentum) running + momentum * batch statistic (unbiased variance), as PyTorch. */
@@ -240,22 +242,20 @@ export class BatchNorm {
   }
 
   /**
-   * dbeta = sum_i dy, dgamma = sum_i dy x_hat; train mode (statistics depend on x):
-   * dx = gamma invStd / n * (n dy - dbeta - x_hat dgamma); eval mode: dx = gamma invStd dy.
+   * dbeta = sum_i dy, dgamma = sum_i dy x_hat. Train mode (the statistics depend on x):
+   * dx = gamma invStd (dy - mean_i(dy) - x_hat mean_i(dy x_hat)); eval mode: dx = gamma invStd dy.
    */
   backward(dY: Float64Array, n: number, needGradIn: boolean): Float64Array {
-    const f = this.features, xh = this.xhat, gG = this.gGamma, gB = this.gBeta, dX = this.gradIn;
-    gG.fill(0);
-    gB.fill(0);
-    for (let i = 0, r = 0; i < n; i++, r += f) {
-      for (let j = 0; j < f; j++) { const d = dY[r + j]; gB[j] += d; gG[j] += d * xh[r + j]; }
-    }
-    if (!needGradIn) return dX;
-    for (let i = 0, r = 0; i < n; i++, r += f) {
-      for (let j = 0; j < f; j++) {
-        const k = this.gamma[j] * this.invStd[j];
-        dX[r + j] = this.lastTrain ? (k / n) * (n * dY[r + j] - gB[j] - xh[r + j] * gG[j]) : k * dY[r + j];
-      }
+    const f = this.features, len = n * f, xh = this.xhat, dX = this.gradIn;
+    for (let j = 0; j < f; j++) {
+      let sb = 0, sg = 0;
+      for (let i = j; i < len; i += f) { const d = dY[i]; sb += d; sg += d * xh[i]; }
+      this.gBeta[j] = sb;
+      this.gGamma[j] = sg;
+      if (!needGradIn) continue;
+      const k = this.gamma[j] * this.invStd[j];
+      const mb = this.lastTrain ? sb / n : 0, mg = this.lastTrain ? sg / n : 0;
+      for (let i = j; i < len; i += f) dX[i] = k * (dY[i] - mb - xh[i] * mg);
     }
     return dX;
   }

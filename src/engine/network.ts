@@ -76,6 +76,7 @@ class Net implements Network {
   private readonly optimizer: Optimizer;
   private readonly rng: Rng;
   private readonly firstParamLayer: number;
+  private readonly batchNorms: BatchNorm[];
   private penalty: Penalty;
   private capacity = 0;
   private lossGrad = new Float64Array(0);
@@ -130,6 +131,7 @@ class Net implements Network {
     this.outputSize = width;
     this.firstParamLayer = layerSpecs.findIndex((l) => l.type === 'linear' || l.type === 'batchnorm1d');
     for (const r of this.paramLayer) this.ranges.push(...r);
+    this.batchNorms = this.layers.filter((l): l is BatchNorm => l instanceof BatchNorm);
 
     this.P = new Float64Array(size);
     this.G = new Float64Array(size);
@@ -241,10 +243,12 @@ class Net implements Network {
     let a = x;
     for (let i = 0; i < this.layers.length; i++) {
       const l = this.layers[i];
-      if (l instanceof Linear) a = l.forward(a, n);
-      else if (l instanceof Activation) a = l.forward(a, n);
-      else if (l instanceof Dropout) a = l.forward(a, n, train, this.rng, masks === undefined ? undefined : this.checkMask(masks[i], i, n));
-      else a = l.forward(a, n, train);
+      switch (l.kind) {
+        case 'linear': a = l.forward(a, n); break;
+        case 'dropout': a = l.forward(a, n, train, this.rng, masks === undefined ? undefined : this.checkMask(masks[i], i, n)); break;
+        case 'batchnorm1d': a = l.forward(a, n, train); break;
+        default: a = l.forward(a, n);
+      }
     }
     this.lastN = n;
     return a;
@@ -262,11 +266,12 @@ class Net implements Network {
     for (let i = this.layers.length - 1; i >= this.firstParamLayer; i--) {
       const l = this.layers[i];
       const needGradIn = i > this.firstParamLayer;
-      const input = i === 0 ? x : this.layers[i - 1].out;
-      if (l instanceof Linear) g = l.backward(input, g, n, needGradIn);
-      else if (l instanceof Activation) g = l.backward(g, n);
-      else if (l instanceof Dropout) g = l.backward(g, n);
-      else g = l.backward(g, n, needGradIn);
+      switch (l.kind) {
+        case 'linear': g = l.backward(i === 0 ? x : this.layers[i - 1].out, g, n, needGradIn); break;
+        case 'dropout': g = l.backward(g, n); break;
+        case 'batchnorm1d': g = l.backward(g, n, needGradIn); break;
+        default: g = l.backward(g, n);
+      }
     }
   }
 
@@ -275,11 +280,7 @@ class Net implements Network {
     this.checkBatch('y', y, n, this.outputSize);
     this.ensureCapacity(n);
     const train = this.modeValue === 'train';
-    if (train) {
-      for (const l of this.layers) {
-        if (l instanceof BatchNorm && n < 2) throw new EngineError(`batchnorm1d needs more than 1 row per batch in train mode, got n = ${n}`);
-      }
-    }
+    if (train && n < 2 && this.batchNorms.length > 0) throw new EngineError(`batchnorm1d needs more than 1 row per batch in train mode, got n = ${n}`);
     const step = this.steps + 1;
     const out = this.forwardPass(x, n, train, masks);
     const dataLoss = lossAndGrad(this.spec.loss, out, y, n * this.outputSize, this.lossGrad);
@@ -298,7 +299,7 @@ class Net implements Network {
       this.optimizer.restore();
       throw this.divergedAfterUpdate(step);
     }
-    if (train) for (const l of this.layers) if (l instanceof BatchNorm) l.commitRunningStats();
+    if (train) for (const l of this.batchNorms) l.commitRunningStats();
     this.steps = step;
     return { loss: dataLoss + penalty, dataLoss, penaltyLoss: penalty, step };
   }

@@ -106,7 +106,7 @@ class MiniBatchTrainer implements Trainer {
     this.stepInEpoch++;
     this.lossSum += result.dataLoss * rows;
     const epochDone = start + rows >= n ? this.finishEpoch() : null;
-    return { ...result, epochDone };
+    return { loss: result.loss, dataLoss: result.dataLoss, penaltyLoss: result.penaltyLoss, step: result.step, epochDone };
   }
 
   runEpoch(): EpochRecord {
