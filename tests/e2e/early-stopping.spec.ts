@@ -23,8 +23,6 @@ async function openStepper(page: Page, query = ''): Promise<Locator> {
   return demo;
 }
 
-const num = async (l: Locator) => Number(await l.textContent());
-
 test.describe('chapter 5: the patience stepper', () => {
   test('set the patience, step epoch by epoch: the wait counter and the rendered rule follow the engine, and training stops where the rule says', async ({ page }) => {
     const demo = await openStepper(page);
