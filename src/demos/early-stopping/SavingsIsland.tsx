@@ -38,9 +38,17 @@ export default function SavingsIsland({ id, title, caption, settings: initial, c
   const done = !!snap && snap.trained >= snap.maxEpochs;
   const acc = rule.monitor === 'val_accuracy';
 
-  const rows: SavingsRow[] = done ? TABLE_PATIENCES.map((p) => savingsRow(snap!, rule, p)) : [];
-  const curve: SavingsRow[] = done ? Array.from({ length: CHART_MAX_PATIENCE + 1 }, (_, p) => savingsRow(snap!, { ...rule }, p)) : [];
-  const curveOther: SavingsRow[] = done ? Array.from({ length: CHART_MAX_PATIENCE + 1 }, (_, p) => savingsRow(snap!, { ...rule, restore_best_weights: !rule.restore_best_weights }, p)) : [];
+  const ruleKey = JSON.stringify(rule);
+  // 8 + 2 x 61 evaluations of the rule over the run: only when the run or the rule changes.
+  const { rows, curve, curveOther } = useMemo(() => {
+    if (!done) return { rows: [] as SavingsRow[], curve: [] as SavingsRow[], curveOther: [] as SavingsRow[] };
+    const other = { ...rule, restore_best_weights: !rule.restore_best_weights };
+    return {
+      rows: TABLE_PATIENCES.map((p) => savingsRow(snap!, rule, p)),
+      curve: Array.from({ length: CHART_MAX_PATIENCE + 1 }, (_, p) => savingsRow(snap!, rule, p)),
+      curveOther: Array.from({ length: CHART_MAX_PATIENCE + 1 }, (_, p) => savingsRow(snap!, other, p)),
+    };
+  }, [done, snap, ruleKey]);
   const sum = done ? runSummary(snap!) : null;
   const E = snap?.maxEpochs ?? run.epochs;
   const xs = curve.map((r) => r.patience);

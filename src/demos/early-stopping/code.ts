@@ -25,8 +25,16 @@ export interface Outcome {
   restoredEpoch: number | null;
 }
 
-function outcomeComment(o: Outcome | null, epochs: number): string[] {
+function outcomeComment(o: Outcome | null, epochs: number, flavour: 'keras' | 'pytorch'): string[] {
   if (!o) return [];
+  if (flavour === 'pytorch') {
+    return [
+      o.stoppedEpoch === null
+        ? `# In the demo's run the rule never fires: all ${epochs} epochs run.`
+        : `# In the demo's run this prints "Epoch ${o.stoppedEpoch + 1}: early stopping" (epoch == ${o.stoppedEpoch}).`,
+      ...(o.restoredEpoch !== null ? [`# and loads back the weights of epoch ${o.restoredEpoch + 1} (best_epoch == ${o.restoredEpoch}).`] : []),
+    ];
+  }
   const lines = [
     o.stoppedEpoch === null
       ? `# In the demo's run the rule never fires: all ${epochs} epochs run.`
@@ -34,6 +42,11 @@ function outcomeComment(o: Outcome | null, epochs: number): string[] {
   ];
   if (o.restoredEpoch !== null) lines.push(`# The weights kept are those of epoch ${o.restoredEpoch + 1} (early_stopping.best_epoch == ${o.restoredEpoch}).`);
   return lines;
+}
+
+/** A code line with a comment aligned at column 43, like the other comments of the panels. */
+function withComment(code: string, comment: string): string {
+  return `${code}${' '.repeat(Math.max(1, 43 - code.length))}# ${comment}`;
 }
 
 export function kerasCode(run: RunSettings, rule: RuleSettings, outcome: Outcome | null = null): string {
@@ -67,7 +80,7 @@ export function kerasCode(run: RunSettings, rule: RuleSettings, outcome: Outcome
     `    epochs=${run.epochs}, batch_size=${run.batch},`,
     '    callbacks=[early_stopping],',
     ')',
-    ...outcomeComment(outcome, run.epochs),
+    ...outcomeComment(outcome, run.epochs, 'keras'),
   ].join('\n');
 }
 
@@ -119,17 +132,17 @@ export function pytorchCode(run: RunSettings, rule: RuleSettings, outcome: Outco
     ...(warmup ? ['    if epoch < start_from_epoch:           # warm-up: not monitored', '        continue'] : []),
     ...(restore ? ['    if best_state is None:                 # the first monitored epoch', '        best_state, best_epoch = copy.deepcopy(model.state_dict()), epoch'] : []),
     '    wait += 1',
-    `    if ${better(v, 'best')}:${' '.repeat(Math.max(1, 27 - better(v, 'best').length))}# an improvement (NaN never is)`,
+    withComment(`    if ${better(v, 'best')}:`, 'an improvement (NaN never is)'),
     `        best = ${v}`,
     ...(restore ? ['        best_state, best_epoch = copy.deepcopy(model.state_dict()), epoch'] : []),
     ...(baseline
-      ? [`        if ${better(v, 'baseline')}:      # reset only once the baseline is beaten`, '            wait = 0']
+      ? [withComment(`        if ${better(v, 'baseline')}:`, 'reset only once the baseline is beaten'), '            wait = 0']
       : ['        wait = 0']),
     '        continue                           # an improvement never stops training',
     '    if wait >= patience and epoch > 0:',
     '        print(f"Epoch {epoch + 1}: early stopping")',
     '        break',
     ...(restore ? ['', 'model.load_state_dict(best_state)          # restore_best_weights=True'] : []),
-    ...outcomeComment(outcome, run.epochs),
+    ...outcomeComment(outcome, run.epochs, 'pytorch'),
   ].join('\n');
 }
