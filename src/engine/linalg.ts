@@ -10,11 +10,11 @@
 /**
  * C[m*ldc + j] = bias[j] + sum_p A[m*am + p*ap] * B[j*bn + p*bp]   for m < M, j < N, p < K.
  *
- * Register-blocked 4 x 4: sixteen entries of C stay in local accumulators while p runs, so each
- * loaded value of A is used 4 times and each value of B 4 times (in V8 every typed-array load
- * costs a bounds check and index arithmetic, so loads, not multiplies, set the speed). Edges use
- * 4 x 1, 1 x 4 and 1 x 1 blocks. Index arithmetic is written `(a + b) | 0` so V8 compiles plain
- * 32-bit adds without overflow checks (all indices are far below 2^31).
+ * Register-blocked: a 4 x 4 tile of C stays in sixteen local accumulators while p runs, so each
+ * loaded value of A is used 4 times and each value of B 4 times. (In V8 every typed-array load
+ * costs a bounds check and index arithmetic, so loads, not multiplies, set the speed.) Rows are
+ * taken 4 at a time, then 2, then 1; columns 4 at a time, then 1. Index arithmetic is written
+ * `(a + b) | 0` so V8 emits plain 32-bit adds without overflow checks (indices stay far below 2^31).
  */
 export function gemm(
   M: number, N: number, K: number,
@@ -22,76 +22,132 @@ export function gemm(
   B: Float64Array, bn: number, bp: number,
   C: Float64Array, ldc: number, bias: Float64Array | null,
 ): void {
-  const am2 = (am + am) | 0, am3 = (am2 + am) | 0, bn2 = (bn + bn) | 0, bn3 = (bn2 + bn) | 0;
   let m = 0;
-  for (; m + 3 < M; m += 4) {
-    let j = 0;
-    for (; j + 3 < N; j += 4) {
-      let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
-      let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
-      if (bias !== null) {
-        c00 = c10 = c20 = c30 = bias[j]; c01 = c11 = c21 = c31 = bias[j + 1];
-        c02 = c12 = c22 = c32 = bias[j + 2]; c03 = c13 = c23 = c33 = bias[j + 3];
-      }
-      let ia = (m * am) | 0, ib = (j * bn) | 0;
-      for (let p = 0; p < K; p++) {
-        const b0 = B[ib], b1 = B[(ib + bn) | 0], b2 = B[(ib + bn2) | 0], b3 = B[(ib + bn3) | 0];
-        let a = A[ia];
-        c00 += a * b0; c01 += a * b1; c02 += a * b2; c03 += a * b3;
-        a = A[(ia + am) | 0];
-        c10 += a * b0; c11 += a * b1; c12 += a * b2; c13 += a * b3;
-        a = A[(ia + am2) | 0];
-        c20 += a * b0; c21 += a * b1; c22 += a * b2; c23 += a * b3;
-        a = A[(ia + am3) | 0];
-        c30 += a * b0; c31 += a * b1; c32 += a * b2; c33 += a * b3;
-        ia = (ia + ap) | 0;
-        ib = (ib + bp) | 0;
-      }
-      let r = (m * ldc + j) | 0;
-      C[r] = c00; C[r + 1] = c01; C[r + 2] = c02; C[r + 3] = c03; r = (r + ldc) | 0;
-      C[r] = c10; C[r + 1] = c11; C[r + 2] = c12; C[r + 3] = c13; r = (r + ldc) | 0;
-      C[r] = c20; C[r + 1] = c21; C[r + 2] = c22; C[r + 3] = c23; r = (r + ldc) | 0;
-      C[r] = c30; C[r + 1] = c31; C[r + 2] = c32; C[r + 3] = c33;
+  for (; m + 3 < M; m += 4) rows4(m, N, K, A, am, ap, B, bn, bp, C, ldc, bias);
+  if (m + 1 < M) { rows2(m, N, K, A, am, ap, B, bn, bp, C, ldc, bias); m += 2; }
+  if (m < M) rows1(m, N, K, A, am, ap, B, bn, bp, C, ldc, bias);
+}
+
+/** Rows m..m+3 of C: 4 x 4 tiles, then 4 x 1 for the last N % 4 columns. */
+function rows4(
+  m: number, N: number, K: number, A: Float64Array, am: number, ap: number,
+  B: Float64Array, bn: number, bp: number, C: Float64Array, ldc: number, bias: Float64Array | null,
+): void {
+  const am2 = (am + am) | 0, am3 = (am2 + am) | 0, bn2 = (bn + bn) | 0, bn3 = (bn2 + bn) | 0;
+  const ia0 = (m * am) | 0, r0 = (m * ldc) | 0;
+  let j = 0;
+  for (; j + 3 < N; j += 4) {
+    let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+    let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+    if (bias !== null) {
+      c00 = c10 = c20 = c30 = bias[j]; c01 = c11 = c21 = c31 = bias[j + 1];
+      c02 = c12 = c22 = c32 = bias[j + 2]; c03 = c13 = c23 = c33 = bias[j + 3];
     }
-    for (; j < N; j++) {
-      let c0 = bias === null ? 0 : bias[j];
-      let c1 = c0, c2 = c0, c3 = c0;
-      let ia = (m * am) | 0, ib = (j * bn) | 0;
-      for (let p = 0; p < K; p++) {
-        const b = B[ib];
-        c0 += A[ia] * b; c1 += A[(ia + am) | 0] * b; c2 += A[(ia + am2) | 0] * b; c3 += A[(ia + am3) | 0] * b;
-        ia = (ia + ap) | 0;
-        ib = (ib + bp) | 0;
-      }
-      let r = (m * ldc + j) | 0;
-      C[r] = c0; r = (r + ldc) | 0; C[r] = c1; r = (r + ldc) | 0; C[r] = c2; r = (r + ldc) | 0; C[r] = c3;
+    let ia = ia0, ib = (j * bn) | 0;
+    for (let p = 0; p < K; p++) {
+      const b0 = B[ib], b1 = B[(ib + bn) | 0], b2 = B[(ib + bn2) | 0], b3 = B[(ib + bn3) | 0];
+      let a = A[ia];
+      c00 += a * b0; c01 += a * b1; c02 += a * b2; c03 += a * b3;
+      a = A[(ia + am) | 0];
+      c10 += a * b0; c11 += a * b1; c12 += a * b2; c13 += a * b3;
+      a = A[(ia + am2) | 0];
+      c20 += a * b0; c21 += a * b1; c22 += a * b2; c23 += a * b3;
+      a = A[(ia + am3) | 0];
+      c30 += a * b0; c31 += a * b1; c32 += a * b2; c33 += a * b3;
+      ia = (ia + ap) | 0;
+      ib = (ib + bp) | 0;
     }
+    let r = (r0 + j) | 0;
+    C[r] = c00; C[r + 1] = c01; C[r + 2] = c02; C[r + 3] = c03; r = (r + ldc) | 0;
+    C[r] = c10; C[r + 1] = c11; C[r + 2] = c12; C[r + 3] = c13; r = (r + ldc) | 0;
+    C[r] = c20; C[r + 1] = c21; C[r + 2] = c22; C[r + 3] = c23; r = (r + ldc) | 0;
+    C[r] = c30; C[r + 1] = c31; C[r + 2] = c32; C[r + 3] = c33;
   }
-  for (; m < M; m++) {
-    let j = 0;
-    for (; j + 3 < N; j += 4) {
-      let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
-      if (bias !== null) { c0 = bias[j]; c1 = bias[j + 1]; c2 = bias[j + 2]; c3 = bias[j + 3]; }
-      let ia = (m * am) | 0, ib = (j * bn) | 0;
-      for (let p = 0; p < K; p++) {
-        const a = A[ia];
-        c0 += a * B[ib]; c1 += a * B[(ib + bn) | 0]; c2 += a * B[(ib + bn2) | 0]; c3 += a * B[(ib + bn3) | 0];
-        ia = (ia + ap) | 0;
-        ib = (ib + bp) | 0;
-      }
-      const r = (m * ldc + j) | 0;
-      C[r] = c0; C[r + 1] = c1; C[r + 2] = c2; C[r + 3] = c3;
+  for (; j < N; j++) {
+    let c0 = bias === null ? 0 : bias[j];
+    let c1 = c0, c2 = c0, c3 = c0;
+    let ia = ia0, ib = (j * bn) | 0;
+    for (let p = 0; p < K; p++) {
+      const b = B[ib];
+      c0 += A[ia] * b; c1 += A[(ia + am) | 0] * b; c2 += A[(ia + am2) | 0] * b; c3 += A[(ia + am3) | 0] * b;
+      ia = (ia + ap) | 0;
+      ib = (ib + bp) | 0;
     }
-    for (; j < N; j++) {
-      let c = bias === null ? 0 : bias[j];
-      let ia = (m * am) | 0, ib = (j * bn) | 0;
-      for (let p = 0; p < K; p++) {
-        c += A[ia] * B[ib];
-        ia = (ia + ap) | 0;
-        ib = (ib + bp) | 0;
-      }
-      C[(m * ldc + j) | 0] = c;
+    let r = (r0 + j) | 0;
+    C[r] = c0; r = (r + ldc) | 0; C[r] = c1; r = (r + ldc) | 0; C[r] = c2; r = (r + ldc) | 0; C[r] = c3;
+  }
+}
+
+/** Rows m, m+1 of C: 2 x 4 tiles, then 2 x 1. */
+function rows2(
+  m: number, N: number, K: number, A: Float64Array, am: number, ap: number,
+  B: Float64Array, bn: number, bp: number, C: Float64Array, ldc: number, bias: Float64Array | null,
+): void {
+  const bn2 = (bn + bn) | 0, bn3 = (bn2 + bn) | 0;
+  const ia0 = (m * am) | 0, r0 = (m * ldc) | 0;
+  let j = 0;
+  for (; j + 3 < N; j += 4) {
+    let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+    if (bias !== null) { c00 = c10 = bias[j]; c01 = c11 = bias[j + 1]; c02 = c12 = bias[j + 2]; c03 = c13 = bias[j + 3]; }
+    let ia = ia0, ib = (j * bn) | 0;
+    for (let p = 0; p < K; p++) {
+      const b0 = B[ib], b1 = B[(ib + bn) | 0], b2 = B[(ib + bn2) | 0], b3 = B[(ib + bn3) | 0];
+      let a = A[ia];
+      c00 += a * b0; c01 += a * b1; c02 += a * b2; c03 += a * b3;
+      a = A[(ia + am) | 0];
+      c10 += a * b0; c11 += a * b1; c12 += a * b2; c13 += a * b3;
+      ia = (ia + ap) | 0;
+      ib = (ib + bp) | 0;
     }
+    let r = (r0 + j) | 0;
+    C[r] = c00; C[r + 1] = c01; C[r + 2] = c02; C[r + 3] = c03; r = (r + ldc) | 0;
+    C[r] = c10; C[r + 1] = c11; C[r + 2] = c12; C[r + 3] = c13;
+  }
+  for (; j < N; j++) {
+    let c0 = bias === null ? 0 : bias[j];
+    let c1 = c0;
+    let ia = ia0, ib = (j * bn) | 0;
+    for (let p = 0; p < K; p++) {
+      const b = B[ib];
+      c0 += A[ia] * b; c1 += A[(ia + am) | 0] * b;
+      ia = (ia + ap) | 0;
+      ib = (ib + bp) | 0;
+    }
+    const r = (r0 + j) | 0;
+    C[r] = c0; C[(r + ldc) | 0] = c1;
+  }
+}
+
+/** Row m of C: 1 x 4 tiles, then single entries. */
+function rows1(
+  m: number, N: number, K: number, A: Float64Array, am: number, ap: number,
+  B: Float64Array, bn: number, bp: number, C: Float64Array, ldc: number, bias: Float64Array | null,
+): void {
+  const bn2 = (bn + bn) | 0, bn3 = (bn2 + bn) | 0;
+  const ia0 = (m * am) | 0, r0 = (m * ldc) | 0;
+  let j = 0;
+  for (; j + 3 < N; j += 4) {
+    let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+    if (bias !== null) { c0 = bias[j]; c1 = bias[j + 1]; c2 = bias[j + 2]; c3 = bias[j + 3]; }
+    let ia = ia0, ib = (j * bn) | 0;
+    for (let p = 0; p < K; p++) {
+      const a = A[ia];
+      c0 += a * B[ib]; c1 += a * B[(ib + bn) | 0]; c2 += a * B[(ib + bn2) | 0]; c3 += a * B[(ib + bn3) | 0];
+      ia = (ia + ap) | 0;
+      ib = (ib + bp) | 0;
+    }
+    const r = (r0 + j) | 0;
+    C[r] = c0; C[r + 1] = c1; C[r + 2] = c2; C[r + 3] = c3;
+  }
+  for (; j < N; j++) {
+    let c = bias === null ? 0 : bias[j];
+    let ia = ia0, ib = (j * bn) | 0;
+    for (let p = 0; p < K; p++) {
+      c += A[ia] * B[ib];
+      ia = (ia + ap) | 0;
+      ib = (ib + bp) | 0;
+    }
+    C[(r0 + j) | 0] = c;
   }
 }
 
