@@ -1,9 +1,11 @@
 // Optimizers, matching torch.optim (1.13) update rules in float64, over one flat parameter buffer.
-// The explicit penalty (penalties.ts) is folded into the same loop: for a linear weight w,
+// The explicit penalty (penalties.ts) is added to the gradient first: for a linear weight w,
 //   g = dLoss_data/dw + l1 sign(w) + 2 l2 w   (written back to the gradient buffer, so the reported
-// gradients are those of the full loss), then the optimizer rule below.
+// gradients are those of the full loss), then the optimizer rule below. Each rule has one loop per
+// case (momentum or not), so no loop tests a condition that is the same for every element.
 
 import { EngineError, show } from './errors.ts';
+import { addPenaltyGradient } from './penalties.ts';
 import type { OptimizerSpec } from './types.ts';
 
 export interface Optimizer {
@@ -93,23 +95,27 @@ class Sgd implements Optimizer {
   restore(): void { this.t = this.savedT; this.buf.set(this.saved); }
 
   update(P: Float64Array, G: Float64Array, start: number, end: number, l1: number, l2: number): number {
-    const lr = this.lr, wd = this.wd, mom = this.momentum, keep = 1 - this.dampening, nesterov = this.nesterov;
-    const first = this.t === 1, buf = this.buf;
-    let penalty = 0, bad = 0;
+    const penalty = l1 !== 0 || l2 !== 0 ? addPenaltyGradient(P, G, start, end, l1, l2) : 0;
+    const lr = this.lr, wd = this.wd, mom = this.momentum;
+    let bad = 0;
+    if (mom === 0) {
+      for (let j = start; j < end; j++) {
+        const w = P[j];
+        const next = w - lr * (G[j] + wd * w);
+        P[j] = next;
+        bad += next * 0; // stays 0 unless next is +-Infinity or NaN
+      }
+      return penalty + bad;
+    }
+    const keep = 1 - this.dampening, nesterov = this.nesterov, first = this.t === 1, buf = this.buf;
     for (let j = start; j < end; j++) {
       const w = P[j];
-      const g = G[j] + l1 * (w > 0 ? 1 : w < 0 ? -1 : 0) + 2 * l2 * w;
-      G[j] = g;
-      penalty += l1 * Math.abs(w) + l2 * w * w;
-      let d = g + wd * w;
-      if (mom !== 0) {
-        const v = first ? d : mom * buf[j] + keep * d;
-        buf[j] = v;
-        d = nesterov ? d + mom * v : v;
-      }
-      const next = w - lr * d;
+      const d = G[j] + wd * w;
+      const v = first ? d : mom * buf[j] + keep * d;
+      buf[j] = v;
+      const next = w - lr * (nesterov ? d + mom * v : v);
       P[j] = next;
-      bad += next * 0; // stays 0 unless next is +-Infinity or NaN
+      bad += next * 0;
     }
     return penalty + bad;
   }
@@ -161,13 +167,11 @@ class Adam implements Optimizer {
     const bc2Sqrt = Math.sqrt(1 - b2 ** this.t);
     const shrink = decoupled ? 1 - lr * wd : 1;
     const coupled = decoupled ? 0 : wd;
-    let penalty = 0, bad = 0;
+    const penalty = l1 !== 0 || l2 !== 0 ? addPenaltyGradient(P, G, start, end, l1, l2) : 0;
+    let bad = 0;
     for (let j = start; j < end; j++) {
       const w = P[j];
-      let g = G[j] + l1 * (w > 0 ? 1 : w < 0 ? -1 : 0) + 2 * l2 * w;
-      G[j] = g;
-      penalty += l1 * Math.abs(w) + l2 * w * w;
-      g += coupled * w;
+      const g = G[j] + coupled * w;
       const mj = b1 * m[j] + (1 - b1) * g;
       const vj = b2 * v[j] + (1 - b2) * g * g;
       m[j] = mj;
