@@ -3,8 +3,8 @@
  * finds the demo's reproduction by file convention (every src/demos/<folder>/reproduce.ts, as
  * src/demos/runners.ts finds runners) and writes the script for the run on screen.
  */
-import { scriptFor } from './index.ts';
-import type { Reproduction, RunLog } from './types.ts';
+import { inputOnScreen, scriptFor, type OnScreen } from './index.ts';
+import type { Reproduction } from './types.ts';
 
 const modules = import.meta.glob<{ reproductions: Reproduction[] }>('../demos/*/reproduce.ts');
 
@@ -16,25 +16,11 @@ export async function findReproduction(id: string): Promise<Reproduction> {
   throw new Error(`no reproduction called "${id}"`);
 }
 
-export interface OnScreen {
-  /** The island's settings (what its controls show). */
-  settings: Record<string, unknown>;
-  /** The runner's latest snapshot; its `reproduce` log names the run those views draw. */
-  snapshot: unknown;
-  pageUrl: string;
-  instanceId: string;
-}
-
 /**
- * The script of the run on screen: the settings the run started from (the snapshot's log, for
- * the keys it has; the island's for the others, e.g. a rule that never retrains) and its changes.
+ * The script of the run on screen (see inputOnScreen): the island's settings and its runner's
+ * latest snapshot, with the page the learner is on and the demo's id there (for the link).
  */
 export async function scriptOnScreen(id: string, s: OnScreen): Promise<{ filename: string; text: string }> {
-  const rep = await findReproduction(id);
-  const log = (s.snapshot as { reproduce?: RunLog } | null)?.reproduce;
-  const settings = { ...s.settings, ...(log?.settings ?? {}) };
-  const { filename, text } = scriptFor(rep, {
-    settings, changes: log?.changes ?? [], snapshot: log ? s.snapshot : undefined, pageUrl: s.pageUrl, instanceId: s.instanceId,
-  });
+  const { filename, text } = scriptFor(await findReproduction(id), inputOnScreen(s));
   return { filename, text };
 }

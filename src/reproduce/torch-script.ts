@@ -68,7 +68,7 @@ function modelLines(layers: LayerSpec[], bce: boolean): string[] {
   return rows.map(([c, comment]) => `        ${c.padEnd(width)}# ${comment}`);
 }
 
-const PY_DROPOUT = `
+export const PY_DROPOUT = `
 class EngineDropout(nn.Module):
     """nn.Dropout(p) with the engine's masks (src/engine/layers.ts): in train mode one rng draw per
     element, row by row; an element is kept when its draw >= p and scaled by 1 / (1 - p)."""
@@ -86,7 +86,7 @@ class EngineDropout(nn.Module):
         return x * (keep * (1.0 / (1.0 - self.p)))
 `.trim().split('\n');
 
-const PY_EARLY_STOPPING = `
+export const PY_EARLY_STOPPING = `
 class EarlyStopping:
     """keras.callbacks.EarlyStopping with Keras 3.15's rules, written out (epochs count from 0)."""
 
