@@ -88,3 +88,12 @@ export function pyValue(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(pyValue).join(', ')}]`;
   return `{${Object.entries(v as object).map(([k, x]) => `${JSON.stringify(k)}: ${pyValue(x)}`).join(', ')}}`;
 }
+
+/** Reads back the float64 blob a generated script assigns to `"name": ...` (tests and tools). */
+export function embeddedFloats(script: string, name: string): Float64Array | null {
+  const at = script.indexOf(`"${name}": `);
+  if (at < 0) return null;
+  const rest = script.slice(at + name.length + 4);
+  const literal = rest.startsWith('(') ? rest.slice(0, rest.indexOf(')')) : rest.slice(0, rest.indexOf('\n'));
+  return float64FromBase64([...literal.matchAll(/"([A-Za-z0-9+/=]*)"/g)].map((m) => m[1]).join(''));
+}

@@ -2,8 +2,11 @@
 // demos' own runs, valid Python, and the Python port of the engine's random numbers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createNetwork, createRng, createTrainer, EngineError, makeRegression, mlpLayers, runEarlyStopping, type EarlyStoppingParams } from '../../src/engine/index.ts';
-import { base64FromBytes, float64FromBase64, float64ToBase64, pyFloat, pyNumber } from '../../src/reproduce/encode.ts';
+import { base64FromBytes, embeddedFloats, float64FromBase64, float64ToBase64, pyFloat, pyNumber } from '../../src/reproduce/encode.ts';
 import { createChangeLog, validChanges } from '../../src/reproduce/changes.ts';
 import { inputOnScreen, makeRecipe, pythonScript, runRecipe, scriptFor, torchBody } from '../../src/reproduce/index.ts';
 import { PY_MULBERRY32, PY_MULBERRY32_SCALAR } from '../../src/reproduce/python-common.ts';
@@ -17,13 +20,10 @@ import { syntheticSklearnRecipe, syntheticTorchRecipe } from './reproduce-fixtur
 const reps = await loadReproductions();
 const overfitting = reps.get('overfitting')!;
 
-/** The base64 blob a script assigns to `"name": ...` (one literal or a parenthesised run of them). */
 function blob(script: string, name: string): Float64Array {
-  const at = script.indexOf(`"${name}": `);
-  assert.ok(at >= 0, `the script embeds ${name}`);
-  const rest = script.slice(at + name.length + 4);
-  const literal = rest.startsWith('(') ? rest.slice(0, rest.indexOf(')')) : rest.slice(0, rest.indexOf('\n'));
-  return float64FromBase64([...literal.matchAll(/"([A-Za-z0-9+/=]*)"/g)].map((m) => m[1]).join(''));
+  const values = embeddedFloats(script, name);
+  assert.ok(values, `the script embeds ${name}`);
+  return values;
 }
 
 const bits = (a: ArrayLike<number>) => Array.from(new Uint32Array(Float64Array.from(a).buffer));
@@ -74,8 +74,18 @@ test('a change log from outside is checked: clear messages', () => {
   assert.throws(() => validChanges([{ step: 1, set: { lr: 'fast' } }]), /lr must be a finite number, got "fast"/);
 });
 
-test('every demo folder with a runner describes its reproduction, with unique ids and quick settings that validate', () => {
-  assert.deepEqual([...reps.keys()].sort(), ['early-stopping', 'early-stopping-savings', 'overfitting']);
+test('every training demo has a reproduction (found by file name), with quick settings that validate', async () => {
+  for (const id of ['overfitting', 'early-stopping', 'early-stopping-savings']) assert.ok(reps.has(id), id);
+  // Every runner kind the worker can host is reproduced by some demo.
+  const dir = join(process.cwd(), 'src/demos');
+  for (const folder of readdirSync(dir)) {
+    const file = join(dir, folder, 'runner.ts');
+    if (!existsSync(file)) continue;
+    const { runners } = (await import(pathToFileURL(file).href)) as { runners: Record<string, unknown> };
+    for (const kind of Object.keys(runners)) {
+      assert.ok([...reps.values()].some((r) => r.runner?.kind === kind), `runner "${kind}" (src/demos/${folder}) has no reproduction: add src/demos/${folder}/reproduce.ts (docs/writing-a-demo.md)`);
+    }
+  }
   for (const r of reps.values()) {
     assert.ok(r.title && r.chapter.slug && r.chapter.title, r.id);
     assert.doesNotThrow(() => makeRecipe(r, { settings: r.quick }), r.id);
@@ -233,7 +243,7 @@ test('the CLI: --list, a script, --engine lines, --check, and clear errors', asy
   };
   const list = await run(['--list']);
   assert.equal(list.code, 0);
-  assert.deepEqual(list.out.trim().split('\n').map((l) => l.split('\t')[0]), ['early-stopping', 'early-stopping-savings', 'overfitting']);
+  assert.deepEqual(list.out.trim().split('\n').map((l) => l.split('\t')[0]), [...reps.keys()]);
   const script = await run(['overfitting', '--settings', '?overfitting.noise=0.3&overfitting.epochs=10&early-stopping.patience=2#overfitting']);
   assert.equal(script.code, 0);
   assert.match(script.out, /noise = 0\.3/);
@@ -250,7 +260,7 @@ test('the CLI: --list, a script, --engine lines, --check, and clear errors', asy
   assert.equal(bad.code, 1);
   assert.match(bad.out, /DIFFERENT: .*\n.*val_loss/);
   for (const [argv, message] of [
-    [['nope'], /unknown demo "nope"; the demos are: early-stopping, early-stopping-savings, overfitting/],
+    [['nope'], new RegExp(`unknown demo "nope"; the demos are: ${[...reps.keys()].join(', ')}`)],
     [['overfitting', '--settings', 'noise=2'], /overfitting: "noise" \(Label noise\) must be a number from 0 to 0\.5; got "2"/],
     [['overfitting', '--settings', 'speed=3'], /unknown setting "speed"/],
     [['overfitting', '--changes', '[{"step": 1'], /--changes must be JSON/],
