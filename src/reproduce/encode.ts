@@ -69,7 +69,8 @@ export function pyNumber(x: number): string {
   if (Number.isNaN(x)) return 'math.nan';
   if (x === Infinity) return 'math.inf';
   if (x === -Infinity) return '-math.inf';
-  return String(x); // JavaScript's shortest round-trip form is valid Python (1e-7, 0.01, 600)
+  // JavaScript's shortest round-trip forms are valid Python; small values as 1e-5, not 0.00001.
+  return x !== 0 && Math.abs(x) < 1e-3 ? x.toExponential() : String(x);
 }
 
 /** A Python float literal: always a float (0.0, 1.0, 1e-05). */

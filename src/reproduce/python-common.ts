@@ -156,17 +156,8 @@ export function pyShown(shown: Line[] | undefined, key = 'epoch'): string {
 
 /** `key = value` pairs of the settings, wrapped for a docstring. */
 export function settingsText(settings: RecipeHead['settings'], indent: string): string[] {
-  const pairs = Object.entries(settings).map(([k, v]) => `${k} = ${v}`);
-  const out: string[] = [];
-  let line = '';
-  for (const p of pairs) {
-    if (line && line.length + p.length + 2 > 92 - indent.length) {
-      out.push(`${indent}${line},`);
-      line = p;
-    } else line = line ? `${line}, ${p}` : p;
-  }
-  if (line) out.push(`${indent}${line}`);
-  return out;
+  const pairs = Object.entries(settings).map(([k, v], i, all) => `${k} = ${v}${i < all.length - 1 ? ',' : ''}`);
+  return wrapItems(pairs, 92 - indent.length).map((l) => indent + l);
 }
 
 /** The shell-quoted --settings/--changes arguments of the CLI for this run. */
@@ -175,4 +166,23 @@ export function cliArgs(head: RecipeHead, changes?: unknown[]): string {
   return [head.demo, head.query ? `--settings ${q(head.query)}` : '', changes && changes.length ? `--changes ${q(JSON.stringify(changes))}` : '']
     .filter(Boolean)
     .join(' ');
+}
+
+/** Items joined by spaces into lines of at most `width` characters (an item is never split). */
+function wrapItems(items: string[], width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const item of items) {
+    if (line && line.length + 1 + item.length > width) {
+      out.push(line);
+      line = item;
+    } else line = line ? `${line} ${item}` : item;
+  }
+  if (line) out.push(line);
+  return out;
+}
+
+/** Text wrapped to lines of at most `width` characters (docstrings). */
+export function wrap(text: string, width = 96): string[] {
+  return wrapItems(text.split(/\s+/).filter(Boolean), width);
 }

@@ -4,7 +4,7 @@
  * lasso / ridge (engine-run.ts). Only scikit-learn and the standard library.
  */
 import { float64ToBase64, pyFloat, pyValue, pyWrapped } from './encode.ts';
-import { cliArgs, pyIoHelpers, pyShown, PY_SHOWN_CHECK, settingsText } from './python-common.ts';
+import { cliArgs, pyIoHelpers, pyShown, PY_SHOWN_CHECK, settingsText, wrap } from './python-common.ts';
 import type { SklearnRecipe } from './types.ts';
 
 export function sklearnScript(r: SklearnRecipe): string {
@@ -21,9 +21,10 @@ export function sklearnScript(r: SklearnRecipe): string {
     '#!/usr/bin/env python3',
     `"""Reproduce in scikit-learn: "${r.title}" (Regularization Lab, chapter "${r.chapter.title}").`,
     '',
-    `The demo's ${l1 ? 'Lasso (L1)' : 'Ridge (L2)'} path, refitted by scikit-learn on the same data: for each alpha,`,
-    'one JSON line with the coefficients the demo drew. They agree with the course engine\'s to 1e-6',
-    '(relative) or better.',
+    ...wrap(
+      `The demo's ${l1 ? 'Lasso (L1)' : 'Ridge (L2)'} path, refitted by scikit-learn on the same data: for each alpha, one JSON line with the coefficients the demo drew. ` +
+        'They agree with the course engine\'s to 1e-6 (relative) or better.',
+    ),
     '',
     `    python3 ${r.demo}.py           # needs scikit-learn and Python's standard library`,
     '',

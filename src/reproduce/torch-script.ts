@@ -6,7 +6,7 @@
  */
 import type { LayerSpec, OptimizerSpec } from '../engine/index.ts';
 import { float64ToBase64, pyFloat, pyNumber, pyValue, pyWrapped } from './encode.ts';
-import { cliArgs, pyIoHelpers, pyShown, PY_MULBERRY32, PY_SHOWN_CHECK, settingsText } from './python-common.ts';
+import { cliArgs, pyIoHelpers, pyShown, PY_MULBERRY32, PY_SHOWN_CHECK, settingsText, wrap } from './python-common.ts';
 import type { LiveSet, TorchRecipe } from './types.ts';
 
 const LIVE_NAMES: Record<keyof LiveSet, string> = { lr: 'learning rate', l1: 'L1 strength', l2: 'L2 strength', dropout: 'dropout p' };
@@ -35,7 +35,7 @@ function optimizerCode(o: OptimizerSpec): { code: string; comment: string } {
     if (o.dampening) args.push(`dampening=${pyFloat(o.dampening)}`);
     if (o.nesterov) args.push('nesterov=True');
     if (o.weight_decay) args.push(`weight_decay=${pyFloat(o.weight_decay)}`);
-    return { code: `torch.optim.SGD(model.parameters(), ${args.join(', ')})`, comment: 'plain SGD on each mini-batch' + (o.momentum ? ', with momentum' : '') };
+    return { code: `torch.optim.SGD(model.parameters(), ${args.join(', ')})`, comment: o.momentum ? 'SGD with momentum, one step per mini-batch' : 'plain SGD, one step per mini-batch' };
   }
   const [b1, b2] = o.betas ?? [0.9, 0.999];
   if (b1 !== 0.9 || b2 !== 0.999) args.push(`betas=(${pyFloat(b1)}, ${pyFloat(b2)})`);
@@ -46,7 +46,7 @@ function optimizerCode(o: OptimizerSpec): { code: string; comment: string } {
   const name = o.type === 'adam' ? 'Adam' : 'AdamW';
   return {
     code: `torch.optim.${name}(model.parameters(), ${args.join(', ')})`,
-    comment: o.type === 'adam' ? 'Adam: a step size per weight from running gradient averages' : 'AdamW: Adam with decoupled weight decay',
+    comment: o.type === 'adam' ? 'Adam, a step size per weight from running averages of its gradient' : 'AdamW, Adam with decoupled weight decay',
   };
 }
 
@@ -207,10 +207,10 @@ export function torchScript(r: TorchRecipe): string {
     '#!/usr/bin/env python3',
     `"""Reproduce in PyTorch: "${r.title}" (Regularization Lab, chapter "${r.chapter.title}").`,
     '',
-    'The run the demo trained in your browser, rebuilt in PyTorch: the same data, the same initial',
-    `weights, the same mini-batch order${hasDropout ? ', the same dropout masks' : ''}, in float64. It prints one JSON line per epoch with`,
-    'the numbers the demo shows; they agree with the course engine\'s to 1e-6 (relative) or better:',
-    'only the rounding of sums done in a different order differs.',
+    ...wrap(
+      `The run the demo trained in your browser, rebuilt in PyTorch: the same data, the same initial weights, the same mini-batch order${hasDropout ? ', the same dropout masks' : ''}, in float64. ` +
+        'It prints one JSON line per epoch with the numbers the demo shows; they agree with the course engine\'s to 1e-6 (relative) or better: only the rounding of sums done in a different order differs.',
+    ),
     '',
     `    python3 ${r.demo}.py           # needs PyTorch (1.10 or newer) and Python's standard library`,
     '',
@@ -372,7 +372,7 @@ export function torchScript(r: TorchRecipe): string {
   const helpers: string[] = [
     '',
     '',
-    '# ---- Helpers: the engine\'s random numbers, its dropout, accuracy, reading and printing numbers ----',
+    `# ---- Helpers: the engine's random numbers${hasDropout ? ', its dropout' : ''}${es ? ', the patience rule' : ''}, accuracy, reading and printing numbers ----`,
     '',
     ...PY_MULBERRY32,
     ...(hasDropout ? ['', '', ...PY_DROPOUT] : []),

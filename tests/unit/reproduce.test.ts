@@ -5,13 +5,13 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createNetwork, createRng, createTrainer, EngineError, makeRegression, mlpLayers, runEarlyStopping, type EarlyStoppingParams } from '../../src/engine/index.ts';
+import { createNetwork, createRng, EngineError, mlpLayers, runEarlyStopping, type EarlyStoppingParams } from '../../src/engine/index.ts';
 import { base64FromBytes, embeddedFloats, float64FromBase64, float64ToBase64, pyFloat, pyNumber } from '../../src/reproduce/encode.ts';
 import { createChangeLog, validChanges } from '../../src/reproduce/changes.ts';
-import { inputOnScreen, makeRecipe, pythonScript, runRecipe, scriptFor, torchBody } from '../../src/reproduce/index.ts';
+import { inputOnScreen, makeRecipe, pythonScript, runRecipe, scriptFor } from '../../src/reproduce/index.ts';
 import { PY_MULBERRY32, PY_MULBERRY32_SCALAR } from '../../src/reproduce/python-common.ts';
 import { PY_DROPOUT, PY_EARLY_STOPPING } from '../../src/reproduce/torch-script.ts';
-import type { Reproduction, SklearnRecipe, TorchRecipe } from '../../src/reproduce/types.ts';
+import type { Reproduction, TorchRecipe } from '../../src/reproduce/types.ts';
 import { exportOverfittingRun } from '../../src/demos/overfitting/runner.ts';
 import { loadReproductions, main, settingsFromQuery } from '../../scripts/reproduce.ts';
 import { missing, python, runPython } from './python.ts';
@@ -43,7 +43,9 @@ test('float64 data round-trips through base64 bit for bit, as Node encodes it', 
 
 test('Python number literals read back as the same float', () => {
   assert.equal(pyFloat(1), '1.0');
-  assert.equal(pyFloat(1e-5), '0.00001');
+  assert.equal(pyFloat(1e-5), '1e-5');
+  assert.equal(pyFloat(0.0025), '0.0025');
+  assert.equal(Number(pyNumber(-2.5e-7)), -2.5e-7);
   assert.equal(pyNumber(1e-7), '1e-7');
   assert.equal(pyNumber(NaN), 'math.nan');
   assert.equal(Number(pyNumber(0.1 + 0.2)), 0.1 + 0.2);
@@ -107,7 +109,7 @@ test('the recipe holds exactly the data and initial weights the demo exports', (
 test('bad settings or changes stop the recipe with the demo\'s own messages', () => {
   assert.throws(() => makeRecipe(overfitting, { settings: { noise: 2 } }), (e) => e instanceof EngineError && /"noise" \(Label noise\) must be a number from 0 to 0.5; got 2/.test(e.message));
   assert.throws(() => makeRecipe(overfitting, { settings: { nosie: 0.1 } }), /unknown setting "nosie"/);
-  assert.throws(() => makeRecipe(overfitting, { settings: {}, changes: [{ step: 1, set: { lr: NaN } }] }), /lr must be a finite number/);
+  assert.throws(() => makeRecipe(overfitting, { settings: {}, changes: [{ step: 1, epoch: 0, set: { lr: NaN } }] }), /lr must be a finite number/);
 });
 
 test('the script embeds the data and initial weights exactly, and names the settings and changes', () => {
