@@ -161,13 +161,38 @@ export function settingsText(settings: RecipeHead['settings'], indent: string): 
 }
 
 /** The shell-quoted --settings/--changes arguments of the CLI for this run. */
-export function cliArgs(head: RecipeHead, changes?: unknown[]): string {
+function cliArgs(head: RecipeHead, changes?: unknown[]): string {
   const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
   return [head.demo, head.query ? `--settings ${q(head.query)}` : '', changes && changes.length ? `--changes ${q(JSON.stringify(changes))}` : '']
     .filter(Boolean)
     .join(' ');
 }
 
+/**
+ * The script's docstring: what it is, how to run it, the link to the demo, the CLI commands that
+ * print and check the engine's lines for the same run, the settings, and `extra` lines after them.
+ */
+export function pyHeader(r: RecipeHead, o: { library: string; intro: string; needs: string; changes?: unknown[]; extra?: string[] }): string[] {
+  const cli = cliArgs(r, o.changes);
+  return [
+    '#!/usr/bin/env python3',
+    `"""Reproduce in ${o.library}: "${r.title}" (Regularization Lab, chapter "${r.chapter.title}").`,
+    '',
+    ...wrap(o.intro),
+    '',
+    `    python3 ${r.demo}.py           # needs ${o.needs} and Python's standard library`,
+    '',
+    `The demo with these settings: ${r.link}`,
+    "The course engine's own lines for the same run, and a comparison with this script's:",
+    `    npm run --silent reproduce -- ${cli} --engine`,
+    `    python3 ${r.demo}.py | npm run --silent reproduce -- ${cli} --check`,
+    '',
+    'Settings:',
+    ...settingsText(r.settings, '    '),
+    ...(o.extra ?? []),
+    '"""',
+  ];
+}
 /** Items joined by spaces into lines of at most `width` characters (an item is never split). */
 function wrapItems(items: string[], width: number): string[] {
   const out: string[] = [];
@@ -185,4 +210,9 @@ function wrapItems(items: string[], width: number): string[] {
 /** Text wrapped to lines of at most `width` characters (docstrings). */
 export function wrap(text: string, width = 96): string[] {
   return wrapItems(text.split(/\s+/).filter(Boolean), width);
+}
+
+/** The end of every script: the numbers the demo showed, and the call of main() with the check after it. */
+export function pyFooter(shown: Line[] | undefined, key = 'epoch'): string[] {
+  return [pyShown(shown, key), 'SHOWN_CHECK = ShownCheck(SHOWN)', '', 'if __name__ == "__main__":', '    main()', '    SHOWN_CHECK.report()', ''];
 }

@@ -4,38 +4,26 @@
  * lasso / ridge (engine-run.ts). Only scikit-learn and the standard library.
  */
 import { float64ToBase64, pyFloat, pyValue, pyWrapped } from './encode.ts';
-import { cliArgs, pyIoHelpers, pyShown, PY_SHOWN_CHECK, settingsText, wrap } from './python-common.ts';
+import { pyHeader, pyIoHelpers, pyFooter, PY_SHOWN_CHECK } from './python-common.ts';
 import type { SklearnRecipe } from './types.ts';
 
 export function sklearnScript(r: SklearnRecipe): string {
   const { n, d, val } = r.data;
   const l1 = r.penalty === 'l1';
   const hasVal = !!val && val.n > 0;
-  const cli = cliArgs(r);
   const blob = (x: ArrayLike<number>) => pyWrapped(float64ToBase64(x), '    ');
   const model = l1
     ? `Lasso(alpha=1.0, fit_intercept=True, max_iter=${r.maxIter}, tol=${pyFloat(r.tol)}, warm_start=True)`
     : 'Ridge(alpha=1.0, fit_intercept=True, solver="cholesky")';
 
   return [
-    '#!/usr/bin/env python3',
-    `"""Reproduce in scikit-learn: "${r.title}" (Regularization Lab, chapter "${r.chapter.title}").`,
-    '',
-    ...wrap(
-      `The demo's ${l1 ? 'Lasso (L1)' : 'Ridge (L2)'} path, refitted by scikit-learn on the same data: for each alpha, one JSON line with the coefficients the demo drew. ` +
+    ...pyHeader(r, {
+      library: 'scikit-learn',
+      intro:
+        `The demo's ${l1 ? 'Lasso (L1)' : 'Ridge (L2)'} path, refitted by scikit-learn on the same data: for each alpha, one JSON line with the coefficients the demo drew. ` +
         'They agree with the course engine\'s to 1e-6 (relative) or better.',
-    ),
-    '',
-    `    python3 ${r.demo}.py           # needs scikit-learn and Python's standard library`,
-    '',
-    `The demo with these settings: ${r.link}`,
-    "The course engine's own lines for the same path, and a comparison with this script's:",
-    `    npm run --silent reproduce -- ${cli} --engine`,
-    `    python3 ${r.demo}.py | npm run --silent reproduce -- ${cli} --check`,
-    '',
-    'Settings:',
-    ...settingsText(r.settings, '    '),
-    '"""',
+      needs: 'scikit-learn',
+    }),
     'import base64',
     'import json',
     'import math',
@@ -99,12 +87,6 @@ export function sklearnScript(r: SklearnRecipe): string {
     ...(hasVal ? [`    "X_val": ${blob(val!.X)},`, `    "y_val": ${blob(val!.y)},`] : []),
     '}',
     '',
-    pyShown(r.shown, 'alpha'),
-    'SHOWN_CHECK = ShownCheck(SHOWN)',
-    '',
-    'if __name__ == "__main__":',
-    '    main()',
-    '    SHOWN_CHECK.report()',
-    '',
+    ...pyFooter(r.shown, 'alpha'),
   ].join('\n');
 }

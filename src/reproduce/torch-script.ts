@@ -6,7 +6,7 @@
  */
 import type { LayerSpec, OptimizerSpec } from '../engine/index.ts';
 import { float64ToBase64, pyFloat, pyNumber, pyValue, pyWrapped } from './encode.ts';
-import { cliArgs, pyIoHelpers, pyShown, PY_MULBERRY32, PY_SHOWN_CHECK, settingsText, wrap } from './python-common.ts';
+import { pyHeader, pyIoHelpers, pyFooter, PY_MULBERRY32, PY_SHOWN_CHECK } from './python-common.ts';
 import type { LiveSet, TorchRecipe } from './types.ts';
 
 const LIVE_NAMES: Record<keyof LiveSet, string> = { lr: 'learning rate', l1: 'L1 strength', l2: 'L2 strength', dropout: 'dropout p' };
@@ -201,29 +201,16 @@ export function torchScript(r: TorchRecipe): string {
   const opt = optimizerCode(net.optimizer);
   const tr = data.train;
   const batches = Math.ceil(tr.n / r.batchSize);
-  const cli = cliArgs(r, r.changes);
 
-  const doc = [
-    '#!/usr/bin/env python3',
-    `"""Reproduce in PyTorch: "${r.title}" (Regularization Lab, chapter "${r.chapter.title}").`,
-    '',
-    ...wrap(
+  const doc = pyHeader(r, {
+    library: 'PyTorch',
+    intro:
       `The run the demo trained in your browser, rebuilt in PyTorch: the same data, the same initial weights, the same mini-batch order${hasDropout ? ', the same dropout masks' : ''}, in float64. ` +
-        'It prints one JSON line per epoch with the numbers the demo shows; they agree with the course engine\'s to 1e-6 (relative) or better: only the rounding of sums done in a different order differs.',
-    ),
-    '',
-    `    python3 ${r.demo}.py           # needs PyTorch (1.10 or newer) and Python's standard library`,
-    '',
-    `The demo with these settings: ${r.link}`,
-    "The course engine's own lines for the same run, and a comparison with this script's:",
-    `    npm run --silent reproduce -- ${cli} --engine`,
-    `    python3 ${r.demo}.py | npm run --silent reproduce -- ${cli} --check`,
-    '',
-    'Settings:',
-    ...settingsText(r.settings, '    '),
-    ...(r.changes.length ? ['Changed while it trained:', ...describeChanges(r).map((d) => `    ${d}`)] : []),
-    '"""',
-  ];
+      'It prints one JSON line per epoch with the numbers the demo shows; they agree with the course engine\'s to 1e-6 (relative) or better: only the rounding of sums done in a different order differs.',
+    needs: 'PyTorch (1.10 or newer)',
+    changes: r.changes,
+    extra: r.changes.length ? ['Changed while it trained:', ...describeChanges(r).map((d) => `    ${d}`)] : [],
+  });
 
   const main: string[] = [
     'def main():',
@@ -410,13 +397,7 @@ export function torchScript(r: TorchRecipe): string {
     ...initial,
     '}',
     '',
-    pyShown(r.shown),
-    'SHOWN_CHECK = ShownCheck(SHOWN)',
-    '',
-    'if __name__ == "__main__":',
-    '    main()',
-    '    SHOWN_CHECK.report()',
-    '',
+    ...pyFooter(r.shown),
   ];
 
   return [

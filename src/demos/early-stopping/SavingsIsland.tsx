@@ -1,10 +1,10 @@
 import { useMemo } from 'preact/hooks';
 import { LineChart } from '../../views/LineChart.tsx';
-import { DemoFrame, download } from '../ui/DemoFrame.tsx';
+import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { SettingControl } from '../ui/SettingControl.tsx';
 import { useDemoSettings } from '../ui/useDemoSettings.ts';
 import { NumberInput } from './NumberInput.tsx';
-import { kerasParams, modeWarning, runSummary, savingsRow, type SavingsRow } from './rule.ts';
+import { modeWarning, runSummary, savingsRow, type SavingsRow } from './rule.ts';
 import { CHART_MAX_PATIENCE, earlyStoppingFields, pickRule, pickRun, TABLE_PATIENCES, type EarlyStoppingSettings } from './settings.ts';
 import { useRun } from './useRun.ts';
 import './early-stopping.css';
@@ -76,20 +76,8 @@ export default function SavingsIsland({ id, title, caption, settings: initial, c
     : 'Training the run.';
 
   return (
-    <DemoFrame
-      id={id}
-      title={title}
-      caption={caption}
-      error={t.error}
-      notices={notices}
-      onDismissNotices={dismissNotices}
-      shareUrl={() => shareUrl(settings)}
-      onExport={async () => {
-        const { exportEarlyStoppingRun } = await import('./runner.ts');
-        download(`early-stopping-seed${run.seed}.json`, JSON.stringify({ ...exportEarlyStoppingRun(run), earlyStopping: kerasParams(rule) }, null, 1));
-      }}
-      reproduce={{ demo: 'early-stopping-savings', library: 'pytorch', settings, snapshot: snap }}
-    >
+    <DemoFrame id={id} title={title} caption={caption} error={t.error} notices={notices} onDismissNotices={dismissNotices} shareUrl={() => shareUrl(settings)}
+      reproduce={{ demo: 'early-stopping-savings', library: 'pytorch', settings, snapshot: snap }}>
       <div class="controls" role="group" aria-label="EarlyStopping settings shared by every row">{RULE.map(control)}</div>
       {RUN.some((k) => controls.includes(k)) && (
         <details class="es-details">
