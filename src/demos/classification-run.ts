@@ -80,13 +80,16 @@ export function pointsOf(d: Dataset): { xy: Float64Array; labels: Float64Array }
   return { xy: d.x.slice(), labels: d.y.slice() };
 }
 
+/** A training loss above factor x max(initial loss, floor) counts as diverged (see guardExplosion). */
+export const EXPLOSION = { factor: 20, floor: 0.05 };
+
 /**
  * The engine stops at NaN/Infinity; a run whose loss merely explodes (an Adam step of 10 sends the
  * logits to thousands) is just as broken for a learner. Treat a training loss 20x above where it
  * started as diverged, with a message that says so.
  */
 export function guardExplosion(epoch: number, trainLoss: number, initialLoss: number): void {
-  const limit = 20 * Math.max(initialLoss, 0.05);
+  const limit = EXPLOSION.factor * Math.max(initialLoss, EXPLOSION.floor);
   if (!Number.isFinite(trainLoss) || trainLoss > limit) {
     throw new DivergenceError(
       `at epoch ${epoch} the training loss reached ${Number.isFinite(trainLoss) ? trainLoss.toPrecision(3) : trainLoss}, ` +

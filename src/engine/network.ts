@@ -456,4 +456,8 @@ class Net implements Network {
     }
     return l1 * a + l2 * b;
   }
+
+  rngState(): number {
+    return this.rng.state();
+  }
 }

@@ -33,6 +33,8 @@ export interface Trainer {
   readonly network: Network;
   epoch: number; // number of finished epochs
   stepInEpoch: number;
+  /** Optimizer steps taken so far, over all epochs (where a live change took effect). */
+  readonly steps: number;
   step(): StepResult & { epochDone: EpochRecord | null };
   runEpoch(): EpochRecord;
   batchOrder(): Uint32Array;
@@ -57,6 +59,7 @@ class MiniBatchTrainer implements Trainer {
   readonly network: Network;
   epoch = 0;
   stepInEpoch = 0;
+  steps = 0;
   private readonly train: Dataset;
   private readonly val: Dataset | null;
   private readonly batchSize: number;
@@ -104,6 +107,7 @@ class MiniBatchTrainer implements Trainer {
     }
     const result = this.network.trainStep(this.xb, this.yb, rows);
     this.stepInEpoch++;
+    this.steps++;
     this.lossSum += result.dataLoss * rows;
     const epochDone = start + rows >= n ? this.finishEpoch() : null;
     return { loss: result.loss, dataLoss: result.dataLoss, penaltyLoss: result.penaltyLoss, step: result.step, epochDone };

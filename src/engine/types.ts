@@ -64,6 +64,8 @@ export interface Network {
   loadParams(p: ParamsJSON): void;
   weightMatrices(): Float64Array[];
   penaltyValue(): number;
+  /** State of the network's rng (mulberry32): the next dropout mask continues from it. */
+  rngState(): number;
 }
 
 export interface Dataset { x: Float64Array; y: Float64Array; n: number; inputs: number; outputs: number }

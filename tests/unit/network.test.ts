@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createNetwork, createTrainer, makeClassification, mlpLayers, type TrainerSpec } from '../../src/engine/index.ts';
+import { createNetwork, createRng, createTrainer, makeClassification, mlpLayers, type TrainerSpec } from '../../src/engine/index.ts';
 import { tanh } from '../../src/engine/layers.ts';
 import { close, pseudo } from './helpers.ts';
 
@@ -104,4 +104,29 @@ test('fast tanh matches Math.tanh to 1e-15', () => {
   for (const x of [1e-300, -1e-10, 18.999, 19, 19.5, 700, -Infinity, Infinity]) worst = Math.max(worst, Math.abs(tanh(x) - Math.tanh(x)));
   assert.ok(worst < 1e-15, `max |error| ${worst}`);
   assert.ok(Number.isNaN(tanh(Number.NaN)));
+});
+
+test('rngState: where initialisation leaves the network rng; the dropout masks continue from it', () => {
+  const layers = mlpLayers({ widths: [3, 5, 1], activation: 'relu', dropout: 0.5 });
+  const net = createNetwork({ layers, loss: 'mse', optimizer: { type: 'sgd', lr: 0.1 }, seed: 11 });
+  const r = createRng(11);
+  for (let k = 0; k < 3 * 5 + 5 + 5 * 1 + 1; k++) r.next(); // one draw per initial weight and bias
+  assert.equal(net.rngState(), r.state());
+  net.trainStep(pseudo(4 * 3, 1), pseudo(4, 2), 4);
+  assert.deepEqual(Array.from(net.dropoutMask(2)!), Array.from({ length: 20 }, () => +(r.next() >= 0.5)));
+  assert.equal(net.rngState(), r.state());
+  // Given weights draw nothing: the state is the seed.
+  const given = createNetwork({ layers: [{ type: 'linear', in: 1, out: 1, weight: [[1]], bias: [0] }], loss: 'mse', optimizer: { type: 'sgd', lr: 0.1 }, seed: 2 ** 32 - 5 });
+  assert.equal(given.rngState(), 2 ** 32 - 5);
+});
+
+test('trainer.steps counts optimizer steps over all epochs', () => {
+  const { train } = makeClassification({ name: 'xor', n: 25, noise: 0, seed: 1 });
+  const t = createTrainer({ network: { layers: mlpLayers({ widths: [2, 4, 1], activation: 'tanh' }), loss: 'bce_with_logits', optimizer: { type: 'sgd', lr: 0.1 } }, train, batchSize: 10, seed: 3 });
+  assert.equal(t.steps, 0);
+  t.step();
+  assert.equal(t.steps, 1);
+  t.runEpoch();
+  t.runEpoch();
+  assert.equal(t.steps, 6); // 3 batches (10, 10, 5) per epoch
 });

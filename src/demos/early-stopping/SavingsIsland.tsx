@@ -76,7 +76,8 @@ export default function SavingsIsland({ id, title, caption, settings: initial, c
     : 'Training the run.';
 
   return (
-    <DemoFrame id={id} title={title} caption={caption} error={t.error} notices={notices} onDismissNotices={dismissNotices} shareUrl={() => shareUrl(settings)}>
+    <DemoFrame id={id} title={title} caption={caption} error={t.error} notices={notices} onDismissNotices={dismissNotices} shareUrl={() => shareUrl(settings)}
+      reproduce={{ demo: 'early-stopping-savings', library: 'pytorch', settings, snapshot: snap }}>
       <div class="controls" role="group" aria-label="EarlyStopping settings shared by every row">{RULE.map(control)}</div>
       {RUN.some((k) => controls.includes(k)) && (
         <details class="es-details">

@@ -206,6 +206,7 @@ export default function StepperIsland({ id, title, caption, settings: initial, c
         const { exportEarlyStoppingRun } = await import('./runner.ts');
         download(`early-stopping-seed${run.seed}.json`, JSON.stringify({ ...exportEarlyStoppingRun(run), earlyStopping: params }, null, 1));
       }}
+      reproduce={{ demo: 'early-stopping', library: 'pytorch', settings, snapshot: snap }}
     >
       <div class="controls" role="group" aria-label="EarlyStopping settings">
         {RULE_MAIN.map(control)}

@@ -3,6 +3,7 @@ import { check } from '../settings-kit.ts';
 import { makeSplit, makeTrainer, mlpSpec, pointsOf } from '../classification-run.ts';
 import { createNetwork, EngineError, type Dataset, type Network, type NetworkSpec } from '../../engine/index.ts';
 import { GRID, runFields, VALIDATION_POINTS, type RunSettings } from './settings.ts';
+import type { RunLog } from '../../reproduce/types.ts';
 
 /** The weights of one epoch, as the engine exports them (`network.params()`). */
 export type SavedParams = ReturnType<Network['params']>;
@@ -34,6 +35,8 @@ export interface EarlyStoppingRunSnapshot {
   gridSize: number;
   trainPoints: { xy: Float64Array; labels: Float64Array };
   valPoints: { xy: Float64Array; labels: Float64Array };
+  /** The run's settings for "Reproduce in PyTorch" (no live changes: the rule never retrains). */
+  reproduce: RunLog;
 }
 
 export function networkSpec(s: RunSettings): NetworkSpec {
@@ -77,6 +80,12 @@ function gridOf(net: Network): Float32Array {
   return out;
 }
 
+/** The run these settings start: the data split and a trainer that has not taken a step. */
+export function buildRun(s: RunSettings) {
+  const split = makeSplit({ dataset: s.dataset, noise: s.noise, points: s.points, valPoints: VALIDATION_POINTS, seed: s.seed });
+  return { split, trainer: makeTrainer(split, networkSpec(s), s.batch, s.seed) };
+}
+
 /**
  * The run early stopping watches: an overfitting network trained one epoch per unit of work,
  * recording the losses and accuracies Keras would log, and saving every epoch's weights so that
@@ -85,11 +94,9 @@ function gridOf(net: Network): Float32Array {
  */
 export function createEarlyStoppingRun(raw: unknown) {
   const s = validRun(raw);
-  const split = makeSplit({ dataset: s.dataset, noise: s.noise, points: s.points, valPoints: VALIDATION_POINTS, seed: s.seed });
-  const spec = networkSpec(s);
-  const trainer = makeTrainer(split, spec, s.batch, s.seed);
+  const { split, trainer } = buildRun(s);
   const net = trainer.network;
-  const probeNet = createNetwork(spec);
+  const probeNet = createNetwork(networkSpec(s));
   const saved: SavedParams[] = [];
   const train: number[] = [];
   const val: number[] = [];
@@ -155,6 +162,7 @@ export function createEarlyStoppingRun(raw: unknown) {
         gridSize: GRID,
         trainPoints: pointsOf(split.train),
         valPoints: pointsOf(split.val),
+        reproduce: { settings: { ...s }, changes: [] },
       };
     },
   };
@@ -176,8 +184,7 @@ export function earlyStoppingRunner(raw: unknown): Runner {
 /** Everything needed to reproduce the run elsewhere: settings, data and initial weights. */
 export function exportEarlyStoppingRun(raw: unknown) {
   const s = validRun(raw);
-  const split = makeSplit({ dataset: s.dataset, noise: s.noise, points: s.points, valPoints: VALIDATION_POINTS, seed: s.seed });
-  const trainer = makeTrainer(split, networkSpec(s), s.batch, s.seed);
+  const { split, trainer } = buildRun(s);
   return {
     format: 'regularization-lab-run/1',
     demo: 'early-stopping',

@@ -68,6 +68,7 @@ export default function OverfittingIsland({ id, title, caption, settings: initia
         const { exportOverfittingRun } = await import('./runner.ts');
         download(`overfitting-seed${settings.seed}.json`, JSON.stringify(exportOverfittingRun(settings), null, 1));
       }}
+      reproduce={{ demo: 'overfitting', library: 'pytorch', settings, snapshot: s }}
     >
       <div class="controls">
         {controls.map((k) => (

@@ -3,6 +3,8 @@ import { check } from '../settings-kit.ts';
 import { accuracy, boundaryGrid, guardExplosion, makeSplit, makeTrainer, mlpSpec, pointsOf } from '../classification-run.ts';
 import { GRID, overfittingFields, VALIDATION_POINTS, type OverfittingSettings } from './settings.ts';
 import { EngineError, type NetworkSpec } from '../../engine/index.ts';
+import { createChangeLog } from '../../reproduce/changes.ts';
+import type { RunLog } from '../../reproduce/types.ts';
 
 export interface OverfittingSnapshot {
   epoch: number;
@@ -16,6 +18,8 @@ export interface OverfittingSnapshot {
   gridSize: number;
   trainPoints: { xy: Float64Array; labels: Float64Array };
   valPoints: { xy: Float64Array; labels: Float64Array };
+  /** The settings this run started from and the live changes since: "Reproduce in PyTorch". */
+  reproduce: RunLog;
 }
 
 export function networkSpec(s: OverfittingSettings): NetworkSpec {
@@ -31,12 +35,18 @@ export function validSettings(raw: unknown): OverfittingSettings {
   return value;
 }
 
+/** The run these settings start: the data split and a trainer that has not taken a step. */
+export function buildRun(s: OverfittingSettings) {
+  const split = makeSplit({ dataset: s.dataset, noise: s.noise, points: s.points, valPoints: VALIDATION_POINTS, seed: s.seed });
+  return { split, trainer: makeTrainer(split, networkSpec(s), s.batch, s.seed) };
+}
+
 /** Chapter 1's demo: a too-large network on few noisy points, one epoch per unit of work. */
 export function overfittingRunner(raw: unknown): Runner {
   const s = validSettings(raw);
-  const split = makeSplit({ dataset: s.dataset, noise: s.noise, points: s.points, valPoints: VALIDATION_POINTS, seed: s.seed });
-  const trainer = makeTrainer(split, networkSpec(s), s.batch, s.seed);
+  const { split, trainer } = buildRun(s);
   const net = trainer.network;
+  const log = createChangeLog(s, { lr: s.lr });
   const train = [net.loss(split.train.x, split.train.y, split.train.n, 'eval')];
   const val = [net.loss(split.val.x, split.val.y, split.val.n, 'eval')];
   let bestEpoch = 0;
@@ -57,6 +67,7 @@ export function overfittingRunner(raw: unknown): Runner {
       if (typeof patch.lr === 'number') {
         const lr = validSettings({ ...s, lr: patch.lr }).lr;
         net.setLearningRate(lr);
+        log.record(trainer.steps, trainer.epoch, { lr });
         s.lr = lr;
       }
     },
@@ -73,6 +84,7 @@ export function overfittingRunner(raw: unknown): Runner {
         gridSize: GRID,
         trainPoints,
         valPoints,
+        reproduce: log.run(),
       };
     },
   };
@@ -81,8 +93,7 @@ export function overfittingRunner(raw: unknown): Runner {
 /** Everything needed to reproduce the run elsewhere: settings, data and initial weights. */
 export function exportOverfittingRun(raw: unknown) {
   const s = validSettings(raw);
-  const split = makeSplit({ dataset: s.dataset, noise: s.noise, points: s.points, valPoints: VALIDATION_POINTS, seed: s.seed });
-  const trainer = makeTrainer(split, networkSpec(s), s.batch, s.seed);
+  const { split, trainer } = buildRun(s);
   return {
     format: 'regularization-lab-run/1',
     demo: 'overfitting',

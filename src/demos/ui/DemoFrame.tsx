@@ -1,6 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { DemoError } from '../../training/protocol.ts';
+import { ReproduceButton, type ReproduceProps } from './ReproduceButton.tsx';
+
+export { download } from './download.ts';
 
 interface Props {
   id: string;
@@ -11,20 +14,22 @@ interface Props {
   onDismissNotices?: () => void;
   shareUrl?: () => string;
   onExport?: () => void;
+  /** "Reproduce in PyTorch / scikit-learn": the reproduction id, library, settings and latest snapshot. */
+  reproduce?: ReproduceProps;
   children: ComponentChildren;
 }
 
-/** What every demo has around its own controls and views: title, messages, share and export. */
-export function DemoFrame({ id, title, caption, error, notices = [], onDismissNotices, shareUrl, onExport, children }: Props) {
-  const [copied, setCopied] = useState<string | null>(null);
+/** What every demo has around its own controls and views: title, messages, share, export, reproduce. */
+export function DemoFrame({ id, title, caption, error, notices = [], onDismissNotices, shareUrl, onExport, reproduce, children }: Props) {
+  const [status, setStatus] = useState<ComponentChildren>(null);
   const copy = async () => {
     if (!shareUrl) return;
     const link = shareUrl();
     try {
       await navigator.clipboard.writeText(link);
-      setCopied('Link copied: it reopens this demo with these settings and seed.');
+      setStatus('Link copied: it reopens this demo with these settings and seed.');
     } catch {
-      setCopied(`Copy this link: ${link}`);
+      setStatus(`Copy this link: ${link}`);
     }
   };
   return (
@@ -45,25 +50,14 @@ export function DemoFrame({ id, title, caption, error, notices = [], onDismissNo
         </div>
       )}
       {children}
-      {(shareUrl || onExport) && (
+      {(shareUrl || onExport || reproduce) && (
         <div class="buttons" style="margin-top:0.75rem">
           {shareUrl && <button type="button" class="btn" onClick={copy}>Copy link to these settings</button>}
           {onExport && <button type="button" class="btn" onClick={onExport}>Export data and initial weights (JSON)</button>}
+          {reproduce && <ReproduceButton {...reproduce} instanceId={id} onStatus={setStatus} />}
         </div>
       )}
-      {copied && <p class="status" role="status">{copied}</p>}
+      {status && <p class="status" role="status" data-testid="demo-status">{status}</p>}
     </section>
   );
-}
-
-/** Saves text as a file in the learner's downloads (no server involved). */
-export function download(filename: string, text: string, type = 'application/json') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

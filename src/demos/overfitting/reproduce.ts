@@ -1,0 +1,33 @@
+// "Reproduce in PyTorch" for chapter 1's demo: the run buildRun() starts, with the learning-rate
+// changes the learner made while it trained (see src/reproduce/ and docs/writing-a-demo.md).
+import { EXPLOSION } from '../classification-run.ts';
+import { defineReproduction, torchBody } from '../../reproduce/recipe.ts';
+import type { Line } from '../../reproduce/types.ts';
+import { buildRun, type OverfittingSnapshot } from './runner.ts';
+import { overfittingFields } from './settings.ts';
+
+export const reproductions = [
+  defineReproduction({
+    id: 'overfitting',
+    library: 'pytorch',
+    title: 'Watch a network overfit',
+    chapter: { slug: 'what-is-regularization', title: 'What is regularization?' },
+    fields: overfittingFields,
+    recipe(s, changes) {
+      const { split, trainer } = buildRun(s);
+      return torchBody({
+        trainer, data: split, batchSize: s.batch, shuffleSeed: s.seed, epochs: s.epochs, changes,
+        figures: { accuracy: true }, divergence: EXPLOSION,
+      });
+    },
+    /** The loss curves (index 0: before training) and the accuracies of the epoch shown. */
+    shown(snapshot) {
+      const s = snapshot as OverfittingSnapshot;
+      const lines: Line[] = s.train.map((t, i) => ({ epoch: i, train_loss: t, val_loss: s.val[i] }));
+      Object.assign(lines[lines.length - 1], { train_accuracy: s.trainAccuracy, val_accuracy: s.valAccuracy });
+      return lines;
+    },
+    quick: { epochs: 20 },
+    runner: { kind: 'overfitting', livePatch: { lr: 0.03 }, afterUnits: 4 },
+  }),
+];

@@ -1,0 +1,51 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import type { Library } from '../../reproduce/types.ts';
+import { url } from '../../lib/urls.ts';
+import { download } from './download.ts';
+
+export interface ReproduceProps {
+  /** The reproduction id (src/demos/<folder>/reproduce.ts): also the file name, `<demo>.py`. */
+  demo: string;
+  library: Library;
+  /** The island's current settings. */
+  settings: object;
+  /** The runner's latest snapshot (its `reproduce` log: the run on screen and its live changes). */
+  snapshot: unknown;
+}
+
+const LIBRARY_NAMES: Record<Library, string> = { pytorch: 'PyTorch', 'scikit-learn': 'scikit-learn' };
+
+/**
+ * "Reproduce in PyTorch" (or scikit-learn): writes, in the browser, a Python script that re-runs
+ * the run on screen and prints the numbers the demo shows. The generator loads on the first click.
+ */
+export function ReproduceButton({ demo, library, settings, snapshot, instanceId, onStatus }: ReproduceProps & { instanceId: string; onStatus: (m: ComponentChildren) => void }) {
+  const [busy, setBusy] = useState(false);
+  const name = LIBRARY_NAMES[library];
+  const run = async () => {
+    setBusy(true);
+    try {
+      const { scriptOnScreen } = await import('../../reproduce/browser.ts');
+      const { filename, text } = await scriptOnScreen(demo, {
+        settings: settings as Record<string, unknown>, snapshot, pageUrl: `${location.origin}${location.pathname}`, instanceId,
+      });
+      download(filename, text, 'text/x-python');
+      onStatus(
+        <>
+          Saved <code>{filename}</code>: run <code>python3 {filename}</code> to train this run in {name} and print the numbers this demo shows, epoch by epoch.{' '}
+          <a href={url('reproduce/')}>How to check the course’s numbers</a>
+        </>,
+      );
+    } catch (e) {
+      onStatus(`The ${name} script could not be written: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <button type="button" class="btn" onClick={run} disabled={busy} data-testid="reproduce">
+      {busy ? 'Writing the script…' : `Reproduce in ${name}`}
+    </button>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * The log of live changes a runner keeps (a slider moved while the network trains, without a
+ * reset), so "Reproduce in PyTorch" re-runs the run the learner watched: each change with the
+ * optimizer step it took effect at. Runners put `log.run()` in their snapshot as `reproduce`.
+ */
+import { EngineError } from '../engine/index.ts';
+import { show } from '../engine/errors.ts';
+import type { Change, LiveSet, RunLog } from './types.ts';
+
+const LIVE_KEYS = ['lr', 'l1', 'l2', 'dropout'] as const;
+
+export interface ChangeLog {
+  /** Records what `set` changes at `steps` optimizer steps (`epoch` finished); values equal to the current ones are dropped. */
+  record(steps: number, epoch: number, set: LiveSet): void;
+  readonly changes: Change[];
+  /** The settings the run started from, and the changes: what a snapshot carries. */
+  run(): RunLog;
+}
+
+/** `start`: the run's validated settings; `current`: the live values they start with. */
+export function createChangeLog(start: Record<string, unknown>, current: LiveSet): ChangeLog {
+  const now: LiveSet = { ...current };
+  const changes: Change[] = [];
+  const settings = { ...start };
+  return {
+    changes,
+    record(steps, epoch, set) {
+      const diff: LiveSet = {};
+      for (const k of LIVE_KEYS) {
+        const v = set[k];
+        if (v !== undefined && v !== now[k]) diff[k] = now[k] = v;
+      }
+      if (Object.keys(diff).length === 0) return;
+      const last = changes[changes.length - 1];
+      if (last && last.step === steps) Object.assign(last.set, diff); // two moves before the next step: one change
+      else changes.push({ step: steps, epoch, set: diff });
+    },
+    run: () => ({ settings, changes: changes.map((c) => ({ ...c, set: { ...c.set } })) }),
+  };
+}
+
+/** Checks a change log from outside (the CLI's --changes, a button's input): sorted steps, known keys, numbers. */
+export function validChanges(raw: unknown): Change[] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) throw new EngineError(`changes must be a list of {step, epoch, set}, got ${show(raw)}`);
+  let previous = -1;
+  return raw.map((c, i) => {
+    if (typeof c !== 'object' || c === null) throw new EngineError(`change ${i} must be an object {step, epoch, set}, got ${show(c)}`);
+    const { step, epoch = 0, set } = c as Record<string, unknown>;
+    if (!Number.isInteger(step) || (step as number) < 0) throw new EngineError(`change ${i}: step must be an integer >= 0, got ${show(step)}`);
+    if ((step as number) < previous) throw new EngineError(`change ${i}: steps must not decrease (${step} after ${previous})`);
+    if (!Number.isInteger(epoch) || (epoch as number) < 0) throw new EngineError(`change ${i}: epoch must be an integer >= 0, got ${show(epoch)}`);
+    if (typeof set !== 'object' || set === null) throw new EngineError(`change ${i}: set must be an object like {"lr": 0.05}, got ${show(set)}`);
+    const out: LiveSet = {};
+    for (const [k, v] of Object.entries(set)) {
+      if (!(LIVE_KEYS as readonly string[]).includes(k)) throw new EngineError(`change ${i}: unknown live setting '${k}' (known: ${LIVE_KEYS.join(', ')})`);
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw new EngineError(`change ${i}: ${k} must be a finite number, got ${show(v)}`);
+      out[k as keyof LiveSet] = v;
+    }
+    previous = step as number;
+    return { step: step as number, epoch: epoch as number, set: out };
+  });
+}

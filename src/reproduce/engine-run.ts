@@ -1,0 +1,176 @@
+/**
+ * The engine's own lines for a recipe: the same run replayed by src/engine (the CLI's --engine),
+ * line for line what the generated script prints. A torch recipe rebuilds the network from its
+ * initial parameters with the rng at the recorded state, so every draw (shuffles, dropout masks)
+ * continues exactly as in the demo; a scikit-learn recipe fits the path with lasso / ridge.
+ */
+import {
+  createEarlyStopping, createTrainer, DivergenceError, regularizationPath,
+  type Dataset, type EarlyStoppingEvent, type LayerSpec, type Network, type ParamsJSON,
+} from '../engine/index.ts';
+import type { Line, Recipe, SklearnRecipe, TorchRecipe } from './types.ts';
+
+/** JSON's view of a line (NaN and infinities as null), as the script prints it. */
+function plain(line: Line): Line {
+  return JSON.parse(JSON.stringify(line)) as Line;
+}
+
+/** Layer specs with the recipe's initial parameters given, so initialisation draws nothing. */
+function layersWithParams(layers: LayerSpec[], initial: ParamsJSON): LayerSpec[] {
+  return layers.map((l, i) => {
+    const p = initial[i];
+    if (l.type === 'linear' && p && 'weight' in p) return { ...l, weight: p.weight, bias: p.bias };
+    if (l.type === 'batchnorm1d' && p && 'gamma' in p) return { ...l, gamma: p.gamma, beta: p.beta, running_mean: p.running_mean, running_var: p.running_var };
+    return l;
+  });
+}
+
+function accuracy(net: Network, d: Dataset): number {
+  const logits = net.forward(d.x, d.n, 'eval');
+  let right = 0;
+  for (let i = 0; i < d.n; i++) if ((logits[i] > 0 ? 1 : 0) === (d.y[i] > 0.5 ? 1 : 0)) right++;
+  return right / d.n;
+}
+
+/** The same figures as the script's measure(), in the same order. */
+function measure(r: TorchRecipe, net: Network): Line {
+  const { train, val } = r.data;
+  const f = r.figures;
+  const line: Line = { train_loss: net.loss(train.x, train.y, train.n, 'eval') };
+  line.val_loss = val && val.n > 0 ? net.loss(val.x, val.y, val.n, 'eval') : null;
+  if (f.accuracy || r.earlyStopping) {
+    line.train_accuracy = accuracy(net, train);
+    if (val && val.n > 0) line.val_accuracy = accuracy(net, val);
+  }
+  if (f.penalty) line.penalty = net.penaltyValue();
+  if (f.zeroWeights) {
+    let zeros = 0;
+    for (const W of net.weightMatrices()) for (const w of W) if (Math.abs(w) <= f.zeroWeights.below) zeros++;
+    line.zero_weights = zeros;
+  }
+  if (f.lr) line.lr = net.spec.optimizer.lr;
+  if (f.bnRunning) {
+    const bn: Record<string, Line> = {};
+    r.network.layers.forEach((l, i) => {
+      if (l.type !== 'batchnorm1d') return;
+      const s = net.batchNormStats(i);
+      bn[String(i)] = { running_mean: Array.from(s.runningMean), running_var: Array.from(s.runningVar) };
+    });
+    if (Object.keys(bn).length) line.bn = bn;
+  }
+  return line;
+}
+
+export function runTorchRecipe(r: TorchRecipe): Line[] {
+  const out: Line[] = [];
+  const emit = (l: Line) => out.push(plain(l));
+  const { network: n } = r;
+  const trainer = createTrainer({
+    network: { layers: layersWithParams(n.layers, n.initial), loss: n.loss, optimizer: { ...n.optimizer }, penalty: { ...n.penalty }, seed: n.rngState },
+    train: r.data.train, val: r.data.val, batchSize: r.batchSize, seed: r.shuffleSeed,
+  });
+  const net = trainer.network;
+  const penalty = { ...n.penalty };
+  const pending = [...r.changes];
+  const es = r.earlyStopping;
+  const stopper = es ? createEarlyStopping(es.params) : null;
+  let best: { epoch: number; params: ParamsJSON } | null = null;
+  const history: Line[] = [];
+  const stepsPerEpoch = Math.ceil(r.data.train.n / r.batchSize);
+
+  const first = measure(r, net);
+  emit({ epoch: 0, ...first });
+  const limit = r.divergence ? r.divergence.factor * Math.max(first.train_loss as number, r.divergence.floor) : Infinity;
+  let last = -1;
+  for (let epoch = 0; epoch < r.epochs; epoch++) {
+    try {
+      do {
+        while (pending.length && pending[0].step === trainer.steps) {
+          const { set } = pending.shift()!;
+          if (set.lr !== undefined) net.setLearningRate(set.lr);
+          if (set.l1 !== undefined || set.l2 !== undefined) net.setPenalty(Object.assign(penalty, { l1: set.l1 ?? penalty.l1, l2: set.l2 ?? penalty.l2 }));
+          if (set.dropout !== undefined) net.setDropout(set.dropout);
+        }
+      } while (trainer.step().epochDone === null);
+    } catch (e) {
+      if (!(e instanceof DivergenceError)) throw e;
+      emit({ diverged: { step: e.step } });
+      return out;
+    }
+    last = epoch;
+    const line: Line = { epoch: epoch + 1, ...measure(r, net) };
+    let ev: EarlyStoppingEvent | null = null;
+    if (stopper && es!.action === 'stop') {
+      const hadBest = stopper.state.hasBestWeights;
+      ev = stopper.update(epoch, line[es!.monitor] as number);
+      if (es!.params.restore_best_weights && (ev.improved || (!hadBest && stopper.state.hasBestWeights))) best = { epoch, params: net.params() };
+      emit({ ...line, wait: ev.wait, best: ev.best });
+    } else {
+      emit(line);
+      history.push({ ...line, steps: stepsPerEpoch });
+    }
+    if (!((line.train_loss as number) <= limit)) {
+      emit({ diverged: { epoch: epoch + 1, train_loss: line.train_loss } });
+      return out;
+    }
+    if (ev?.stop) break;
+  }
+
+  if (stopper && es!.action === 'stop') {
+    const restored = best !== null ? best.epoch : null;
+    if (best) net.loadParams(best.params);
+    const kept = Object.fromEntries(Object.entries(measure(r, net)).map(([k, v]) => [`kept_${k}`, v]));
+    const s = stopper.state;
+    emit({ stopped_epoch: s.stoppedEpoch, best_epoch: s.bestEpoch, restored_epoch: restored, kept_epoch: restored ?? last, ...kept });
+  }
+  if (es && es.action === 'compare') {
+    for (const patience of es.patiences ?? []) {
+      const rule = createEarlyStopping({ ...es.params, patience });
+      let run = 0;
+      for (let i = 0; i < history.length; i++) {
+        run = i + 1;
+        if (rule.update(i, history[i][es.monitor] as number).stop) break;
+      }
+      const restored = es.params.restore_best_weights && rule.state.hasBestWeights ? rule.state.bestEpoch : null;
+      const kept = restored ?? run - 1;
+      emit({
+        patience, stopped_epoch: rule.state.stoppedEpoch, epochs_run: run,
+        steps_run: history.slice(0, run).reduce((a, h) => a + (h.steps as number), 0), kept_epoch: kept,
+        val_loss_kept: history[kept].val_loss, val_accuracy_kept: history[kept].val_accuracy ?? null,
+      });
+    }
+  }
+  return out;
+}
+
+function mse(X: Float64Array, y: Float64Array, n: number, d: number, coef: Float64Array, intercept: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    let p = intercept;
+    for (let j = 0; j < d; j++) p += X[i * d + j] * coef[j];
+    s += (y[i] - p) ** 2;
+  }
+  return s / n;
+}
+
+export function runSklearnRecipe(r: SklearnRecipe): Line[] {
+  const { X, y, n, d, val } = r.data;
+  if (r.penalty === 'l1' && (r.maxIter !== 10000 || r.tol !== 1e-4)) {
+    throw new Error('the engine path uses Lasso max_iter 10000 and tol 1e-4; set them in the recipe');
+  }
+  const path = regularizationPath(X, y, n, d, r.penalty, r.alphas);
+  return path.alphas.map((alpha, k) => {
+    const coef = path.coefs[k], intercept = path.intercepts[k];
+    const line: Line = { alpha, coef: Array.from(coef), intercept, nonzero: coef.filter((c) => c !== 0).length };
+    if (r.mse) {
+      line.train_mse = mse(X, y, n, d, coef, intercept);
+      if (val && val.n > 0) line.val_mse = mse(val.X, val.y, val.n, d, coef, intercept);
+    }
+    return plain(line);
+  });
+}
+
+/** The engine's lines for any recipe. */
+export function runRecipe(r: Recipe): Line[] {
+  return r.library === 'pytorch' ? runTorchRecipe(r) : runSklearnRecipe(r);
+}

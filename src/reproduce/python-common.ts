@@ -1,0 +1,218 @@
+/**
+ * Python source shared by the generated scripts: the engine's random numbers (mulberry32, the
+ * shuffle), exact float64 data, JSON output, the check against the numbers the demo showed, and
+ * the script's header. Each piece is a list of lines; the generators put them together.
+ */
+import { float64ToBase64, pyWrapped } from './encode.ts';
+import type { Line, RecipeHead } from './types.ts';
+
+/** mulberry32 exactly as src/engine/rng.ts, for ints and (vectorised) for int64 tensors. */
+export const PY_MULBERRY32 = `
+def imul(a, b):
+    """(a * b) mod 2**32, like JavaScript's Math.imul; works on ints and on int64 tensors
+    (split in 16-bit halves, so no product overflows 64 bits)."""
+    return ((a & 0xFFFF) * b + (((a >> 16) * (b & 0xFFFF)) << 16)) & 0xFFFFFFFF
+
+
+def mix(s):
+    """mulberry32's output function of the 32-bit state s."""
+    t = imul(s ^ (s >> 15), s | 1)
+    t = ((t + imul(t ^ (t >> 7), t | 61)) & 0xFFFFFFFF) ^ t
+    return (t ^ (t >> 14)) & 0xFFFFFFFF
+
+
+class Mulberry32:
+    """The engine's random numbers (src/engine/rng.ts): mulberry32, one 32-bit state."""
+
+    def __init__(self, state):
+        self.s = state & 0xFFFFFFFF
+
+    def next(self):
+        """A uniform number in [0, 1)."""
+        self.s = (self.s + 0x6D2B79F5) & 0xFFFFFFFF
+        return mix(self.s) / 4294967296
+
+    def uniform(self, count):
+        """The next \`count\` numbers at once, as a float64 tensor. The state only ever grows by
+        0x6D2B79F5, so the k-th number ahead is mix(s + k * 0x6D2B79F5): all of them in one go."""
+        k = torch.arange(1, count + 1, dtype=torch.int64)
+        values = mix((self.s + k * 0x6D2B79F5) & 0xFFFFFFFF)
+        self.s = (self.s + count * 0x6D2B79F5) & 0xFFFFFFFF
+        return values.to(torch.float64) / 4294967296
+
+
+def shuffled(n, rng):
+    """[0, 1, ..., n-1] in the engine's order: Fisher-Yates, i from n-1 down to 1, j = floor(next() * (i + 1))."""
+    order = list(range(n))
+    for i in range(n - 1, 0, -1):
+        j = math.floor(rng.next() * (i + 1))
+        order[i], order[j] = order[j], order[i]
+    return order
+`.trim().split('\n');
+
+/** The same generator for scripts without torch (the tests run it with a plain python3). */
+export const PY_MULBERRY32_SCALAR = PY_MULBERRY32.slice(0, PY_MULBERRY32.indexOf('    def uniform(self, count):'))
+  .concat(PY_MULBERRY32.slice(PY_MULBERRY32.indexOf('def shuffled(n, rng):') - 1));
+
+/** Reading the embedded numbers, and printing lines. */
+export function pyIoHelpers(tensors: boolean): string[] {
+  return [
+    ...(tensors
+      ? [
+          'def floats(text):',
+          '    """Embedded float64 numbers (base64 of little-endian IEEE-754 doubles: every bit kept)."""',
+          '    raw = base64.b64decode("".join(text.split()))',
+          '    return torch.tensor(struct.unpack(f"<{len(raw) // 8}d", raw), dtype=torch.float64)',
+        ]
+      : [
+          'def floats(text):',
+          '    """Embedded float64 numbers (base64 of little-endian IEEE-754 doubles: every bit kept)."""',
+          '    raw = base64.b64decode("".join(text.split()))',
+          '    return list(struct.unpack(f"<{len(raw) // 8}d", raw))',
+        ]),
+    '',
+    '',
+    'def plain(value):',
+    '    """NaN and infinities as null, as the engine writes JSON."""',
+    '    if isinstance(value, float) and not math.isfinite(value):',
+    '        return None',
+    '    if isinstance(value, dict):',
+    '        return {k: plain(v) for k, v in value.items()}',
+    '    if isinstance(value, (list, tuple)):',
+    '        return [plain(v) for v in value]',
+    '    return value',
+    '',
+    '',
+    'def emit(line):',
+    '    """One JSON line on stdout (and a look at what the demo showed for the same epoch)."""',
+    '    line = plain(line)',
+    '    SHOWN_CHECK.see(line)',
+    '    print(json.dumps(line), flush=True)',
+  ];
+}
+
+/**
+ * Compares the script's lines with the numbers the demo displayed (embedded when the script was
+ * downloaded from the page); prints the verdict on stderr so stdout stays pure JSON lines.
+ */
+export const PY_SHOWN_CHECK = `
+class ShownCheck:
+    """The numbers the demo showed in the browser, and how far this run is from them."""
+
+    def __init__(self, shown):
+        self.rows, self.key = {}, None
+        if shown:
+            self.key = shown.pop("key")
+            columns = {name: floats(text) for name, text in shown.items()}
+            keys = columns.pop(self.key)
+            for i, k in enumerate(keys):
+                self.rows[float(k)] = {name: float(col[i]) for name, col in columns.items() if not math.isnan(col[i])}
+        self.compared, self.worst, self.where, self.misses, self.seen = 0, 0.0, "", [], set()
+
+    def see(self, line):
+        row = self.rows.get(line.get(self.key)) if self.key in line else None
+        if row:
+            self.seen.add(line[self.key])
+        for name, shown in (row or {}).items():
+            mine = line.get(name)
+            if not isinstance(mine, (int, float)):
+                continue
+            diff = abs(mine - shown) / max(abs(mine), abs(shown), 1e-300)
+            self.compared += 1
+            if diff > self.worst:
+                self.worst, self.where = diff, f"{self.key} {line[self.key]} {name}"
+            if diff > 1e-6:
+                self.misses.append(f"{self.key} {line[self.key]} {name}: the demo showed {shown!r}, this run {mine!r}")
+
+    def report(self):
+        if not self.rows:
+            return
+        if self.misses:
+            print(f"DIFFERS from the demo: {len(self.misses)} of {self.compared} numbers off by more than 1e-6, first: {self.misses[0]}", file=sys.stderr)
+        else:
+            where = f" ({self.where})" if self.where else ""
+            print(f"Matches what the demo showed: {self.compared} numbers at {len(self.seen)} {self.key}s, worst relative difference {self.worst:.1e}{where}.", file=sys.stderr)
+`.trim().split('\n');
+
+/**
+ * The embedded numbers the demo showed, as float64 columns (NaN: not shown), rows told apart by
+ * `key` ("epoch", or "alpha" for a path). Only numbers are compared.
+ */
+export function pyShown(shown: Line[] | undefined, key = 'epoch'): string {
+  if (!shown || shown.length === 0) return 'SHOWN = None  # made on the command line: no numbers from a browser to compare with';
+  const names = [key, ...new Set(shown.flatMap((l) => Object.keys(l)))].filter((k, i, all) => all.indexOf(k) === i && shown.some((l) => typeof l[k] === 'number'));
+  const lines = [
+    '# The numbers the demo showed in your browser for this run: the script compares itself with them.',
+    'SHOWN = {',
+    `    "key": ${JSON.stringify(key)},`,
+  ];
+  for (const k of names) {
+    const col = shown.map((l) => (typeof l[k] === 'number' && Number.isFinite(l[k]) ? (l[k] as number) : NaN));
+    lines.push(`    ${JSON.stringify(k)}: ${pyWrapped(float64ToBase64(col), '    ')},`);
+  }
+  lines.push('}');
+  return lines.join('\n');
+}
+
+/** `key = value` pairs of the settings, wrapped for a docstring. */
+export function settingsText(settings: RecipeHead['settings'], indent: string): string[] {
+  const pairs = Object.entries(settings).map(([k, v], i, all) => `${k} = ${v}${i < all.length - 1 ? ',' : ''}`);
+  return wrapItems(pairs, 92 - indent.length).map((l) => indent + l);
+}
+
+/** The shell-quoted --settings/--changes arguments of the CLI for this run. */
+function cliArgs(head: RecipeHead, changes?: unknown[]): string {
+  const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  return [head.demo, head.query ? `--settings ${q(head.query)}` : '', changes && changes.length ? `--changes ${q(JSON.stringify(changes))}` : '']
+    .filter(Boolean)
+    .join(' ');
+}
+
+/**
+ * The script's docstring: what it is, how to run it, the link to the demo, the CLI commands that
+ * print and check the engine's lines for the same run, the settings, and `extra` lines after them.
+ */
+export function pyHeader(r: RecipeHead, o: { library: string; intro: string; needs: string; changes?: unknown[]; extra?: string[] }): string[] {
+  const cli = cliArgs(r, o.changes);
+  return [
+    '#!/usr/bin/env python3',
+    `"""Reproduce in ${o.library}: "${r.title}" (Regularization Lab, chapter "${r.chapter.title}").`,
+    '',
+    ...wrap(o.intro),
+    '',
+    `    python3 ${r.demo}.py           # needs ${o.needs} and Python's standard library`,
+    '',
+    `The demo with these settings: ${r.link}`,
+    "The course engine's own lines for the same run, and a comparison with this script's:",
+    `    npm run --silent reproduce -- ${cli} --engine`,
+    `    python3 ${r.demo}.py | npm run --silent reproduce -- ${cli} --check`,
+    '',
+    'Settings:',
+    ...settingsText(r.settings, '    '),
+    ...(o.extra ?? []),
+    '"""',
+  ];
+}
+/** Items joined by spaces into lines of at most `width` characters (an item is never split). */
+function wrapItems(items: string[], width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const item of items) {
+    if (line && line.length + 1 + item.length > width) {
+      out.push(line);
+      line = item;
+    } else line = line ? `${line} ${item}` : item;
+  }
+  if (line) out.push(line);
+  return out;
+}
+
+/** Text wrapped to lines of at most `width` characters (docstrings). */
+export function wrap(text: string, width = 96): string[] {
+  return wrapItems(text.split(/\s+/).filter(Boolean), width);
+}
+
+/** The end of every script: the numbers the demo showed, and the call of main() with the check after it. */
+export function pyFooter(shown: Line[] | undefined, key = 'epoch'): string[] {
+  return [pyShown(shown, key), 'SHOWN_CHECK = ShownCheck(SHOWN)', '', 'if __name__ == "__main__":', '    main()', '    SHOWN_CHECK.report()', ''];
+}

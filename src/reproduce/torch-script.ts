@@ -1,0 +1,422 @@
+/**
+ * A torch recipe as a self-contained PyTorch script that re-runs the demo's run and prints one
+ * JSON line per epoch, the same lines as the engine's replay (engine-run.ts). Written to be read:
+ * the model, the loss with its penalty, the optimizer and the loop come first, each with a short
+ * comment; the helpers (the engine's random numbers) and the embedded numbers follow.
+ */
+import type { LayerSpec, OptimizerSpec } from '../engine/index.ts';
+import { float64ToBase64, pyFloat, pyNumber, pyValue, pyWrapped } from './encode.ts';
+import { pyHeader, pyIoHelpers, pyFooter, PY_MULBERRY32, PY_SHOWN_CHECK } from './python-common.ts';
+import type { LiveSet, TorchRecipe } from './types.ts';
+
+const LIVE_NAMES: Record<keyof LiveSet, string> = { lr: 'learning rate', l1: 'L1 strength', l2: 'L2 strength', dropout: 'dropout p' };
+
+/** "after 300 optimizer steps (epoch 100): learning rate 0.01 -> 0.05" */
+function describeChanges(r: TorchRecipe): string[] {
+  const now: LiveSet = {
+    lr: r.network.optimizer.lr, l1: r.network.penalty.l1, l2: r.network.penalty.l2,
+    dropout: r.network.layers.find((l): l is { type: 'dropout'; p: number } => l.type === 'dropout')?.p,
+  };
+  return r.changes.map((c) => {
+    const what = Object.entries(c.set).map(([k, v]) => {
+      const key = k as keyof LiveSet;
+      const from = now[key];
+      now[key] = v;
+      return `${LIVE_NAMES[key]} ${from === undefined ? '' : `${from} -> `}${v}`;
+    });
+    return `after ${c.step} optimizer steps (epoch ${c.epoch}): ${what.join(', ')}`;
+  });
+}
+
+function optimizerCode(o: OptimizerSpec): { code: string; comment: string } {
+  const args = [`lr=${pyFloat(o.lr)}`];
+  if (o.type === 'sgd') {
+    if (o.momentum) args.push(`momentum=${pyFloat(o.momentum)}`);
+    if (o.dampening) args.push(`dampening=${pyFloat(o.dampening)}`);
+    if (o.nesterov) args.push('nesterov=True');
+    if (o.weight_decay) args.push(`weight_decay=${pyFloat(o.weight_decay)}`);
+    return { code: `torch.optim.SGD(model.parameters(), ${args.join(', ')})`, comment: o.momentum ? 'SGD with momentum, one step per mini-batch' : 'plain SGD, one step per mini-batch' };
+  }
+  const [b1, b2] = o.betas ?? [0.9, 0.999];
+  if (b1 !== 0.9 || b2 !== 0.999) args.push(`betas=(${pyFloat(b1)}, ${pyFloat(b2)})`);
+  if ((o.eps ?? 1e-8) !== 1e-8) args.push(`eps=${pyFloat(o.eps!)}`);
+  const wd = o.weight_decay ?? (o.type === 'adamw' ? 0.01 : 0);
+  if (wd !== (o.type === 'adamw' ? 0.01 : 0)) args.push(`weight_decay=${pyFloat(wd)}`);
+  if (o.amsgrad) args.push('amsgrad=True');
+  const name = o.type === 'adam' ? 'Adam' : 'AdamW';
+  return {
+    code: `torch.optim.${name}(model.parameters(), ${args.join(', ')})`,
+    comment: o.type === 'adam' ? 'Adam, a step size per weight from running averages of its gradient' : 'AdamW, Adam with decoupled weight decay',
+  };
+}
+
+/** nn.Sequential lines, one per engine layer (the indices match the engine's). */
+function modelLines(layers: LayerSpec[], bce: boolean): string[] {
+  const lastLinear = layers.map((l) => l.type).lastIndexOf('linear');
+  const rows = layers.map((l, i) => {
+    switch (l.type) {
+      case 'linear':
+        return [`nn.Linear(${l.in}, ${l.out}),`, i === lastLinear ? (bce ? `${i}: one logit per point (class 1 when > 0)` : `${i}: the prediction`) : `${i}`];
+      case 'relu': return ['nn.ReLU(),', `${i}`];
+      case 'tanh': return ['nn.Tanh(),', `${i}`];
+      case 'sigmoid': return ['nn.Sigmoid(),', `${i}`];
+      case 'dropout': return [`EngineDropout(${pyFloat(l.p)}, masks),`, `${i}: nn.Dropout(${pyFloat(l.p)}), with the engine's masks`];
+      case 'batchnorm1d': return [`nn.BatchNorm1d(${l.features}, eps=${pyFloat(l.eps ?? 1e-5)}, momentum=${pyFloat(l.momentum ?? 0.1)}),`, `${i}`];
+    }
+  });
+  const width = Math.max(...rows.map(([c]) => c.length)) + 2;
+  return rows.map(([c, comment]) => `        ${c.padEnd(width)}# ${comment}`);
+}
+
+export const PY_DROPOUT = `
+class EngineDropout(nn.Module):
+    """nn.Dropout(p) with the engine's masks (src/engine/layers.ts): in train mode one rng draw per
+    element, row by row; an element is kept when its draw >= p and scaled by 1 / (1 - p)."""
+
+    def __init__(self, p, rng):
+        super().__init__()
+        self.p, self.rng = p, rng
+
+    def forward(self, x):
+        if not self.training or self.p == 0:
+            return x
+        if self.p == 1:
+            return x * 0.0
+        keep = (self.rng.uniform(x.numel()).view(x.shape) >= self.p).to(x.dtype)
+        return x * (keep * (1.0 / (1.0 - self.p)))
+`.trim().split('\n');
+
+export const PY_EARLY_STOPPING = `
+class EarlyStopping:
+    """keras.callbacks.EarlyStopping with Keras 3.15's rules, written out (epochs count from 0)."""
+
+    def __init__(self, patience=0, min_delta=0.0, mode="min", baseline=None, restore_best_weights=False, start_from_epoch=0):
+        self.patience, self.min_delta, self.mode, self.baseline = patience, abs(min_delta), mode, baseline
+        self.restore_best_weights, self.start_from_epoch = restore_best_weights, start_from_epoch
+        self.best = math.inf if mode == "min" else -math.inf
+        self.wait, self.best_epoch, self.stopped_epoch, self.best_weights = 0, 0, None, None
+
+    def improves(self, value, reference):
+        """Better by more than min_delta, in the mode's direction (NaN never is)."""
+        if self.mode == "min":
+            return value + self.min_delta < reference
+        return value - self.min_delta > reference
+
+    def update(self, epoch, value, model=None):
+        """Called after every epoch with the monitored value; True: stop training."""
+        if epoch < self.start_from_epoch:
+            return False                       # warm-up: not monitored
+        if self.restore_best_weights and self.best_weights is None:
+            self.best_weights, self.best_epoch = weights_of(model), epoch  # the first monitored epoch is the best so far
+        self.wait += 1
+        if self.improves(value, self.best):
+            self.best, self.best_epoch = value, epoch
+            if self.restore_best_weights:
+                self.best_weights = weights_of(model)
+            if self.baseline is None or self.improves(value, self.baseline):
+                self.wait = 0                  # (Keras after 3.15 resets even short of the baseline)
+            return False                       # an improvement never stops training
+        if self.wait >= self.patience and epoch > 0:
+            self.stopped_epoch = epoch
+            return True
+        return False
+
+    def restored_epoch(self):
+        """The epoch whose weights restore_best_weights loads back (None without it)."""
+        return self.best_epoch if self.restore_best_weights and self.best_weights is not None else None
+
+
+def weights_of(model):
+    """A copy of every parameter and batch-norm statistic (None when replaying a recorded run)."""
+    return copy.deepcopy(model.state_dict()) if model is not None else {}
+`.trim().split('\n');
+
+/** `measure()`: what the demo shows after an epoch, in eval mode over the whole sets. */
+function measureLines(r: TorchRecipe, hasVal: boolean, usesPenalty: boolean): string[] {
+  const f = r.figures;
+  const acc = f.accuracy || r.earlyStopping !== undefined;
+  const bn = r.network.layers.map((l, i) => (l.type === 'batchnorm1d' ? i : -1)).filter((i) => i >= 0);
+  return [
+    '    def measure():',
+    '        """The numbers the demo shows after an epoch: eval mode (dropout off, batch norm on its',
+    '        running statistics), the data loss over the whole training and validation sets."""',
+    '        model.eval()',
+    '        with torch.no_grad():',
+    '            out_train = model(x_train)',
+    `            line = {"train_loss": loss_fn(out_train, y_train).item()}`,
+    ...(hasVal
+      ? ['            out_val = model(x_val)', '            line["val_loss"] = loss_fn(out_val, y_val).item()']
+      : ['            line["val_loss"] = None                 # no validation set']),
+    ...(acc
+      ? [
+          '            line["train_accuracy"] = accuracy(out_train, y_train)',
+          ...(hasVal ? ['            line["val_accuracy"] = accuracy(out_val, y_val)'] : []),
+        ]
+      : []),
+    ...(f.penalty ? [`            line["penalty"] = ${usesPenalty ? 'penalty().item()' : '0.0'}`] : []),
+    ...(f.zeroWeights
+      ? [`            line["zero_weights"] = sum(int((w.abs() <= ${pyFloat(f.zeroWeights.below)}).sum()) for w in weights)`]
+      : []),
+    ...(f.lr ? ['            line["lr"] = opt.param_groups[0]["lr"]'] : []),
+    ...(f.bnRunning && bn.length
+      ? [`            line["bn"] = {str(i): {"running_mean": model[i].running_mean.tolist(), "running_var": model[i].running_var.tolist()} for i in ${pyValue(bn)}}`]
+      : []),
+    '        model.train()',
+    '        return line',
+  ];
+}
+
+function changeLines(r: TorchRecipe, usesPenalty: boolean): string[] {
+  if (r.changes.length === 0) return [];
+  const keys = new Set(r.changes.flatMap((c) => Object.keys(c.set)));
+  const table = r.changes.map((c) => `        ${c.step}: ${pyValue(c.set)},`);
+  return [
+    '',
+    '    # The changes you made while it trained (no reset): optimizer steps taken -> new values.',
+    '    changes = {',
+    ...table,
+    '    }',
+    '',
+    '    def apply(change):',
+    ...(usesPenalty && (keys.has('l1') || keys.has('l2')) ? ['        nonlocal l1, l2'] : []),
+    ...(keys.has('lr') ? ['        if "lr" in change:', '            for group in opt.param_groups:', '                group["lr"] = change["lr"]'] : []),
+    ...(keys.has('l1') ? ['        if "l1" in change:', '            l1 = change["l1"]'] : []),
+    ...(keys.has('l2') ? ['        if "l2" in change:', '            l2 = change["l2"]'] : []),
+    ...(keys.has('dropout')
+      ? ['        if "dropout" in change:', '            for layer in model:', '                if isinstance(layer, EngineDropout):', '                    layer.p = change["dropout"]']
+      : []),
+  ];
+}
+
+export function torchScript(r: TorchRecipe): string {
+  const { network: net, data } = r;
+  const bce = net.loss === 'bce_with_logits';
+  const hasVal = data.val !== null && data.val.n > 0;
+  const hasDropout = net.layers.some((l) => l.type === 'dropout');
+  const hasBn = net.layers.some((l) => l.type === 'batchnorm1d');
+  const touches = (k: keyof LiveSet) => r.changes.some((c) => c.set[k] !== undefined);
+  const usesPenalty = net.penalty.l1 !== 0 || net.penalty.l2 !== 0 || touches('l1') || touches('l2');
+  const needWeights = usesPenalty || r.figures.zeroWeights !== undefined;
+  const es = r.earlyStopping;
+  const opt = optimizerCode(net.optimizer);
+  const tr = data.train;
+  const batches = Math.ceil(tr.n / r.batchSize);
+
+  const doc = pyHeader(r, {
+    library: 'PyTorch',
+    intro:
+      `The run the demo trained in your browser, rebuilt in PyTorch: the same data, the same initial weights, the same mini-batch order${hasDropout ? ', the same dropout masks' : ''}, in float64. ` +
+      'It prints one JSON line per epoch with the numbers the demo shows; they agree with the course engine\'s to 1e-6 (relative) or better: only the rounding of sums done in a different order differs.',
+    needs: 'PyTorch (1.10 or newer)',
+    changes: r.changes,
+    extra: r.changes.length ? ['Changed while it trained:', ...describeChanges(r).map((d) => `    ${d}`)] : [],
+  });
+
+  const main: string[] = [
+    'def main():',
+    `    # 1. The data: ${tr.n} training${hasVal ? ` and ${data.val!.n} validation` : ''} points, ${tr.inputs} inputs and ${tr.outputs} target${tr.outputs > 1 ? 's' : ''} each,`,
+    '    #    exactly the engine\'s (embedded at the end of this file).',
+    `    x_train, y_train = floats(DATA["x_train"]).view(${tr.n}, ${tr.inputs}), floats(DATA["y_train"]).view(${tr.n}, ${tr.outputs})`,
+    ...(hasVal ? [`    x_val, y_val = floats(DATA["x_val"]).view(${data.val!.n}, ${tr.inputs}), floats(DATA["y_val"]).view(${data.val!.n}, ${tr.outputs})`] : []),
+    '',
+    `    # 2. The model. Its layer indices are the engine's.${hasDropout ? ' The dropout masks come from the engine\'s own' : ''}`,
+    ...(hasDropout
+      ? [
+          '    #    network rng, mulberry32, continuing from where the initialisation left it.',
+          `    masks = Mulberry32(${net.rngState})`,
+        ]
+      : []),
+    '    model = nn.Sequential(',
+    ...modelLines(net.layers, bce),
+    '    )',
+    '    # The initial weights, bit for bit: PyTorch\'s default U(-1/sqrt(in), 1/sqrt(in)), drawn by the engine.',
+    '    state = model.state_dict()',
+    '    with torch.no_grad():',
+    '        for name, text in INITIAL.items():',
+    '            state[name].copy_(floats(text).view_as(state[name]))',
+    ...(hasBn ? ['    # (batch norm: gamma = weight, beta = bias, and the running statistics it starts from)'] : []),
+    '',
+    bce
+      ? '    # 3. The loss: binary cross-entropy on the logit, the mean over the batch (stable for any logit).'
+      : '    # 3. The loss: mean squared error over the batch.',
+    `    loss_fn = ${bce ? 'nn.BCEWithLogitsLoss()' : 'nn.MSELoss()'}`,
+    ...(needWeights ? ['    weights = [layer.weight for layer in model if isinstance(layer, nn.Linear)]'] : []),
+    ...(usesPenalty
+      ? [
+          '    # The penalty added to it: L1 and L2 on the weight matrices of the linear layers (never the',
+          '    # biases). Its gradient is l1 * sign(w) + 2 * l2 * w, what the engine adds.',
+          `    l1, l2 = ${pyFloat(net.penalty.l1)}, ${pyFloat(net.penalty.l2)}`,
+          '',
+          '    def penalty():',
+          '        return sum(l1 * w.abs().sum() + l2 * (w * w).sum() for w in weights)',
+        ]
+      : ['    # No penalty: this run is not regularized by L1 or L2.']),
+    '',
+    `    # 4. The optimizer: ${opt.comment}.`,
+    `    opt = ${opt.code}`,
+    ...changeLines(r, usesPenalty),
+    '',
+    '    # 5. What the demo shows after every epoch.',
+    ...measureLines(r, hasVal, usesPenalty),
+    '',
+  ];
+
+  // 6. (and 7.) the loop
+  const monitor = es?.monitor ?? 'val_loss';
+  const p = es?.params;
+  const stopperArgs = p
+    ? `patience=${p.patience}, min_delta=${pyFloat(p.min_delta)}, mode=${JSON.stringify(p.mode)}, baseline=${p.baseline === null ? 'None' : pyFloat(p.baseline)}, ` +
+      `restore_best_weights=${p.restore_best_weights ? 'True' : 'False'}, start_from_epoch=${p.start_from_epoch}`
+    : '';
+  if (es?.action === 'stop') {
+    main.push(
+      `    # 6. Early stopping: Keras' EarlyStopping(monitor="${monitor}", ...${es.kerasMode === 'auto' ? `, mode="auto" -> "${p!.mode}"` : ''}) with the demo's settings.`,
+      `    stopper = EarlyStopping(${stopperArgs})`,
+      '',
+    );
+  }
+  main.push(
+    `    # ${es?.action === 'stop' ? 7 : 6}. Training: ${r.epochs} epochs of ${batches} mini-batch${batches > 1 ? 'es' : ''} of ${r.batchSize} points${tr.n % r.batchSize ? ` (the last one ${tr.n % r.batchSize})` : ''}, in the order of the engine's`,
+    `    #    trainer: a fresh Fisher-Yates shuffle from mulberry32(${r.shuffleSeed}) at the start of every epoch.`,
+    `    shuffle_rng = Mulberry32(${r.shuffleSeed})`,
+    '    first = measure()',
+    '    emit({"epoch": 0, **first})                # before training: the same data and initial weights',
+    ...(r.divergence
+      ? [`    limit = ${pyNumber(r.divergence.factor)} * max(first["train_loss"], ${pyFloat(r.divergence.floor)})  # the demo calls a training loss above this diverged`]
+      : []),
+    ...(es?.action === 'compare' ? ['    history = []                               # every epoch\'s line, for the rule replayed below'] : []),
+    '    step = 0',
+    '    model.train()',
+    `    for epoch in range(${r.epochs}):`,
+    `        order = shuffled(${tr.n}, shuffle_rng)`,
+    `        for start in range(0, ${tr.n}, ${r.batchSize}):`,
+    ...(r.changes.length ? ['            if step in changes:', '                apply(changes[step])'] : []),
+    `            batch = torch.tensor(order[start:start + ${r.batchSize}])`,
+    '            opt.zero_grad()',
+    `            loss = loss_fn(model(x_train[batch]), y_train[batch])${usesPenalty ? ' + penalty()' : ''}`,
+    '            loss.backward()',
+    '            opt.step()',
+    '            step += 1',
+    '            if not (math.isfinite(loss.item()) and all(bool(w.isfinite().all()) for w in model.parameters())):',
+    '                emit({"diverged": {"step": step}})  # the engine stops at a NaN or infinite loss or weight',
+    '                return',
+    '        line = {"epoch": epoch + 1, **measure()}',
+  );
+  if (es?.action === 'stop') {
+    main.push(
+      `        stop = stopper.update(epoch, line["${monitor}"], model)`,
+      '        emit({**line, "wait": stopper.wait, "best": stopper.best})',
+    );
+  } else {
+    main.push('        emit(line)');
+    if (es?.action === 'compare') main.push(`        history.append({**line, "steps": ${batches}})`);
+  }
+  if (r.divergence) {
+    main.push(
+      '        if not line["train_loss"] <= limit:',
+      '            emit({"diverged": {"epoch": epoch + 1, "train_loss": line["train_loss"]}})',
+      '            return',
+    );
+  }
+  if (es?.action === 'stop') {
+    main.push(
+      '        if stop:',
+      '            print(f"Epoch {epoch + 1}: early stopping", file=sys.stderr)',
+      '            break',
+      '',
+      '    # The model kept: with restore_best_weights the best epoch\'s weights are loaded back (Keras does it',
+      '    # at the end of training, stopped or not).',
+      '    kept = stopper.restored_epoch()',
+      '    if kept is not None:',
+      '        model.load_state_dict(stopper.best_weights)',
+      '    else:',
+      '        kept = epoch',
+      '    final = {"stopped_epoch": stopper.stopped_epoch, "best_epoch": stopper.best_epoch, "restored_epoch": stopper.restored_epoch()}',
+      '    emit({**final, "kept_epoch": kept, **{"kept_" + key: value for key, value in measure().items()}})',
+    );
+  }
+  if (es?.action === 'compare') {
+    main.push(
+      '',
+      `    # 7. What early stopping would have saved: Keras' rule (monitor="${monitor}") replayed over the`,
+      '    #    recorded epochs, once per patience. The model kept is the best epoch with restore_best_weights,',
+      '    #    else the last one run (epoch indices count from 0, as Keras\'s).',
+      `    for patience in ${pyValue(es.patiences ?? [])}:`,
+      `        rule = EarlyStopping(${stopperArgs.replace(/^patience=\d+/, 'patience=patience')})`,
+      '        run = 0',
+      '        for index, past in enumerate(history):',
+      '            run = index + 1',
+      `            if rule.update(index, past["${monitor}"]):`,
+      '                break',
+      '        kept = rule.restored_epoch()',
+      '        kept = run - 1 if kept is None else kept',
+      '        emit({"patience": patience, "stopped_epoch": rule.stopped_epoch, "epochs_run": run,',
+      '              "steps_run": sum(past["steps"] for past in history[:run]), "kept_epoch": kept,',
+      '              "val_loss_kept": history[kept]["val_loss"], "val_accuracy_kept": history[kept]["val_accuracy"]})',
+    );
+  }
+
+  const helpers: string[] = [
+    '',
+    '',
+    `# ---- Helpers: the engine's random numbers${hasDropout ? ', its dropout' : ''}${es ? ', the patience rule' : ''}, accuracy, reading and printing numbers ----`,
+    '',
+    ...PY_MULBERRY32,
+    ...(hasDropout ? ['', '', ...PY_DROPOUT] : []),
+    ...(es ? ['', '', ...PY_EARLY_STOPPING] : []),
+    '',
+    '',
+    'def accuracy(logits, y):',
+    '    """Share of points on the right side: a logit > 0 means class 1."""',
+    '    return ((logits > 0) == (y > 0.5)).double().mean().item()',
+    '',
+    '',
+    ...pyIoHelpers(true),
+    '',
+    '',
+    ...PY_SHOWN_CHECK,
+  ];
+
+  const initial = Object.entries(net.initial).flatMap(([i, p]) =>
+    Object.entries(p).map(([name, v]) => `    "${i}.${name === 'gamma' ? 'weight' : name === 'beta' ? 'bias' : name}": ${pyWrapped(float64ToBase64((v as number[] | number[][]).flat()), '    ')},`),
+  );
+  const blob = (x: Float64Array) => pyWrapped(float64ToBase64(x), '    ');
+  const embedded = [
+    '',
+    '',
+    '# ---- The embedded numbers: base64 of little-endian float64, exactly the engine\'s ----',
+    '',
+    'DATA = {',
+    `    "x_train": ${blob(tr.x)},`,
+    `    "y_train": ${blob(tr.y)},`,
+    ...(hasVal ? [`    "x_val": ${blob(data.val!.x)},`, `    "y_val": ${blob(data.val!.y)},`] : []),
+    '}',
+    '',
+    '# The initial parameters by state_dict name (layer index . weight / bias / running statistics).',
+    'INITIAL = {',
+    ...initial,
+    '}',
+    '',
+    ...pyFooter(r.shown),
+  ];
+
+  return [
+    ...doc,
+    'import base64',
+    ...(es ? ['import copy'] : []),
+    'import json',
+    'import math',
+    'import struct',
+    'import sys',
+    '',
+    'import torch',
+    'from torch import nn',
+    '',
+    'torch.set_default_dtype(torch.float64)  # the engine computes in float64 throughout',
+    '',
+    '',
+    ...main,
+    ...helpers,
+    ...embedded,
+  ].join('\n');
+}
