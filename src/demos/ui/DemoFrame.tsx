@@ -11,11 +11,13 @@ interface Props {
   onDismissNotices?: () => void;
   shareUrl?: () => string;
   onExport?: () => void;
+  /** The export button's text (default: the training demos' "Export data and initial weights (JSON)"). */
+  exportLabel?: string;
   children: ComponentChildren;
 }
 
 /** What every demo has around its own controls and views: title, messages, share and export. */
-export function DemoFrame({ id, title, caption, error, notices = [], onDismissNotices, shareUrl, onExport, children }: Props) {
+export function DemoFrame({ id, title, caption, error, notices = [], onDismissNotices, shareUrl, onExport, exportLabel = 'Export data and initial weights (JSON)', children }: Props) {
   const [copied, setCopied] = useState<string | null>(null);
   const copy = async () => {
     if (!shareUrl) return;
@@ -48,7 +50,7 @@ export function DemoFrame({ id, title, caption, error, notices = [], onDismissNo
       {(shareUrl || onExport) && (
         <div class="buttons" style="margin-top:0.75rem">
           {shareUrl && <button type="button" class="btn" onClick={copy}>Copy link to these settings</button>}
-          {onExport && <button type="button" class="btn" onClick={onExport}>Export data and initial weights (JSON)</button>}
+          {onExport && <button type="button" class="btn" onClick={onExport}>{exportLabel}</button>}
         </div>
       )}
       {copied && <p class="status" role="status">{copied}</p>}
