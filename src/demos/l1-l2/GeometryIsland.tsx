@@ -18,6 +18,7 @@ interface Props {
 }
 
 const f2 = (v: number) => (v === 0 ? '0' : v.toFixed(2));
+const FORMATS: Partial<Record<Key, (v: number) => string>> = { w1: (v) => v.toFixed(2), w2: (v) => v.toFixed(2), strength: (v) => v.toFixed(2), stretch: (v) => v.toFixed(1) };
 /** Exact zeros print as 0: they are the point of the picture. */
 const f3 = (v: number) => (v === 0 ? '0' : v.toFixed(3));
 
@@ -57,7 +58,7 @@ export default function GeometryIsland({ id, title, caption, settings: initial, 
     <DemoFrame id={id} title={title} caption={caption} notices={notices} onDismissNotices={dismissNotices} shareUrl={() => shareUrl(settings)}>
       <div class="controls" role="group" aria-label="Picture settings">
         {(['strength', 'w1', 'w2', 'tilt', 'stretch'] as const).filter((k) => controls.includes(k)).map((k) => (
-          <SettingControl key={k} id={`${id}-${k}`} field={geometryFields[k]} value={settings[k]} onChange={set(k)} />
+          <SettingControl key={k} id={`${id}-${k}`} field={geometryFields[k]} value={settings[k]} onChange={set(k)} format={FORMATS[k]} />
         ))}
       </div>
       <p class="demo-message info l12-verdict" role="status" data-testid={`${id}-verdict`}>{verdict}</p>
@@ -75,11 +76,11 @@ export default function GeometryIsland({ id, title, caption, settings: initial, 
         <span><span class="swatch" style={{ background: 'var(--series-2)' }} />L1 optimum</span>
         <span><span class="swatch" style={{ background: 'var(--series-3)' }} />L2 optimum</span>
       </p>
-      <div class="l12-table-wrap">
+      <p class="l12-table-note" id={`${id}-table-note`}>The optima with λ = {settings.strength.toFixed(2)}, exact: L2 in closed form, L1 by its optimality conditions.</p>
+      <div class="l12-table-wrap" tabIndex={0} role="region" aria-labelledby={`${id}-table-note`}>
         <table class="l12-table" data-testid={`${id}-table`}>
-          <caption>The optima with λ = {settings.strength} (exact: L2 in closed form, L1 by its optimality conditions)</caption>
           <thead>
-            <tr><th scope="col"><span class="visually-hidden">optimum</span></th><th scope="col">w₁</th><th scope="col">w₂</th><th scope="col">weights at 0</th><th scope="col">data loss</th></tr>
+            <tr><th scope="col"><span class="visually-hidden">optimum</span></th><th scope="col">w₁</th><th scope="col">w₂</th><th scope="col">zeros</th><th scope="col">data loss</th></tr>
           </thead>
           <tbody>
             <tr><th scope="row">no penalty (w*)</th><td>{f3(g.opt[0])}</td><td>{f3(g.opt[1])}</td><td>{(g.opt[0] === 0 ? 1 : 0) + (g.opt[1] === 0 ? 1 : 0)}</td><td>0</td></tr>

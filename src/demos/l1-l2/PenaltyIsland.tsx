@@ -254,6 +254,7 @@ export default function PenaltyIsland({ id, title, caption, settings: initial, c
 
       <CodeTabs
         id={`${id}-code`}
+        testId={`${id}-code`}
         label="PyTorch code for these settings"
         tabs={[
           { key: 'run', title: 'PyTorch: this run', label: `PyTorch: the training loop with ${settings.penalty === 'none' ? 'no penalty' : `${PENALTY_LABELS[settings.penalty]}, λ = ${formatNumber(settings.strength)}`}`, code: torchPenaltyCode(settings) },
