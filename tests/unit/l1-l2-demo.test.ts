@@ -116,6 +116,17 @@ test('the penalty, its strength and the learning rate change while it trains, wi
   assert.equal(run.snapshot().live.strength, 0.01, 'a refused value changes nothing');
 });
 
+test('a change before the first step is how the run starts, not a live change', () => {
+  const run = createPenaltyRun(S0);
+  run.update({ penalty: 'l2', strength: 0.003 });
+  const s = run.snapshot();
+  assert.deepEqual(s.changes, []);
+  assert.equal(s.start.penalty, 'l2');
+  assert.equal(s.start.strength, 0.003);
+  while (run.advance());
+  assert.deepEqual(Array.from(run.snapshot().weights), Array.from(L2.weights), 'the same run as one created with those settings');
+});
+
 test('several changes between the same two steps merge into one entry (a dragged slider)', () => {
   const log: PenaltyChange[] = [];
   logChange(log, { step: 100, epoch: 10, set: { strength: 0.002 }, was: { strength: 0.001 } });

@@ -199,7 +199,10 @@ export function createPenaltyRun(raw: unknown) {
       Object.assign(s, { penalty: value.penalty, strength: value.strength, lr: value.lr });
       // The penalty term of the current weights under the new choice (the chart shows the jump).
       penalty[penalty.length - 1] = penaltyTerm(s.penalty, s.strength, stats);
-      logChange(changes, { step: steps, epoch: trainer.epoch, set, was });
+      // Before the first step a change is not a live change: it is how the run starts (a link's
+      // settings, or a choice made before pressing Train).
+      if (steps === 0) Object.assign(start, set);
+      else logChange(changes, { step: steps, epoch: trainer.epoch, set, was });
     },
     snapshot(): PenaltySnapshot {
       const ws = net.weightMatrices();
@@ -211,7 +214,7 @@ export function createPenaltyRun(raw: unknown) {
         o += w.length;
       }
       return {
-        start,
+        start: { ...start },
         epoch: trainer.epoch,
         maxEpochs: s.epochs,
         step: steps,
