@@ -1,5 +1,5 @@
 import type { Runner } from '../../training/runner.ts';
-import { check } from '../settings-kit.ts';
+import { check, checkPatch } from '../settings-kit.ts';
 import { EngineError, lasso, makeRegression, ridge } from '../../engine/index.ts';
 import { MARKER_KEYS, pathDataKey, pathFields, type PathSettings } from './settings.ts';
 import { LASSO_ALPHAS, RIDGE_ALPHAS } from './path-grid.ts';
@@ -129,12 +129,7 @@ export function createPathRun(raw: unknown) {
     },
     /** Moves the markers: refits Lasso and/or Ridge at exactly the given alphas. */
     update(patch: Record<string, unknown>) {
-      const input: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(patch)) {
-        if (!(MARKER_KEYS as readonly string[]).includes(k)) throw new EngineError(`"${k}" cannot change without recomputing the path (marker settings: ${MARKER_KEYS.join(', ')})`);
-        input[k] = v;
-      }
-      const { value, problems } = check(pathFields, input, s);
+      const { value, problems } = checkPatch(pathFields, patch, MARKER_KEYS, s, 'cannot change without recomputing the path');
       if (problems.length) throw new EngineError(problems.join('; '));
       if (value.lassoAlpha !== s.lassoAlpha) marker = { ...marker, lasso: fitLasso(value.lassoAlpha, warmFor(value.lassoAlpha)).fit };
       if (value.ridgeAlpha !== s.ridgeAlpha) marker = { ...marker, ridge: fitRidge(value.ridgeAlpha) };

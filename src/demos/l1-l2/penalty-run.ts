@@ -1,6 +1,6 @@
 import type { Runner } from '../../training/runner.ts';
-import { check } from '../settings-kit.ts';
-import { accuracy, boundaryGrid, guardExplosion, makeSplit, makeTrainer, mlpSpec, pointsOf } from '../classification-run.ts';
+import { check, checkPatch } from '../settings-kit.ts';
+import { classificationView, guardExplosion, makeSplit, makeTrainer, mlpSpec, pointsOf, type ClassificationView } from '../classification-run.ts';
 import { EngineError, type NetworkSpec, type Penalty } from '../../engine/index.ts';
 import { softThreshold } from './proximal-l1.ts';
 import { combinationProblem, GRID, LIVE_KEYS, NEAR_ZERO, penaltyFields, VALIDATION_POINTS, type LiveKey, type PenaltyKind, type PenaltySettings } from './settings.ts';
@@ -59,7 +59,7 @@ export interface PenaltyChange {
   was: Partial<Pick<PenaltySettings, LiveKey>>;
 }
 
-export interface PenaltySnapshot {
+export interface PenaltySnapshot extends ClassificationView {
   /** The settings the run was created with (before any live change). */
   start: PenaltySettings;
   epoch: number;
@@ -85,12 +85,6 @@ export interface PenaltySnapshot {
   stats: WeightStats;
   /** Half-width of the histogram's range: the largest |w| of the run so far, rounded up (it never shrinks, so shrinking weights show). */
   histRange: number;
-  trainAccuracy: number;
-  valAccuracy: number;
-  grid: Float32Array;
-  gridSize: number;
-  trainPoints: { xy: Float64Array; labels: Float64Array };
-  valPoints: { xy: Float64Array; labels: Float64Array };
   changes: PenaltyChange[];
 }
 
@@ -141,6 +135,7 @@ export function createPenaltyRun(raw: unknown) {
   let steps = 0;
   let histMax = 0;
   let stats = weightStats(net.weightMatrices());
+  const points = { trainPoints: pointsOf(split.train), valPoints: pointsOf(split.val) };
 
   function record(train: number, val: number) {
     stats = weightStats(net.weightMatrices());
@@ -176,12 +171,7 @@ export function createPenaltyRun(raw: unknown) {
     },
     /** Applies live settings (validated like the run's); unknown or restart-only keys are refused. */
     update(patch: Record<string, unknown>) {
-      const input: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(patch)) {
-        if (!(LIVE_KEYS as readonly string[]).includes(k)) throw new EngineError(`"${k}" cannot change while the network trains (live settings: ${LIVE_KEYS.join(', ')})`);
-        input[k] = v;
-      }
-      const { value, problems } = check(penaltyFields, input, s);
+      const { value, problems } = checkPatch(penaltyFields, patch, LIVE_KEYS, s, 'cannot change while the network trains');
       if (problems.length) throw new EngineError(problems.join('; '));
       const clash = combinationProblem(value);
       if (clash) throw new EngineError(clash);
@@ -230,12 +220,7 @@ export function createPenaltyRun(raw: unknown) {
         layerSizes: ws.map((w) => w.length),
         stats: { ...stats },
         histRange: histMax,
-        trainAccuracy: accuracy(trainer, split.train),
-        valAccuracy: accuracy(trainer, split.val),
-        grid: boundaryGrid(trainer, GRID),
-        gridSize: GRID,
-        trainPoints: pointsOf(split.train),
-        valPoints: pointsOf(split.val),
+        ...classificationView(trainer, split, GRID, points),
         changes: changes.map((c) => ({ ...c, set: { ...c.set }, was: { ...c.was } })),
       };
     },
