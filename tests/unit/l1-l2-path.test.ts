@@ -2,7 +2,7 @@
 // exactly zero where Ridge does not, and the path is monotone where the theory says it is.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lasso, ridge } from '../../src/engine/index.ts';
+import { lasso, regularizationPath, ridge } from '../../src/engine/index.ts';
 import { defaults } from '../../src/demos/settings-kit.ts';
 import { createPathRun, exportPathRun, lassoAlphaMax, pathData, pathRunner, type PathSnapshot } from '../../src/demos/l1-l2/path-run.ts';
 import { alphaGrid, LASSO_ALPHAS, RIDGE_ALPHAS } from '../../src/demos/l1-l2/path-grid.ts';
@@ -56,6 +56,11 @@ test('the path runner computes both paths on their grids, one alpha of each per 
       assert.equal(c === 0, cold.coef[j] === 0, `same zero pattern at alpha ${LASSO_ALPHAS[k]} x${j + 1}`);
     });
   }
+  // Sliced in the worker, the path is exactly the engine's regularizationPath (same warm starts).
+  const whole = regularizationPath(D.X, D.y, D.n, D.d, 'l1', LASSO_ALPHAS);
+  whole.coefs.forEach((c, k) => assert.deepEqual(P.lasso[k].coef, Array.from(c)));
+  const wholeRidge = regularizationPath(D.X, D.y, D.n, D.d, 'l2', RIDGE_ALPHAS);
+  wholeRidge.coefs.forEach((c, k) => assert.deepEqual(P.ridge[k].coef, Array.from(c)));
   // Snapshots are plain data (posted from the worker).
   assert.deepEqual(structuredClone(P), P);
 });
