@@ -83,6 +83,32 @@ export function pointsOf(d: Dataset): { xy: Float64Array; labels: Float64Array }
 /** A training loss above factor x max(initial loss, floor) counts as diverged (see guardExplosion). */
 export const EXPLOSION = { factor: 20, floor: 0.05 };
 
+/** What a classification demo's snapshot shows of its network: accuracies, the boundary grid, the points. */
+export interface ClassificationView {
+  trainAccuracy: number;
+  valAccuracy: number;
+  grid: Float32Array;
+  gridSize: number;
+  trainPoints: { xy: Float64Array; labels: Float64Array };
+  valPoints: { xy: Float64Array; labels: Float64Array };
+}
+
+/** The view of the trainer's network now (pass the points once copied, to skip copying them again). */
+export function classificationView(
+  trainer: Trainer,
+  split: { train: Dataset; val: Dataset },
+  gridSize: number,
+  points: Pick<ClassificationView, 'trainPoints' | 'valPoints'> = { trainPoints: pointsOf(split.train), valPoints: pointsOf(split.val) },
+): ClassificationView {
+  return {
+    trainAccuracy: accuracy(trainer, split.train),
+    valAccuracy: accuracy(trainer, split.val),
+    grid: boundaryGrid(trainer, gridSize),
+    gridSize,
+    ...points,
+  };
+}
+
 /**
  * The engine stops at NaN/Infinity; a run whose loss merely explodes (an Adam step of 10 sends the
  * logits to thousands) is just as broken for a learner. Treat a training loss 20x above where it

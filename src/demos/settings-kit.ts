@@ -135,3 +135,18 @@ export function fromQuery<F extends Fields>(fields: F, query: string | URLSearch
   const r = check(fields, input, base);
   return { value: r.value, problems: [...problems, ...r.problems] };
 }
+
+/**
+ * Checks a live change (runner.update): only the `live` keys may change; the values are checked
+ * like the run's, on top of `base`. Returns the merged settings, or the messages.
+ */
+export function checkPatch<F extends Fields>(fields: F, patch: Record<string, unknown>, live: readonly string[], base: SettingsOf<F>, refusal: string): Checked<SettingsOf<F>> {
+  const input: Record<string, unknown> = {};
+  const refused: string[] = [];
+  for (const [k, v] of Object.entries(patch)) {
+    if (live.includes(k)) input[k] = v;
+    else refused.push(`"${k}" ${refusal} (${live.join(', ')} can)`);
+  }
+  const r = check(fields, input, base);
+  return { value: r.value, problems: [...refused, ...r.problems] };
+}

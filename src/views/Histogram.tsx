@@ -21,6 +21,8 @@ interface Props {
   summary: string;
   /** Log-scale counts (a spike at zero next to a spread). */
   logCounts?: boolean;
+  /** Label only the bins whose centre is a multiple of this (e.g. 1: "-2, -1, 0, 1, 2"); otherwise chart.js picks. */
+  tickStep?: number;
   height?: string;
   testId?: string;
 }
@@ -38,8 +40,18 @@ export function binCounts(values: ArrayLike<number>, min: number, max: number, b
   return counts;
 }
 
+function binCentre(min: number, max: number, bins: number, i: number): number {
+  return min + ((i + 0.5) * (max - min)) / bins;
+}
+
+/** The tick text of a bin centre that is a multiple of `step`, else none. */
+function onStep(centre: number, step: number): string {
+  const k = centre / step;
+  return Math.abs(k - Math.round(k)) < 1e-6 ? String(Number((Math.round(k) * step).toPrecision(6))) : '';
+}
+
 /** A chart.js bar histogram, kept in sync with props, with a text alternative. */
-export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count', summary, logCounts, height, testId }: Props) {
+export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count', summary, logCounts, tickStep, height, testId }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<'bar'> | null>(null);
   const palette = usePalette();
@@ -51,7 +63,13 @@ export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count
       data: { labels: [], datasets: [] },
       options: {
         scales: {
-          x: { ticks: { color: palette.muted, maxTicksLimit: 7 }, grid: { display: false }, title: { display: true, text: xLabel, color: palette.muted } },
+          x: {
+            ticks: tickStep
+              ? { color: palette.muted, autoSkip: false, maxRotation: 0, callback: (_v, i) => onStep(binCentre(min, max, bins, i), tickStep) }
+              : { color: palette.muted, maxTicksLimit: 7 },
+            grid: { display: false },
+            title: { display: true, text: xLabel, color: palette.muted },
+          },
           y: { type: logCounts ? 'logarithmic' : 'linear', beginAtZero: !logCounts, ticks: { color: palette.muted, maxTicksLimit: 5 }, grid: { color: palette.border }, title: { display: true, text: yLabel, color: palette.muted } },
         },
         plugins: { legend: { display: series.length > 1, labels: { color: palette.text, boxWidth: 12 } } },
@@ -63,13 +81,12 @@ export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count
       chart.current?.destroy();
       chart.current = null;
     };
-  }, [palette, logCounts, xLabel, yLabel, series.length]);
+  }, [palette, logCounts, xLabel, yLabel, series.length, tickStep, min, max, bins]);
 
   useEffect(() => {
     const c = chart.current;
     if (!c || !palette) return;
-    const w = (max - min) / bins;
-    c.data.labels = Array.from({ length: bins }, (_, i) => Number((min + (i + 0.5) * w).toPrecision(2)));
+    c.data.labels = Array.from({ length: bins }, (_, i) => Number(binCentre(min, max, bins, i).toPrecision(2)));
     c.data.datasets = series.map((s) => {
       const color = palette.series[s.color % palette.series.length];
       return {

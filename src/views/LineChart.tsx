@@ -7,12 +7,14 @@ export interface Series {
   /** y values; x is the index + xStart unless xs is given. */
   values: ArrayLike<number>;
   xs?: ArrayLike<number>;
-  /** Index into the palette's series colours. */
-  color: number;
+  /** Index into the palette's series colours, or 'muted' (the theme's secondary text colour). */
+  color: number | 'muted';
   dashed?: boolean;
+  /** Line width in pixels (default 2). */
+  width?: number;
 }
 
-export interface VerticalMarker { x: number; label: string; color?: number }
+export interface VerticalMarker { x: number; label: string; color?: number; /** Where the label goes (default 'top'). */ labelAt?: 'top' | 'bottom' }
 
 interface Props {
   series: Series[];
@@ -24,7 +26,17 @@ interface Props {
   logX?: boolean;
   logY?: boolean;
   yMin?: number;
+  /** Fixed x range (otherwise chart.js fits the data). */
+  xMin?: number;
+  xMax?: number;
   markers?: VerticalMarker[];
+  /** Show the legend (default true). */
+  legend?: boolean;
+  /**
+   * Makes the plot area a pointer target: pressing or dragging on it reports the x value under
+   * the pointer (a draggable marker). Keyboard users need another control for the same value.
+   */
+  onPickX?: (x: number) => void;
   height?: string;
   testId?: string;
 }
@@ -53,11 +65,27 @@ const markerPlugin: Plugin<'line'> = {
       ctx.font = '11px system-ui, sans-serif';
       const w = ctx.measureText(m.label).width;
       const tx = Math.min(Math.max(x + 4, chartArea.left), chartArea.right - w);
-      ctx.fillText(m.label, tx, chartArea.top + 11);
+      ctx.fillText(m.label, tx, m.labelAt === 'bottom' ? chartArea.bottom - 4 : chartArea.top + 11);
       ctx.restore();
     }
   },
 };
+
+const SUPERSCRIPT: Record<string, string> = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+
+/** Log-axis ticks: only the powers of ten are labelled (0.001 … 1000 as decimals, others as 10ⁿ). */
+export function logTick(v: number | string): string {
+  const k = Math.log10(Number(v));
+  const n = Math.round(k);
+  if (Math.abs(k - n) > 1e-6) return '';
+  if (n >= -3 && n <= 3) return String(Number((10 ** n).toPrecision(1)));
+  return `10${String(n).replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
+}
+
+/** On a log axis, grid lines only at the labelled powers of ten (not at every 2, 3, … 9). */
+function decadeGrid(color: string) {
+  return (ctx: { tick?: { value: number } }) => (ctx.tick && logTick(ctx.tick.value) ? color : 'transparent');
+}
 
 function points(s: Series, xStart: number): { x: number; y: number | null }[] {
   const out = new Array(s.values.length);
@@ -87,11 +115,11 @@ export function LineChart(props: Props) {
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
         elements: { point: { radius: 0, hoverRadius: 3 }, line: { borderWidth: 2, tension: 0 } },
         scales: {
-          x: { type: props.logX ? 'logarithmic' : 'linear', title: { display: true, text: props.xLabel, color: palette.muted }, ticks: { color: palette.muted, maxTicksLimit: 8 }, grid: { color: palette.border } },
-          y: { type: props.logY ? 'logarithmic' : 'linear', min: props.yMin, title: { display: true, text: props.yLabel, color: palette.muted }, ticks: { color: palette.muted, maxTicksLimit: 6 }, grid: { color: palette.border } },
+          x: { type: props.logX ? 'logarithmic' : 'linear', min: props.xMin, max: props.xMax, title: { display: true, text: props.xLabel, color: palette.muted }, ticks: { color: palette.muted, maxTicksLimit: props.logX ? undefined : 8, ...(props.logX ? { autoSkip: false, maxRotation: 0, callback: logTick } : {}) }, grid: { color: props.logX ? decadeGrid(palette.border) : palette.border } },
+          y: { type: props.logY ? 'logarithmic' : 'linear', min: props.yMin, title: { display: true, text: props.yLabel, color: palette.muted }, ticks: { color: palette.muted, maxTicksLimit: 6, ...(props.logY ? { callback: logTick } : {}) }, grid: { color: palette.border } },
         },
         plugins: {
-          legend: { labels: { color: palette.text, boxWidth: 14, boxHeight: 2 } },
+          legend: { display: props.legend ?? true, labels: { color: palette.text, boxWidth: 14, boxHeight: 2 } },
           tooltip: { enabled: true },
           verticalMarkers: { markers: [], colors: palette.series },
         } as never,
@@ -103,27 +131,53 @@ export function LineChart(props: Props) {
       chart.current?.destroy();
       chart.current = null;
     };
-  }, [palette, props.logX, props.logY, props.xLabel, props.yLabel]);
+  }, [palette, props.logX, props.logY, props.xLabel, props.yLabel, props.legend]);
 
   useEffect(() => {
     const c = chart.current;
     if (!c || !palette) return;
-    c.data.datasets = props.series.map((s) => ({
-      label: s.label,
-      data: points(s, xStart),
-      borderColor: palette.series[s.color % palette.series.length],
-      backgroundColor: palette.series[s.color % palette.series.length],
-      borderDash: s.dashed ? [6, 4] : [],
-    }));
+    c.data.datasets = props.series.map((s) => {
+      const color = s.color === 'muted' ? palette.muted : palette.series[s.color % palette.series.length];
+      return { label: s.label, data: points(s, xStart), borderColor: color, backgroundColor: color, borderDash: s.dashed ? [6, 4] : [], borderWidth: s.width ?? 2 };
+    });
     (c.options.plugins as { verticalMarkers: { markers: VerticalMarker[]; colors: string[] } }).verticalMarkers = { markers: props.markers ?? [], colors: palette.series };
     if (c.options.scales?.y) (c.options.scales.y as { min?: number }).min = props.yMin;
+    if (c.options.scales?.x) Object.assign(c.options.scales.x as object, { min: props.xMin, max: props.xMax });
     c.update('none');
   });
+
+  // Pointer picking (press, then drag): the x value under the pointer, clamped to the plot area.
+  const pick = props.onPickX;
+  const dragging = useRef(false);
+  const pickAt = (e: PointerEvent) => {
+    const c = chart.current;
+    if (!c || !pick) return;
+    const rect = (e.currentTarget as HTMLCanvasElement).getBoundingClientRect();
+    const px = Math.min(Math.max(e.clientX - rect.left, c.chartArea.left), c.chartArea.right);
+    const x = c.scales.x.getValueForPixel(px);
+    if (x !== undefined && Number.isFinite(x)) pick(x);
+  };
+  const pointer = pick
+    ? {
+        onPointerDown: (e: PointerEvent) => {
+          const c = chart.current;
+          const rect = (e.currentTarget as HTMLCanvasElement).getBoundingClientRect();
+          if (!c || e.clientY - rect.top < c.chartArea.top || e.clientY - rect.top > c.chartArea.bottom) return;
+          dragging.current = true;
+          (e.currentTarget as HTMLCanvasElement).setPointerCapture(e.pointerId);
+          pickAt(e);
+        },
+        onPointerMove: (e: PointerEvent) => dragging.current && pickAt(e),
+        onPointerUp: () => (dragging.current = false),
+        onPointerCancel: () => (dragging.current = false),
+        style: { cursor: 'ew-resize', touchAction: 'pan-y' },
+      }
+    : {};
 
   return (
     <figure class="chart-figure" style="margin:0">
       <div class="chart-box" style={props.height ? { height: props.height } : undefined}>
-        <canvas ref={canvas} role="img" aria-label={`${props.yLabel} against ${props.xLabel}. ${props.summary}`} data-testid={props.testId} />
+        <canvas ref={canvas} role="img" aria-label={`${props.yLabel} against ${props.xLabel}. ${props.summary}`} data-testid={props.testId} {...pointer} />
       </div>
       <figcaption class="visually-hidden" aria-live="off">{props.summary}</figcaption>
     </figure>

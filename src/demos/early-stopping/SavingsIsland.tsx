@@ -3,7 +3,7 @@ import { LineChart } from '../../views/LineChart.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { SettingControl } from '../ui/SettingControl.tsx';
 import { useDemoSettings } from '../ui/useDemoSettings.ts';
-import { NumberInput } from './NumberInput.tsx';
+import { NumberInput } from '../ui/NumberInput.tsx';
 import { modeWarning, runSummary, savingsRow, type SavingsRow } from './rule.ts';
 import { CHART_MAX_PATIENCE, earlyStoppingFields, pickRule, pickRun, TABLE_PATIENCES, type EarlyStoppingSettings } from './settings.ts';
 import { useRun } from './useRun.ts';

@@ -6,7 +6,7 @@ import { SettingControl } from '../ui/SettingControl.tsx';
 import { useDemoSettings } from '../ui/useDemoSettings.ts';
 import { kerasCode, pytorchCode } from './code.ts';
 import type { Probe } from './runner.ts';
-import { NumberInput } from './NumberInput.tsx';
+import { NumberInput } from '../ui/NumberInput.tsx';
 import { baselineWarning, decide, generalRule, kerasParams, modeWarning, monitoredValues, resolveMode, ruleLines, stepView } from './rule.ts';
 import { earlyStoppingFields, pickRule, pickRun, type EarlyStoppingSettings } from './settings.ts';
 import { StepperChart, type RuleMarks } from './StepperChart.tsx';

@@ -5,12 +5,9 @@
  */
 import type { RunSettings, RuleSettings } from './settings.ts';
 import { resolveMode } from './rule.ts';
+import { py } from '../python.ts';
 
-/** A Python literal for a number. */
-export function py(x: number): string {
-  if (Number.isInteger(x)) return String(x);
-  return String(Number(x.toPrecision(6)));
-}
+export { py };
 
 /** Python float literal (always with a decimal point or exponent). */
 function pyFloat(x: number): string {

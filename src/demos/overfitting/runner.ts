@@ -1,23 +1,17 @@
 import type { Runner } from '../../training/runner.ts';
 import { check } from '../settings-kit.ts';
-import { accuracy, boundaryGrid, guardExplosion, makeSplit, makeTrainer, mlpSpec, pointsOf } from '../classification-run.ts';
+import { classificationView, guardExplosion, makeSplit, makeTrainer, mlpSpec, pointsOf, type ClassificationView } from '../classification-run.ts';
 import { GRID, overfittingFields, VALIDATION_POINTS, type OverfittingSettings } from './settings.ts';
 import { EngineError, type NetworkSpec } from '../../engine/index.ts';
 import { createChangeLog } from '../../reproduce/changes.ts';
 import type { RunLog } from '../../reproduce/types.ts';
 
-export interface OverfittingSnapshot {
+export interface OverfittingSnapshot extends ClassificationView {
   epoch: number;
   maxEpochs: number;
   train: number[];          // training loss after each epoch (index 0 = before training)
   val: number[];            // validation loss after each epoch
   bestEpoch: number;        // epoch of the lowest validation loss so far
-  trainAccuracy: number;
-  valAccuracy: number;
-  grid: Float32Array;
-  gridSize: number;
-  trainPoints: { xy: Float64Array; labels: Float64Array };
-  valPoints: { xy: Float64Array; labels: Float64Array };
   /** The settings this run started from and the live changes since: "Reproduce in PyTorch". */
   reproduce: RunLog;
 }
@@ -50,8 +44,7 @@ export function overfittingRunner(raw: unknown): Runner {
   const train = [net.loss(split.train.x, split.train.y, split.train.n, 'eval')];
   const val = [net.loss(split.val.x, split.val.y, split.val.n, 'eval')];
   let bestEpoch = 0;
-  const trainPoints = pointsOf(split.train);
-  const valPoints = pointsOf(split.val);
+  const points = { trainPoints: pointsOf(split.train), valPoints: pointsOf(split.val) };
 
   return {
     advance() {
@@ -78,12 +71,7 @@ export function overfittingRunner(raw: unknown): Runner {
         train: train.slice(),
         val: val.slice(),
         bestEpoch,
-        trainAccuracy: accuracy(trainer, split.train),
-        valAccuracy: accuracy(trainer, split.val),
-        grid: boundaryGrid(trainer, GRID),
-        gridSize: GRID,
-        trainPoints,
-        valPoints,
+        ...classificationView(trainer, split, GRID, points),
         reproduce: log.run(),
       };
     },

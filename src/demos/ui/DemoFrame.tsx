@@ -14,13 +14,15 @@ interface Props {
   onDismissNotices?: () => void;
   shareUrl?: () => string;
   onExport?: () => void;
+  /** The export button's text (default: the training demos' "Export data and initial weights (JSON)"). */
+  exportLabel?: string;
   /** "Reproduce in PyTorch / scikit-learn": the reproduction id, library, settings and latest snapshot. */
   reproduce?: ReproduceProps;
   children: ComponentChildren;
 }
 
 /** What every demo has around its own controls and views: title, messages, share, export, reproduce. */
-export function DemoFrame({ id, title, caption, error, notices = [], onDismissNotices, shareUrl, onExport, reproduce, children }: Props) {
+export function DemoFrame({ id, title, caption, error, notices = [], onDismissNotices, shareUrl, onExport, exportLabel = 'Export data and initial weights (JSON)', reproduce, children }: Props) {
   const [status, setStatus] = useState<ComponentChildren>(null);
   const copy = async () => {
     if (!shareUrl) return;
@@ -53,7 +55,7 @@ export function DemoFrame({ id, title, caption, error, notices = [], onDismissNo
       {(shareUrl || onExport || reproduce) && (
         <div class="buttons" style="margin-top:0.75rem">
           {shareUrl && <button type="button" class="btn" onClick={copy}>Copy link to these settings</button>}
-          {onExport && <button type="button" class="btn" onClick={onExport}>Export data and initial weights (JSON)</button>}
+          {onExport && <button type="button" class="btn" onClick={onExport}>{exportLabel}</button>}
           {reproduce && <ReproduceButton {...reproduce} instanceId={id} onStatus={setStatus} />}
         </div>
       )}

@@ -1,4 +1,5 @@
 import type { Field } from '../settings-kit.ts';
+import { formatNumber } from './format.ts';
 
 interface Props {
   /** Unique per page: demo id + setting name. */
@@ -12,13 +13,7 @@ interface Props {
   format?: (v: number) => string;
 }
 
-export function formatNumber(v: number): string {
-  if (v === 0) return '0';
-  const a = Math.abs(v);
-  if (a >= 1000 || a < 0.001) return v.toExponential(1);
-  if (a >= 10) return v.toFixed(0);
-  return Number(v.toPrecision(2)).toString();
-}
+export { formatNumber };
 
 /** One labelled control for one setting: a slider (linear or log), a select or a checkbox. */
 export function SettingControl({ id, field, value, onChange, disabled, marks, format = formatNumber }: Props) {

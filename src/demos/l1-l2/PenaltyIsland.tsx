@@ -1,0 +1,266 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useTrainer } from '../../training/useTrainer.ts';
+import { BoundaryCanvas } from '../../views/BoundaryCanvas.tsx';
+import { Histogram } from '../../views/Histogram.tsx';
+import { LineChart } from '../../views/LineChart.tsx';
+import { CodeTabs } from '../ui/CodeTabs.tsx';
+import { DemoFrame, download } from '../ui/DemoFrame.tsx';
+import { formatNumber } from '../ui/format.ts';
+import { NumberInput } from '../ui/NumberInput.tsx';
+import { SettingControl } from '../ui/SettingControl.tsx';
+import { TrainButtons } from '../ui/TrainButtons.tsx';
+import { useDemoSettings } from '../ui/useDemoSettings.ts';
+import { torchPenaltyCode, weightDecayCode } from './code.ts';
+import { changeText, f3, histogramSummary, lossSummary, pct, penaltyFormula, weightBins, zeroNote } from './describe.ts';
+import type { PenaltySnapshot } from './penalty-run.ts';
+import { PenaltyPicker } from './PenaltyPicker.tsx';
+import { LIVE_KEYS, NEAR_ZERO, PENALTY_LABELS, penaltyFields, type PenaltyKind, type PenaltySettings } from './settings.ts';
+import './l1-l2.css';
+
+type Key = keyof PenaltySettings;
+
+interface Props {
+  id: string;
+  title: string;
+  caption?: string;
+  settings: PenaltySettings;
+  /** Which settings the learner can change. */
+  controls: Key[];
+}
+
+const SPEEDS = [10, 30, 100, 0] as const; // epochs per second; 0 = as fast as the worker can
+const RESTART: Key[] = ['optimizer', 'dataset', 'noise', 'points', 'hidden', 'layers', 'activation', 'batch', 'epochs', 'seed'];
+const HIST_COLOR: Record<PenaltyKind, number> = { none: 0, l1: 1, l2: 2, 'l1-prox': 3 };
+const strengthTyped = { ...penaltyFields.strength, label: 'or type λ' };
+
+/**
+ * Chapter 3's main demo: a network trains live under a penalty the learner switches and
+ * strengthens while it trains (runner.update, no reset). Views: decision boundary, weight
+ * histogram with the zero count, the loss split into data loss and penalty, zeros over time.
+ */
+export default function PenaltyIsland({ id, title, caption, settings: initial, controls }: Props) {
+  const { settings, setSettings, notices, dismissNotices, shareUrl } = useDemoSettings(id, penaltyFields, initial);
+  const t = useTrainer<PenaltySnapshot>('l1-l2-penalty', settings);
+  const [speed, setSpeed] = useState<number>(30);
+  const [logCounts, setLogCounts] = useState(false);
+  const first = useRef(true);
+
+  // A run setting starts a new run; the live ones reach the running network (logged by the runner).
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    t.reset(settings);
+  }, RESTART.map((k) => settings[k]));
+  const live = LIVE_KEYS.map((k) => settings[k]);
+  const liveFirst = useRef(true);
+  useEffect(() => {
+    if (liveFirst.current) {
+      liveFirst.current = false;
+      return;
+    }
+    t.update({ penalty: settings.penalty, strength: settings.strength, lr: settings.lr });
+  }, live);
+
+  const s = t.snapshot;
+  const set = (k: Key) => (v: number | string | boolean) => setSettings({ ...settings, [k]: v });
+  const can = (k: Key) => controls.includes(k);
+  const proxBlocked = settings.optimizer !== 'sgd' ? 'The proximal step is shown with plain SGD only: its threshold is lr·λ per SGD step.' : undefined;
+  const last = s ? s.dataLoss.length - 1 : 0;
+  const stats = s?.stats;
+  const kind = s?.live.penalty ?? settings.penalty;
+
+  // Numbered like the change log below (the full text is there and in the charts' text alternatives).
+  const markers = (s?.changes ?? []).map((c, i) => ({ x: c.epoch, label: String(i + 1), color: 3 }));
+  const epochs = s ? s.dataLoss.map((_, i) => i) : [];
+  const total = s ? s.dataLoss.map((d, i) => d + s.penalty[i]) : [];
+  const restartControls = RESTART.filter(can);
+  const hb = weightBins(s?.histRange ?? 1);
+
+  return (
+    <DemoFrame
+      id={id}
+      title={title}
+      caption={caption}
+      error={t.error}
+      notices={notices}
+      onDismissNotices={dismissNotices}
+      shareUrl={() => shareUrl(settings)}
+      onExport={async () => {
+        const { exportPenaltyRun } = await import('./penalty-run.ts');
+        // The run as it started, plus the live changes (step index + new values) to replay it.
+        download(`l1-l2-penalty-seed${settings.seed}.json`, JSON.stringify(exportPenaltyRun(s?.start ?? settings, s?.changes ?? []), null, 1));
+      }}
+    >
+      <div class="l12-live" role="group" aria-label="Penalty settings (they change while the network trains)">
+        {can('penalty') && (
+          <PenaltyPicker
+            id={id}
+            value={settings.penalty}
+            onChange={(p) => setSettings({ ...settings, penalty: p })}
+            unavailable={proxBlocked ? { 'l1-prox': proxBlocked } : {}}
+          />
+        )}
+        <div class="controls">
+          {can('strength') && (
+            <>
+              <SettingControl id={`${id}-strength`} field={penaltyFields.strength} value={settings.strength} onChange={set('strength')} disabled={settings.penalty === 'none'} />
+              <NumberInput id={`${id}-strength-typed`} name="λ" field={strengthTyped} value={settings.strength} onChange={set('strength')} disabled={settings.penalty === 'none'} />
+            </>
+          )}
+          {can('lr') && <SettingControl id={`${id}-lr`} field={penaltyFields.lr} value={settings.lr} onChange={set('lr')} />}
+        </div>
+        <p class="es-hint l12-live-note">These three change the running network at the next epoch, without a reset; the log below records each change with its step.</p>
+      </div>
+
+      <div class="l12-toolbar">
+        <TrainButtons
+          running={t.running}
+          finished={t.finished}
+          onPlay={() => t.play(speed || undefined)}
+          onPause={t.pause}
+          onStep={() => t.step(1)}
+          onReset={() => t.reset(settings)}
+          disabled={!!t.error}
+        />
+        <span class="l12-inline">
+          <label for={`${id}-speed`}>Speed</label>
+          <select
+            id={`${id}-speed`}
+            value={String(speed)}
+            onChange={(e) => {
+              const v = Number((e.currentTarget as HTMLSelectElement).value);
+              setSpeed(v);
+              if (t.running) t.play(v || undefined);
+            }}
+          >
+            {SPEEDS.map((v) => <option key={v} value={v}>{v ? `${v} epochs/s` : 'as fast as possible'}</option>)}
+          </select>
+        </span>
+      </div>
+
+      <p class="status" aria-live="polite" data-testid="status">
+        {s ? (
+          <>
+            Epoch <b data-testid="epoch">{s.epoch}</b> of {s.maxEpochs} (step {s.step.toLocaleString('en-US')}) · {PENALTY_LABELS[kind]}
+            {kind !== 'none' && <> λ = <b data-testid="live-strength">{formatNumber(s.live.strength)}</b></>} · data loss <b>{f3(s.dataLoss[last])}</b> · penalty{' '}
+            <b data-testid="penalty-term">{f3(s.penalty[last])}</b> · validation loss {f3(s.valLoss[last])} · accuracy {pct(s.trainAccuracy, 1)} train, {pct(s.valAccuracy, 1)} validation
+            {t.finished && ' · finished'}
+          </>
+        ) : (
+          'Preparing the network…'
+        )}
+      </p>
+
+      <div class="l12-zero" data-testid="zero-panel">
+        <div class="l12-zero-count">
+          <span class="l12-big" data-testid="near-zero">{stats ? stats.nearZero : '–'}</span>
+          <span>
+            of {stats?.count ?? '–'} weights near zero (|w| &lt; {NEAR_ZERO})
+            <br />
+            <b data-testid="exact-zero">{stats ? stats.exactZero : '–'}</b> exactly 0 · Σ|w| <b>{stats ? stats.l1.toFixed(1) : '–'}</b> · Σw² <b>{stats ? stats.l2.toFixed(1) : '–'}</b> · largest |w| <b data-testid="max-weight">{stats ? stats.maxAbs.toFixed(2) : '–'}</b>
+          </span>
+        </div>
+        {s && <p class="l12-zero-note" data-testid="zero-note">{zeroNote(s)}</p>}
+      </div>
+
+      <div class="demo-grid l12-grid">
+        <div class="demo-panel">
+          <h4>Decision boundary</h4>
+          <BoundaryCanvas
+            testId={`${id}-boundary`}
+            grid={s?.grid ?? null}
+            size={s?.gridSize ?? 1}
+            train={s?.trainPoints ?? { xy: [], labels: [] }}
+            val={s?.valPoints}
+            summary={s ? `Decision boundary after ${s.epoch} epochs: ${pct(s.trainAccuracy, 1)} of training points and ${pct(s.valAccuracy, 1)} of validation points on the right side.` : 'Decision boundary, not trained yet.'}
+          />
+        </div>
+        <div class="demo-panel">
+          <h4>Weights of the network</h4>
+          <Histogram
+            testId={`${id}-histogram`}
+            series={[{ label: `weights (${PENALTY_LABELS[kind]})`, values: s?.weights ?? [], color: HIST_COLOR[kind] }]}
+            min={-hb.half}
+            max={hb.half}
+            bins={hb.bins}
+            tickStep={hb.tickStep}
+            xLabel="weight value"
+            yLabel={logCounts ? 'count (log scale)' : 'count'}
+            logCounts={logCounts}
+            summary={s ? histogramSummary(s) : 'No weights yet.'}
+          />
+          <div class="l12-under">
+            <label class="l12-check">
+              <input type="checkbox" checked={logCounts} onChange={(e) => setLogCounts((e.currentTarget as HTMLInputElement).checked)} /> log-scale counts
+            </label>
+            <span class="es-hint">The range stays the widest of the run, so shrinking shows. The middle bar holds |w| &lt; {formatNumber(hb.width / 2)}.</span>
+          </div>
+        </div>
+        <div class="demo-panel">
+          <h4>Loss split: data loss and penalty</h4>
+          <LineChart
+            testId={`${id}-loss-chart`}
+            series={[
+              { label: 'total (data + penalty)', values: total, xs: epochs, color: 'muted', width: 1.5 },
+              { label: 'data loss (training)', values: s?.dataLoss ?? [], xs: epochs, color: 0 },
+              { label: `penalty ${penaltyFormula(kind)}`, values: s?.penalty ?? [], xs: epochs, color: 1 },
+              { label: 'data loss (validation)', values: s?.valLoss ?? [], xs: epochs, color: 2, dashed: true },
+            ]}
+            xLabel="epoch"
+            yLabel="loss"
+            yMin={0}
+            markers={markers}
+            summary={s ? lossSummary(s) : 'Not trained yet.'}
+          />
+        </div>
+        <div class="demo-panel">
+          <h4>Weights near zero over time</h4>
+          <LineChart
+            testId={`${id}-zeros-chart`}
+            series={[
+              { label: `|w| < ${NEAR_ZERO}`, values: s?.nearZero ?? [], xs: epochs, color: 1 },
+              { label: 'exactly 0', values: s?.exactZero ?? [], xs: epochs, color: 3, dashed: true },
+            ]}
+            xLabel="epoch"
+            yLabel="weights"
+            yMin={0}
+            markers={markers}
+            summary={s ? `After ${s.epoch} epochs ${s.stats.nearZero} of ${s.stats.count} weights have |w| < ${NEAR_ZERO} and ${s.stats.exactZero} are exactly 0 (at the start: ${s.nearZero[0]} and ${s.exactZero[0]}).` : 'Not trained yet.'}
+          />
+        </div>
+      </div>
+
+      <div class="l12-log" data-testid="change-log">
+        <h4>Changes while training</h4>
+        {s && s.changes.length > 0 ? (
+          <ol tabIndex={0} aria-label="Changes while training">{s.changes.map((c) => <li key={c.step}>{changeText(c)}</li>)}</ol>
+        ) : (
+          <p class="es-hint">None yet. Train for a while, then switch the penalty or move λ: the change is logged here with the step it took effect at, so the run can be replayed exactly (the export includes it).</p>
+        )}
+      </div>
+
+      {restartControls.length > 0 && (
+        <details class="l12-details">
+          <summary>Data and network (changing one starts a new run)</summary>
+          <div class="controls" role="group" aria-label="Data and network settings">
+            {restartControls.map((k) => (
+              <SettingControl key={k} id={`${id}-${k}`} field={penaltyFields[k]} value={settings[k]} onChange={set(k)} />
+            ))}
+          </div>
+        </details>
+      )}
+
+      <CodeTabs
+        id={`${id}-code`}
+        testId={`${id}-code`}
+        label="PyTorch code for these settings"
+        tabs={[
+          { key: 'run', title: 'PyTorch: this run', label: `PyTorch: the training loop with ${settings.penalty === 'none' ? 'no penalty' : `${PENALTY_LABELS[settings.penalty]}, λ = ${formatNumber(settings.strength)}`}`, code: torchPenaltyCode(settings) },
+          { key: 'decay', title: 'L2 as weight decay', label: 'PyTorch: L2 as the optimizer’s weight_decay, coupled (SGD, Adam) and decoupled (AdamW)', code: weightDecayCode(settings) },
+        ]}
+      />
+    </DemoFrame>
+  );
+}

@@ -1,0 +1,181 @@
+import type { Runner } from '../../training/runner.ts';
+import { check, checkPatch } from '../settings-kit.ts';
+import { EngineError, lasso, makeRegression, ridge } from '../../engine/index.ts';
+import { MARKER_KEYS, pathDataKey, pathFields, type PathSettings } from './settings.ts';
+import { LASSO_ALPHAS, RIDGE_ALPHAS } from './path-grid.ts';
+
+/** One fit at one alpha, as scikit-learn's Lasso(alpha) / Ridge(alpha) would return it. */
+export interface PathFit {
+  alpha: number;
+  coef: number[];
+  intercept: number;
+  /** Coefficients that are exactly 0. */
+  zeros: number;
+  l1: number;
+  l2: number;
+  /** Training R^2 (what `model.score(X, y)` reports). */
+  r2: number;
+}
+
+export interface PathSnapshot {
+  /** The data settings this path belongs to (a view ignores snapshots of an older data set). */
+  key: string;
+  d: number;
+  informative: number;
+  trueCoef: number[];
+  /** Alphas in decreasing order (the order the warm-started Lasso walks them), fits computed so far. */
+  lasso: PathFit[];
+  ridge: PathFit[];
+  lassoAlphas: number[];
+  ridgeAlphas: number[];
+  /** Smallest alpha at which every Lasso coefficient is 0: max_j |x_j . y| / n on centred data. */
+  lassoAlphaMax: number;
+  done: boolean;
+  marker: { lasso: PathFit; ridge: PathFit };
+}
+
+export function validPathSettings(raw: unknown): PathSettings {
+  const { value, problems } = check(pathFields, (raw ?? {}) as Record<string, unknown>);
+  if (problems.length) throw new EngineError(problems.join('; '));
+  return value;
+}
+
+/** The demo's regression data: a few informative features (x1, x2, ...) then the useless ones. */
+export function pathData(s: PathSettings) {
+  return makeRegression({ n: s.samples, informative: s.informative, useless: s.useless, noise: s.noise, seed: s.seed });
+}
+
+type Data = ReturnType<typeof pathData>;
+
+function describeFit(D: Data, alpha: number, coef: Float64Array, intercept: number): PathFit {
+  let zeros = 0, l1 = 0, l2 = 0;
+  for (const c of coef) {
+    if (c === 0) zeros++;
+    l1 += Math.abs(c);
+    l2 += c * c;
+  }
+  let mean = 0;
+  for (let i = 0; i < D.n; i++) mean += D.y[i];
+  mean /= D.n;
+  let res = 0, tot = 0;
+  for (let i = 0; i < D.n; i++) {
+    let p = intercept;
+    for (let j = 0; j < D.d; j++) p += D.X[i * D.d + j] * coef[j];
+    res += (D.y[i] - p) ** 2;
+    tot += (D.y[i] - mean) ** 2;
+  }
+  return { alpha, coef: Array.from(coef), intercept, zeros, l1, l2, r2: tot > 0 ? 1 - res / tot : 1 };
+}
+
+export function lassoAlphaMax(D: Data): number {
+  let yMean = 0;
+  for (let i = 0; i < D.n; i++) yMean += D.y[i];
+  yMean /= D.n;
+  let best = 0;
+  for (let j = 0; j < D.d; j++) {
+    let xMean = 0;
+    for (let i = 0; i < D.n; i++) xMean += D.X[i * D.d + j];
+    xMean /= D.n;
+    let s = 0;
+    for (let i = 0; i < D.n; i++) s += (D.X[i * D.d + j] - xMean) * (D.y[i] - yMean);
+    best = Math.max(best, Math.abs(s) / D.n);
+  }
+  return best;
+}
+
+/**
+ * Lasso and Ridge along their alpha grids, one alpha of each per unit of work (well under a
+ * millisecond), the Lasso warm-started from the previous, larger alpha as scikit-learn's
+ * lasso_path does. The markers refit at exactly the learner's alphas (update).
+ */
+export function createPathRun(raw: unknown) {
+  const s = validPathSettings(raw);
+  const D = pathData(s);
+  const lassoAlphas = LASSO_ALPHAS;
+  const ridgeAlphas = RIDGE_ALPHAS;
+  const lassoPath: PathFit[] = [];
+  const ridgePath: PathFit[] = [];
+  const lassoCoefs: Float64Array[] = [];
+  const alphaMax = lassoAlphaMax(D);
+
+  const fitLasso = (alpha: number, warm?: Float64Array) => {
+    const f = lasso(D.X, D.y, D.n, D.d, alpha, { warmStart: warm });
+    return { coef: f.coef, fit: describeFit(D, alpha, f.coef, f.intercept) };
+  };
+  const fitRidge = (alpha: number) => {
+    const f = ridge(D.X, D.y, D.n, D.d, alpha);
+    return describeFit(D, alpha, f.coef, f.intercept);
+  };
+  /** Warm start for a marker: the path's fit at the nearest larger alpha, if computed. */
+  const warmFor = (alpha: number) => {
+    let best: Float64Array | undefined;
+    for (let i = 0; i < lassoCoefs.length && lassoAlphas[i] >= alpha; i++) best = lassoCoefs[i];
+    return best;
+  };
+  let marker = { lasso: fitLasso(s.lassoAlpha).fit, ridge: fitRidge(s.ridgeAlpha) };
+
+  return {
+    settings: s,
+    data: D,
+    advance(): boolean {
+      const i = lassoPath.length, j = ridgePath.length;
+      if (i < lassoAlphas.length) {
+        const { coef, fit } = fitLasso(lassoAlphas[i], lassoCoefs[i - 1]);
+        lassoCoefs.push(coef);
+        lassoPath.push(fit);
+      }
+      if (j < ridgeAlphas.length) ridgePath.push(fitRidge(ridgeAlphas[j]));
+      return lassoPath.length < lassoAlphas.length || ridgePath.length < ridgeAlphas.length;
+    },
+    /** Moves the markers: refits Lasso and/or Ridge at exactly the given alphas. */
+    update(patch: Record<string, unknown>) {
+      const { value, problems } = checkPatch(pathFields, patch, MARKER_KEYS, s, 'cannot change without recomputing the path');
+      if (problems.length) throw new EngineError(problems.join('; '));
+      if (value.lassoAlpha !== s.lassoAlpha) marker = { ...marker, lasso: fitLasso(value.lassoAlpha, warmFor(value.lassoAlpha)).fit };
+      if (value.ridgeAlpha !== s.ridgeAlpha) marker = { ...marker, ridge: fitRidge(value.ridgeAlpha) };
+      s.lassoAlpha = value.lassoAlpha;
+      s.ridgeAlpha = value.ridgeAlpha;
+    },
+    snapshot(): PathSnapshot {
+      return {
+        key: pathDataKey(s),
+        d: D.d,
+        informative: s.informative,
+        trueCoef: D.trueCoef.slice(),
+        lasso: lassoPath.slice(),
+        ridge: ridgePath.slice(),
+        lassoAlphas,
+        ridgeAlphas,
+        lassoAlphaMax: alphaMax,
+        done: lassoPath.length === lassoAlphas.length && ridgePath.length === ridgeAlphas.length,
+        marker,
+      };
+    },
+  };
+}
+
+export function pathRunner(raw: unknown): Runner {
+  const run = createPathRun(raw);
+  return { advance: run.advance, update: run.update, snapshot: run.snapshot };
+}
+
+/** The data and the settings, to refit them in scikit-learn. */
+export function exportPathRun(raw: unknown) {
+  const s = validPathSettings(raw);
+  const D = pathData(s);
+  const rows: number[][] = [];
+  for (let i = 0; i < D.n; i++) rows.push(Array.from(D.X.subarray(i * D.d, (i + 1) * D.d)));
+  return {
+    format: 'regularization-lab-path/1',
+    demo: 'l1-l2-path',
+    settings: s,
+    objectives: {
+      lasso: '(1 / (2 n)) * ||y - X w - b||^2 + alpha * ||w||_1   (sklearn.linear_model.Lasso)',
+      ridge: '||y - X w - b||^2 + alpha * ||w||^2   (sklearn.linear_model.Ridge)',
+    },
+    lassoAlphas: LASSO_ALPHAS,
+    ridgeAlphas: RIDGE_ALPHAS,
+    trueCoef: D.trueCoef,
+    data: { X: rows, y: Array.from(D.y) },
+  };
+}
