@@ -5,8 +5,8 @@
  * and the worker's runner. Pure: no DOM.
  */
 export type Field =
-  | { kind: 'number'; label: string; default: number; min: number; max: number; step?: number; log?: boolean; unit?: string; help?: string }
-  | { kind: 'int'; label: string; default: number; min: number; max: number; step?: number; help?: string }
+  | { kind: 'number'; label: string; default: number; min: number; max: number; step?: number; log?: boolean; unit?: string; help?: string; rangeNote?: string }
+  | { kind: 'int'; label: string; default: number; min: number; max: number; step?: number; help?: string; rangeNote?: string }
   | { kind: 'enum'; label: string; default: string; options: readonly string[]; help?: string }
   | { kind: 'bool'; label: string; default: boolean; help?: string };
 
@@ -57,7 +57,11 @@ export function checkField(name: string, f: Field, raw: unknown): { ok: true; va
       const v = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
       if (typeof v !== 'number' || !Number.isFinite(v)) return bad();
       if (f.kind === 'int' && !Number.isInteger(v)) return bad();
-      if (v < f.min || v > f.max) return bad();
+      if (v < f.min || v > f.max) {
+        // A number outside the range can say why the range stops there (dropout's p = 1).
+        const r = bad();
+        return f.rangeNote ? { ok: false, message: `${r.message} (${f.rangeNote})` } : r;
+      }
       return { ok: true, value: v };
     }
     case 'enum':

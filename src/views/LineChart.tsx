@@ -24,6 +24,8 @@ interface Props {
   logX?: boolean;
   logY?: boolean;
   yMin?: number;
+  /** Fixed top of the y axis (two charts compared side by side share one scale). */
+  yMax?: number;
   markers?: VerticalMarker[];
   height?: string;
   testId?: string;
@@ -88,7 +90,7 @@ export function LineChart(props: Props) {
         elements: { point: { radius: 0, hoverRadius: 3 }, line: { borderWidth: 2, tension: 0 } },
         scales: {
           x: { type: props.logX ? 'logarithmic' : 'linear', title: { display: true, text: props.xLabel, color: palette.muted }, ticks: { color: palette.muted, maxTicksLimit: 8 }, grid: { color: palette.border } },
-          y: { type: props.logY ? 'logarithmic' : 'linear', min: props.yMin, title: { display: true, text: props.yLabel, color: palette.muted }, ticks: { color: palette.muted, maxTicksLimit: 6 }, grid: { color: palette.border } },
+          y: { type: props.logY ? 'logarithmic' : 'linear', min: props.yMin, max: props.yMax, title: { display: true, text: props.yLabel, color: palette.muted }, ticks: { color: palette.muted, maxTicksLimit: 6 }, grid: { color: palette.border } },
         },
         plugins: {
           legend: { labels: { color: palette.text, boxWidth: 14, boxHeight: 2 } },
@@ -116,7 +118,7 @@ export function LineChart(props: Props) {
       borderDash: s.dashed ? [6, 4] : [],
     }));
     (c.options.plugins as { verticalMarkers: { markers: VerticalMarker[]; colors: string[] } }).verticalMarkers = { markers: props.markers ?? [], colors: palette.series };
-    if (c.options.scales?.y) (c.options.scales.y as { min?: number }).min = props.yMin;
+    if (c.options.scales?.y) Object.assign(c.options.scales.y, { min: props.yMin, max: props.yMax });
     c.update('none');
   });
 
