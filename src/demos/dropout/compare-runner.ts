@@ -138,7 +138,8 @@ export function exportCompareRun(raw: unknown) {
     demo: 'dropout-compare',
     settings,
     networks: { withoutDropout: networkJson(plain.network.spec), withDropout: networkJson(dropout.network.spec) },
-    initialParams: plain.network.params(),
+    // The same numbers twice: the layer indices differ, shifted by the dropout layers.
+    initialParams: { withoutDropout: plain.network.params(), withDropout: dropout.network.params() },
     data: splitJson(split),
     masks: 'the network with dropout draws them from its rng, mulberry32(seed), after the initial weights: one next() per hidden neuron and example, row-major, layer by layer; kept when next() >= p',
   };
