@@ -61,6 +61,8 @@ export function NetworkDiagram({ widths, weights, masks, keptLabel, activations,
     }
   }
 
+  // "×1.43" needs a smaller font than "×2" to stay inside its circle.
+  const labelStyle = keptLabel.length > 4 ? { fontSize: '9px' } : undefined;
   const nodes: JSX.Element[] = [];
   widths.forEach((n, k) => {
     const x = colX(k);
@@ -94,7 +96,7 @@ export function NetworkDiagram({ widths, weights, masks, keptLabel, activations,
           <g key={key} class="nd-node kept" data-dropped="false">
             <title>{`hidden layer ${k}, neuron ${j + 1}: kept, scaled ${keptLabel}${a === undefined ? '' : `; activation ${a.toFixed(3)}`}`}</title>
             <circle cx={x} cy={y} r={R} />
-            <text x={x} y={y}>{keptLabel}</text>
+            <text x={x} y={y} style={labelStyle}>{keptLabel}</text>
           </g>,
         );
       }

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, hydrated, setRange, test } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 
@@ -185,5 +186,43 @@ test.describe('chapter 2: does dropout help?', () => {
     await demo.getByTestId('train').click();
     await expect(demo.getByTestId('demo-error')).toContainText(/Training diverged.*the network (without|with) dropout/);
     await expect(demo.getByTestId('train')).toBeDisabled();
+  });
+});
+
+test.describe('chapter 2: accessible and usable after training, in both themes and on a phone', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`axe finds no serious problem in the trained demos (${scheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      const demo = await masks(page);
+      for (let i = 0; i < 3; i++) await demo.getByTestId('step').click();
+      await expect(demo.getByTestId('step-count')).toHaveText('3');
+      const cmp = page.locator('[data-demo="dropout-compare"]');
+      await hydrated(cmp);
+      await cmp.getByTestId('step').click();
+      await expect(cmp.getByTestId('epoch')).toHaveText('1');
+      const check = async () => {
+        const results = await new AxeBuilder({ page }).include('[data-demo^="dropout-"]').analyze();
+        return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      };
+      expect(await check()).toEqual([]);
+      await demo.getByRole('radio', { name: 'eval' }).check();
+      await expect(demo.getByTestId('dropped-count')).toHaveText('0');
+      expect(await check()).toEqual([]);
+    });
+  }
+
+  test('at phone width the demos fit the screen', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    const demo = await masks(page);
+    await demo.getByTestId('step').click();
+    await expect(demo.getByTestId('step-count')).toHaveText('1');
+    const cmp = page.locator('[data-demo="dropout-compare"]');
+    await hydrated(cmp);
+    await cmp.getByTestId('step').click();
+    await expect(cmp.getByTestId('epoch')).toHaveText('1');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    const box = await demo.getByTestId('dropout-masks-diagram').boundingBox();
+    expect(box!.width).toBeGreaterThan(300);
   });
 });

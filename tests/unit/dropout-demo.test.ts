@@ -299,3 +299,18 @@ test('the scale labels and the chapter’s quiz answers', () => {
   }
   close(kept / total, 1, 0.02, 'E[m / (1 - p)]');
 });
+
+test('the comparison’s verdict reads the numbers right: small gaps, no gap, a wider gap', () => {
+  const curves = (train: number[], val: number[]) => ({ train, val, trainAccuracy: 0.8, valAccuracy: 0.7, grid: new Float32Array(0) });
+  const at = (plain: [number, number], dropout: [number, number]): CompareSnapshot => ({
+    epoch: 5, maxEpochs: 300, stepsPerEpoch: 6, p: 0.5, gridSize: 1,
+    plain: curves([0.7, plain[0]], [0.7, plain[1]]), dropout: curves([0.7, dropout[0]], [0.7, dropout[1]]),
+    trainPoints: { xy: new Float64Array(0), labels: new Float64Array(0) }, valPoints: { xy: new Float64Array(0), labels: new Float64Array(0) },
+  });
+  assert.match(compareVerdict(at([0.5, 0.52], [0.55, 0.56]))!, /both gaps are still small/);
+  assert.match(compareVerdict(at([0.49, 0.61], [0.58, 0.56]))!, /0\.120 without dropout; with dropout at p = 0\.5 there is none \(its validation loss is 0\.020 below/);
+  assert.match(compareVerdict(at([0.3, 0.9], [0.4, 0.7]))!, /0\.600 without dropout and 0\.300 with dropout at p = 0\.5: 50% smaller/);
+  assert.match(compareVerdict(at([0.4, 0.6], [0.3, 0.9]))!, /dropout has not made the gap smaller on this run/);
+  assert.equal(sharedTop([[NaN]]), undefined);
+  assert.equal(sharedTop([[0.69, 0.3], [2.4]]), 3);
+});

@@ -37,6 +37,10 @@ export function compareVerdict(s: CompareSnapshot): string | null {
     return `After ${n} epochs both gaps are still small (${f3(g1)} without dropout, ${f3(g2)} with it): neither network has started to overfit yet.`;
   }
   const losses = `validation loss ${f3(lastOf(plain.val))} without dropout, ${f3(lastOf(dropout.val))} with it`;
+  if (g2 <= 0 && g1 > 0) {
+    return `After ${n} epochs the gap between validation and training loss is ${f3(g1)} without dropout; with dropout at p = ${s.p} there is none ` +
+      `(its validation loss is ${f3(-g2)} below its training loss; ${losses}).`;
+  }
   if (g2 < g1) {
     return `After ${n} epochs the gap between validation and training loss is ${f3(g1)} without dropout and ${f3(g2)} with dropout at p = ${s.p}: ` +
       `${Math.round((1 - g2 / g1) * 100)}% smaller (${losses}).`;

@@ -97,7 +97,7 @@ function nextBatch(trainer: Trainer, batch: number, n: number): number[] {
  * forward pass. Live changes: `p` (the next step draws its masks with it) and `mode` (eval shows
  * the same batch with model.eval(): no training, no mask).
  */
-export function dropoutMaskRunner(raw: unknown): Runner {
+export function dropoutMaskRunner(raw: unknown): Required<Runner> {
   const { settings: s, split, trainer } = buildMaskRun(raw);
   const net = trainer.network;
   const layers = dropoutLayers(net);
