@@ -1,17 +1,18 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useTrainer } from '../../training/useTrainer.ts';
 import { BoundaryCanvas } from '../../views/BoundaryCanvas.tsx';
 import { LineChart } from '../../views/LineChart.tsx';
 import { SpeedSelect } from '../ui/ChoiceButtons.tsx';
 import { CodeBlock } from '../ui/CodeBlock.tsx';
 import { DemoFrame, download } from '../ui/DemoFrame.tsx';
-import { SettingControl } from '../ui/SettingControl.tsx';
 import { TrainButtons } from '../ui/TrainButtons.tsx';
 import { useDemoSettings } from '../ui/useDemoSettings.ts';
+import { useRestartOn } from '../ui/useRestartOn.ts';
+import { PSlider, RunSettings } from './Controls.tsx';
 import { compareCode } from './code.ts';
 import type { CompareSnapshot } from './compare-runner.ts';
 import { compareVerdict, lastGap, sharedTop } from './compare-summary.ts';
-import { compareFields, P_MARKS, type CompareSettings } from './settings.ts';
+import { compareFields, type CompareSettings } from './settings.ts';
 import './dropout.css';
 
 type Key = keyof CompareSettings;
@@ -37,19 +38,10 @@ const last = (a: number[] | undefined) => (a && a.length ? a[a.length - 1] : und
  * two curves always compare whole runs.
  */
 export default function CompareIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, notices, dismissNotices, shareUrl } = useDemoSettings(id, compareFields, initial);
+  const { settings, setSettings, frame } = useDemoSettings(id, compareFields, initial);
   const t = useTrainer<CompareSnapshot>('dropout-compare', settings);
   const [speed, setSpeed] = useState<number>(50);
-  const first = useRef(true);
-
-  const key = JSON.stringify(settings);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    t.reset(settings);
-  }, [key]);
+  useRestartOn(JSON.stringify(settings), () => t.reset(settings));
 
   const s = t.snapshot;
   const stepsPerEpoch = s?.stepsPerEpoch ?? Math.ceil(settings.points / Math.min(settings.batch, settings.points));
@@ -60,8 +52,6 @@ export default function CompareIsland({ id, title, caption, settings: initial, c
   const verdict = s ? compareVerdict(s) : null;
 
   const set = (k: Key) => (v: number | string | boolean) => setSettings({ ...settings, [k]: v });
-  const control = (k: Key) =>
-    controls.includes(k) ? <SettingControl key={k} id={`${id}-${k}`} field={compareFields[k]} value={settings[k]} onChange={set(k)} /> : null;
   const gap = lastGap;
   const rows = s
     ? [
@@ -111,20 +101,14 @@ export default function CompareIsland({ id, title, caption, settings: initial, c
       title={title}
       caption={caption}
       error={t.error}
-      notices={notices}
-      onDismissNotices={dismissNotices}
-      shareUrl={() => shareUrl(settings)}
+      {...frame}
       onExport={async () => {
         const { exportCompareRun } = await import('./compare-runner.ts');
         download(`dropout-compare-seed${settings.seed}.json`, JSON.stringify(exportCompareRun(settings), null, 1));
       }}
     >
       <div class="controls">
-        {controls.includes('p') && (
-          <div class="do-p">
-            <SettingControl id={`${id}-p`} field={compareFields.p} value={settings.p} onChange={set('p')} marks={P_MARKS} />
-          </div>
-        )}
+        {controls.includes('p') && <PSlider id={id} field={compareFields.p} value={settings.p} onChange={set('p')} />}
         <SpeedSelect id={`${id}-speed`} speeds={SPEEDS} value={speed} unit="epochs" onChange={(x) => { setSpeed(x); if (t.running) play(x); }} />
       </div>
       <div class="do-buttons">
@@ -190,12 +174,7 @@ export default function CompareIsland({ id, title, caption, settings: initial, c
         {panel('dropout')}
       </div>
       <CodeBlock label="The two PyTorch models of this demo" code={compareCode(settings)} />
-      {RUN.some((k) => controls.includes(k)) && (
-        <details class="do-details">
-          <summary>The training run (changing it trains both networks again)</summary>
-          <div class="controls">{RUN.map(control)}</div>
-        </details>
-      )}
+      <RunSettings id={id} fields={compareFields} keys={RUN.filter((k) => controls.includes(k))} settings={settings} onChange={(k, v) => set(k)(v)} summary="The training run (changing it trains both networks again)" />
     </DemoFrame>
   );
 }

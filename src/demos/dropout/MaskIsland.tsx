@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useTrainer } from '../../training/useTrainer.ts';
 import { LineChart } from '../../views/LineChart.tsx';
 import { MaskMatrix } from '../../views/MaskMatrix.tsx';
@@ -6,13 +6,14 @@ import { NetworkDiagram } from '../../views/NetworkDiagram.tsx';
 import { ChoiceButtons, SpeedSelect } from '../ui/ChoiceButtons.tsx';
 import { CodeBlock } from '../ui/CodeBlock.tsx';
 import { DemoFrame, download } from '../ui/DemoFrame.tsx';
-import { SettingControl } from '../ui/SettingControl.tsx';
 import { TrainButtons } from '../ui/TrainButtons.tsx';
 import { useDemoSettings } from '../ui/useDemoSettings.ts';
+import { useRestartOn } from '../ui/useRestartOn.ts';
+import { PSlider, RunSettings } from './Controls.tsx';
 import { maskCode, scaleText } from './code.ts';
 import { maskRow } from './masks.ts';
 import type { MaskSnapshot } from './mask-runner.ts';
-import { maskFields, P_MARKS, type MaskSettings } from './settings.ts';
+import { maskFields, type MaskSettings } from './settings.ts';
 import './dropout.css';
 
 type Key = keyof MaskSettings;
@@ -37,20 +38,11 @@ const f3 = (v: number | null) => (v === null || !Number.isFinite(v) ? '–' : v.
  * beside it). p and the train/eval mode change live; everything else starts a new run.
  */
 export default function MaskIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, notices, dismissNotices, shareUrl } = useDemoSettings(id, maskFields, initial);
+  const { settings, setSettings, frame } = useDemoSettings(id, maskFields, initial);
   const t = useTrainer<MaskSnapshot>('dropout-masks', settings);
   const [speed, setSpeed] = useState<number>(2);
   const [example, setExample] = useState(0);
-  const first = useRef(true);
-
-  const runKey = RUN.map((k) => settings[k]).join();
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    t.reset(settings);
-  }, [runKey]);
+  useRestartOn(RUN.map((k) => settings[k]).join(), () => t.reset(settings));
   useEffect(() => {
     t.update({ p: settings.p });
   }, [settings.p]);
@@ -72,8 +64,6 @@ export default function MaskIsland({ id, title, caption, settings: initial, cont
   const perExample = hidden.reduce((a, h) => a + h, 0);
 
   const set = (k: Key) => (val: number | string | boolean) => setSettings({ ...settings, [k]: val });
-  const control = (k: Key) =>
-    controls.includes(k) ? <SettingControl key={k} id={`${id}-${k}`} field={maskFields[k]} value={settings[k]} onChange={set(k)} /> : null;
 
   const diagramSummary = !s
     ? 'The network, not trained yet.'
@@ -100,20 +90,14 @@ export default function MaskIsland({ id, title, caption, settings: initial, cont
       title={title}
       caption={caption}
       error={t.error}
-      notices={notices}
-      onDismissNotices={dismissNotices}
-      shareUrl={() => shareUrl(settings)}
+      {...frame}
       onExport={async () => {
         const { exportMaskRun } = await import('./mask-runner.ts');
         download(`dropout-masks-seed${settings.seed}.json`, JSON.stringify(exportMaskRun(settings, s?.changes ?? []), null, 1));
       }}
     >
       <div class="controls">
-        {controls.includes('p') && (
-          <div class="do-p">
-            <SettingControl id={`${id}-p`} field={maskFields.p} value={settings.p} onChange={set('p')} marks={P_MARKS} />
-          </div>
-        )}
+        {controls.includes('p') && <PSlider id={id} field={maskFields.p} value={settings.p} onChange={set('p')} />}
         {controls.includes('mode') && (
           <ChoiceButtons
             id={`${id}-mode`}
@@ -222,12 +206,7 @@ export default function MaskIsland({ id, title, caption, settings: initial, cont
         </div>
       </div>
       <CodeBlock label="The PyTorch model of this demo" code={maskCode(settings, settings.p, settings.mode)} />
-      {RUN.some((k) => controls.includes(k)) && (
-        <details class="do-details">
-          <summary>The training run (changing it starts a new network)</summary>
-          <div class="controls">{RUN.map(control)}</div>
-        </details>
-      )}
+      <RunSettings id={id} fields={maskFields} keys={RUN.filter((k) => controls.includes(k))} settings={settings} onChange={(k, v) => set(k)(v)} summary="The training run (changing it starts a new network)" />
     </DemoFrame>
   );
 }

@@ -1,7 +1,8 @@
 import type { Runner } from '../../training/runner.ts';
-import { check } from '../settings-kit.ts';
-import { accuracy, boundaryGrid, guardExplosion, makeSplit, makeTrainer, mlpSpec, networkJson, pointsOf, splitJson } from '../classification-run.ts';
-import { DivergenceError, EngineError, type NetworkSpec, type Trainer } from '../../engine/index.ts';
+import { validated } from '../settings-kit.ts';
+import { accuracy, boundaryGrid, guardExplosion, makeSplit, makeTrainer, networkJson, pointsOf, splitJson } from '../classification-run.ts';
+import { DivergenceError, type Trainer } from '../../engine/index.ts';
+import { dropoutNetworkSpec } from './network.ts';
 import { compareFields, GRID, VALIDATION_POINTS, type CompareSettings } from './settings.ts';
 
 export interface CompareCurves {
@@ -24,20 +25,7 @@ export interface CompareSnapshot {
   valPoints: { xy: Float64Array; labels: Float64Array };
 }
 
-export function validCompare(raw: unknown): CompareSettings {
-  const { value, problems } = check(compareFields, (raw ?? {}) as Record<string, unknown>);
-  if (problems.length) throw new EngineError(problems.join('; '));
-  return value;
-}
-
-/** The network of the comparison, without dropout (p undefined) or with it. The dropout layers
- *  hold no weights, so both networks draw the same initial weights from the same seed. */
-export function compareNetworkSpec(s: CompareSettings, p?: number): NetworkSpec {
-  return mlpSpec(
-    { hidden: s.hidden, layers: s.layers, activation: 'relu', dropout: p },
-    { loss: 'bce_with_logits', optimizer: { type: 'adam', lr: s.lr }, seed: s.seed },
-  );
-}
+export const validCompare = (raw: unknown): CompareSettings => validated(compareFields, raw);
 
 /** The whole comparison from the settings: one split, two trainers with the same seed. */
 export function buildCompareRun(raw: unknown) {
@@ -46,8 +34,8 @@ export function buildCompareRun(raw: unknown) {
   return {
     settings: s,
     split,
-    plain: makeTrainer(split, compareNetworkSpec(s), s.batch, s.seed),
-    dropout: makeTrainer(split, compareNetworkSpec(s, s.p), s.batch, s.seed),
+    plain: makeTrainer(split, dropoutNetworkSpec(s), s.batch, s.seed),
+    dropout: makeTrainer(split, dropoutNetworkSpec(s, s.p), s.batch, s.seed),
   };
 }
 

@@ -1,8 +1,9 @@
 import type { Runner } from '../../training/runner.ts';
-import { check } from '../settings-kit.ts';
-import { guardExplosion, makeSplit, makeTrainer, mlpSpec, networkJson, splitJson } from '../classification-run.ts';
-import { EngineError, type Dataset, type NetworkSpec, type Trainer } from '../../engine/index.ts';
+import { validated } from '../settings-kit.ts';
+import { guardExplosion, makeSplit, makeTrainer, networkJson, splitJson } from '../classification-run.ts';
+import type { Dataset, Trainer } from '../../engine/index.ts';
 import { droppedCount, dropoutLayers } from './masks.ts';
+import { dropoutNetworkSpec } from './network.ts';
 import { HISTORY_STEPS, maskFields, VALIDATION_POINTS, type MaskSettings } from './settings.ts';
 
 /** One forward pass of a mini-batch, as the mask viewer draws it. */
@@ -49,25 +50,14 @@ export interface MaskSnapshot {
   changes: LiveChange[];
 }
 
-export function validMask(raw: unknown): MaskSettings {
-  const { value, problems } = check(maskFields, (raw ?? {}) as Record<string, unknown>);
-  if (problems.length) throw new EngineError(problems.join('; '));
-  return value;
-}
-
-export function maskNetworkSpec(s: MaskSettings): NetworkSpec {
-  return mlpSpec(
-    { hidden: s.hidden, layers: s.layers, activation: 'relu', dropout: s.p },
-    { loss: 'bce_with_logits', optimizer: { type: 'adam', lr: s.lr }, seed: s.seed },
-  );
-}
+export const validMask = (raw: unknown): MaskSettings => validated(maskFields, raw);
 
 /** The whole run from the settings: data, network (initial weights, mask rng) and batch order. */
 export function buildMaskRun(raw: unknown) {
   const s = validMask(raw);
   const split = makeSplit({ dataset: s.dataset, noise: s.noise, points: s.points, valPoints: VALIDATION_POINTS, seed: s.seed });
   // Epoch-end losses are computed here, after the step's masks have been read.
-  const trainer = makeTrainer(split, maskNetworkSpec(s), s.batch, s.seed, false);
+  const trainer = makeTrainer(split, dropoutNetworkSpec(s, s.p), s.batch, s.seed, false);
   return { settings: s, split, trainer };
 }
 
