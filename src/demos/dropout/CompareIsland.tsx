@@ -55,8 +55,8 @@ export default function CompareIsland({ id, title, caption, settings: initial, c
   const gap = lastGap;
   const rows = s
     ? [
-        { name: 'without dropout', testId: 'plain', c: s.plain },
-        { name: `with dropout, p = ${s.p}`, testId: 'dropout', c: s.dropout },
+        { name: 'no dropout', testId: 'plain', c: s.plain },
+        { name: `dropout p = ${s.p}`, testId: 'dropout', c: s.dropout },
       ]
     : [];
   const better = (a: number, b: number) => Number.isFinite(a) && Number.isFinite(b) && a < b - 1e-9;
@@ -144,9 +144,9 @@ export default function CompareIsland({ id, title, caption, settings: initial, c
             <thead>
               <tr>
                 <th scope="col">network</th>
+                <th scope="col">gap</th>
                 <th scope="col">train loss</th>
                 <th scope="col">val. loss</th>
-                <th scope="col">gap</th>
                 <th scope="col">val. accuracy</th>
               </tr>
             </thead>
@@ -156,16 +156,16 @@ export default function CompareIsland({ id, title, caption, settings: initial, c
                 return (
                   <tr key={r.testId}>
                     <th scope="row">{r.name}</th>
+                    <td class={better(gap(r.c), gap(other)) ? 'do-better' : ''} data-testid={`gap-${r.testId}`}>{f3(gap(r.c))}</td>
                     <td>{f3(last(r.c.train))}</td>
                     <td class={better(last(r.c.val) ?? NaN, last(other.val) ?? NaN) ? 'do-better' : ''}>{f3(last(r.c.val))}</td>
-                    <td class={better(gap(r.c), gap(other)) ? 'do-better' : ''} data-testid={`gap-${r.testId}`}>{f3(gap(r.c))}</td>
                     <td class={better(other.valAccuracy, r.c.valAccuracy) ? 'do-better' : ''}>{pct(r.c.valAccuracy)}</td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
-          <p class="do-note">Losses on all training and validation points in eval mode (nothing dropped); gap = validation loss − training loss. Green: the better of the two.</p>
+          <p class="do-note">Gap = validation loss − training loss, both on all points in eval mode (nothing dropped). Green: the better of the two.</p>
         </div>
       )}
       {verdict && <p class="demo-message info do-verdict" data-testid="compare-verdict">{verdict}</p>}
