@@ -71,8 +71,10 @@ export function mlpSpec(m: MlpChoice, rest: Omit<NetworkSpec, 'layers'>): Networ
   return { ...rest, layers: mlpLayers({ widths, activation: m.activation, dropout: m.dropout, batchnorm: m.batchnorm }) };
 }
 
-export function makeTrainer(split: { train: Dataset; val: Dataset }, network: NetworkSpec, batchSize: number, seed: number): Trainer {
-  return createTrainer({ network, train: split.train, val: split.val, batchSize: Math.min(batchSize, split.train.n), seed });
+/** `evaluateEachEpoch: false` leaves the epoch-end loss passes to the caller (the dropout mask
+ *  viewer reads the step's masks first: an eval pass would replace them). */
+export function makeTrainer(split: { train: Dataset; val: Dataset }, network: NetworkSpec, batchSize: number, seed: number, evaluateEachEpoch = true): Trainer {
+  return createTrainer({ network, train: split.train, val: split.val, batchSize: Math.min(batchSize, split.train.n), seed, evaluateEachEpoch });
 }
 
 /** The points as plain arrays for the views. */
@@ -124,4 +126,20 @@ export function guardExplosion(epoch: number, trainLoss: number, initialLoss: nu
       trainLoss,
     );
   }
+}
+
+/** A network's spec as plain JSON for the export file (layer types and sizes, dropout p). */
+export function networkJson(spec: NetworkSpec) {
+  return {
+    ...spec,
+    layers: spec.layers.map((l) => ({ type: l.type, ...('p' in l ? { p: l.p } : {}), ...('in' in l ? { in: l.in, out: l.out } : {}) })),
+  };
+}
+
+/** A split's points as plain arrays for the export file. */
+export function splitJson(split: { train: Dataset; val: Dataset }) {
+  return {
+    train: { x: Array.from(split.train.x), y: Array.from(split.train.y) },
+    val: { x: Array.from(split.val.x), y: Array.from(split.val.y) },
+  };
 }

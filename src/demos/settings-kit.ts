@@ -4,9 +4,11 @@
  * number inputs), shareable links (garbage in a URL falls back to the default with a notice)
  * and the worker's runner. Pure: no DOM.
  */
+import { EngineError } from '../engine/errors.ts';
+
 export type Field =
-  | { kind: 'number'; label: string; default: number; min: number; max: number; step?: number; log?: boolean; unit?: string; help?: string }
-  | { kind: 'int'; label: string; default: number; min: number; max: number; step?: number; help?: string }
+  | { kind: 'number'; label: string; default: number; min: number; max: number; step?: number; log?: boolean; unit?: string; help?: string; rangeNote?: string }
+  | { kind: 'int'; label: string; default: number; min: number; max: number; step?: number; help?: string; rangeNote?: string }
   | { kind: 'enum'; label: string; default: string; options: readonly string[]; help?: string }
   | { kind: 'bool'; label: string; default: boolean; help?: string };
 
@@ -57,7 +59,11 @@ export function checkField(name: string, f: Field, raw: unknown): { ok: true; va
       const v = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
       if (typeof v !== 'number' || !Number.isFinite(v)) return bad();
       if (f.kind === 'int' && !Number.isInteger(v)) return bad();
-      if (v < f.min || v > f.max) return bad();
+      if (v < f.min || v > f.max) {
+        // A number outside the range can say why the range stops there (dropout's p = 1).
+        const r = bad();
+        return f.rangeNote ? { ok: false, message: `${r.message} (${f.rangeNote})` } : r;
+      }
       return { ok: true, value: v };
     }
     case 'enum':
@@ -98,6 +104,14 @@ export function check<F extends Fields>(fields: F, input: Record<string, unknown
     else problems.push(r.message);
   }
   return { value: value as SettingsOf<F>, problems };
+}
+
+/** A runner's check of the settings the worker received: any problem throws an EngineError,
+ *  which the demo shows as "These settings cannot be used" with the messages. */
+export function validated<F extends Fields>(fields: F, raw: unknown): SettingsOf<F> {
+  const { value, problems } = check(fields, (raw ?? {}) as Record<string, unknown>);
+  if (problems.length) throw new EngineError(problems.join('; '));
+  return value;
 }
 
 /** Build-time check of an MDX demo's props: throws naming the demo, the prop and the allowed values. */

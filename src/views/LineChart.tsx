@@ -26,6 +26,8 @@ interface Props {
   logX?: boolean;
   logY?: boolean;
   yMin?: number;
+  /** Fixed top of the y axis (two charts compared side by side share one scale). */
+  yMax?: number;
   /** Fixed x range (otherwise chart.js fits the data). */
   xMin?: number;
   xMax?: number;
@@ -116,7 +118,7 @@ export function LineChart(props: Props) {
         elements: { point: { radius: 0, hoverRadius: 3 }, line: { borderWidth: 2, tension: 0 } },
         scales: {
           x: { type: props.logX ? 'logarithmic' : 'linear', min: props.xMin, max: props.xMax, title: { display: true, text: props.xLabel, color: palette.muted }, ticks: { color: palette.muted, maxTicksLimit: props.logX ? undefined : 8, ...(props.logX ? { autoSkip: false, maxRotation: 0, callback: logTick } : {}) }, grid: { color: props.logX ? decadeGrid(palette.border) : palette.border } },
-          y: { type: props.logY ? 'logarithmic' : 'linear', min: props.yMin, title: { display: true, text: props.yLabel, color: palette.muted }, ticks: { color: palette.muted, maxTicksLimit: 6, ...(props.logY ? { callback: logTick } : {}) }, grid: { color: palette.border } },
+          y: { type: props.logY ? 'logarithmic' : 'linear', min: props.yMin, max: props.yMax, title: { display: true, text: props.yLabel, color: palette.muted }, ticks: { color: palette.muted, maxTicksLimit: 6, ...(props.logY ? { callback: logTick } : {}) }, grid: { color: palette.border } },
         },
         plugins: {
           legend: { display: props.legend ?? true, labels: { color: palette.text, boxWidth: 14, boxHeight: 2 } },
@@ -141,7 +143,7 @@ export function LineChart(props: Props) {
       return { label: s.label, data: points(s, xStart), borderColor: color, backgroundColor: color, borderDash: s.dashed ? [6, 4] : [], borderWidth: s.width ?? 2 };
     });
     (c.options.plugins as { verticalMarkers: { markers: VerticalMarker[]; colors: string[] } }).verticalMarkers = { markers: props.markers ?? [], colors: palette.series };
-    if (c.options.scales?.y) (c.options.scales.y as { min?: number }).min = props.yMin;
+    if (c.options.scales?.y) Object.assign(c.options.scales.y, { min: props.yMin, max: props.yMax });
     if (c.options.scales?.x) Object.assign(c.options.scales.x as object, { min: props.xMin, max: props.xMax });
     c.update('none');
   });

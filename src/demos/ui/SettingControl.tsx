@@ -71,9 +71,18 @@ export function SettingControl({ id, field, value, onChange, disabled, marks, fo
         onInput={(e) => onChange(fromSlider(Number((e.currentTarget as HTMLInputElement).value)))}
       />
       {listId && (
-        <datalist id={listId}>
-          {marks!.map((m) => <option value={toSlider(m)} label={String(m)} key={m} />)}
-        </datalist>
+        <>
+          <datalist id={listId}>
+            {marks!.map((m) => <option value={toSlider(m)} label={String(m)} key={m} />)}
+          </datalist>
+          {/* Browsers draw the datalist's ticks without their labels: these labels sit under the
+              ticks (the thumb's centre travels from 8px to 100% - 8px of the track). */}
+          <div class="range-marks" aria-hidden="true">
+            {marks!.map((m) => (
+              <span key={m} style={{ left: `calc(8px + (100% - 16px) * ${(toSlider(m) - min) / (max - min)})` }}>{format(m)}</span>
+            ))}
+          </div>
+        </>
       )}
       {field.help && <span id={helpId} class="visually-hidden">{field.help}</span>}
     </div>

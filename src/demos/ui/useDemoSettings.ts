@@ -45,5 +45,8 @@ export function useDemoSettings<F extends Fields>(demoId: string, fields: F, ini
     return url.toString();
   };
 
-  return { settings, setSettings, notices, dismissNotices: () => setNotices([]), fromLink, shareUrl };
+  const dismissNotices = () => setNotices([]);
+  /** The props DemoFrame takes from here: the link's notices and the share link. */
+  const frame = { notices, onDismissNotices: dismissNotices, shareUrl: () => shareUrl(settings) };
+  return { settings, setSettings, notices, dismissNotices, fromLink, shareUrl, frame };
 }

@@ -1,0 +1,180 @@
+import { useState } from 'preact/hooks';
+import { useTrainer } from '../../training/useTrainer.ts';
+import { BoundaryCanvas } from '../../views/BoundaryCanvas.tsx';
+import { LineChart } from '../../views/LineChart.tsx';
+import { SpeedSelect } from '../ui/ChoiceButtons.tsx';
+import { CodeBlock } from '../ui/CodeBlock.tsx';
+import { DemoFrame, download } from '../ui/DemoFrame.tsx';
+import { TrainButtons } from '../ui/TrainButtons.tsx';
+import { useDemoSettings } from '../ui/useDemoSettings.ts';
+import { useRestartOn } from '../ui/useRestartOn.ts';
+import { PSlider, RunSettings } from './Controls.tsx';
+import { compareCode } from './code.ts';
+import type { CompareSnapshot } from './compare-runner.ts';
+import { compareVerdict, lastGap, sharedTop } from './compare-summary.ts';
+import { compareFields, type CompareSettings } from './settings.ts';
+import './dropout.css';
+
+type Key = keyof CompareSettings;
+
+interface Props {
+  id: string;
+  title: string;
+  caption?: string;
+  settings: CompareSettings;
+  /** Which settings the learner can change. */
+  controls: Key[];
+}
+
+const SPEEDS = [10, 25, 50, 100, Infinity] as const;
+const RUN: Key[] = ['dataset', 'noise', 'points', 'hidden', 'layers', 'lr', 'batch', 'epochs', 'seed'];
+const f3 = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(3));
+const pct = (v: number | undefined) => (v === undefined ? '–' : `${Math.round(v * 100)}%`);
+const last = (a: number[] | undefined) => (a && a.length ? a[a.length - 1] : undefined);
+
+/**
+ * "Does it help?": the same too-large network trained twice, without dropout and with dropout at
+ * the learner's p, on the same data from the same seed. Any setting starts both runs over, so the
+ * two curves always compare whole runs.
+ */
+export default function CompareIsland({ id, title, caption, settings: initial, controls }: Props) {
+  const { settings, setSettings, frame } = useDemoSettings(id, compareFields, initial);
+  const t = useTrainer<CompareSnapshot>('dropout-compare', settings);
+  const [speed, setSpeed] = useState<number>(50);
+  useRestartOn(JSON.stringify(settings), () => t.reset(settings));
+
+  const s = t.snapshot;
+  const stepsPerEpoch = s?.stepsPerEpoch ?? Math.ceil(settings.points / Math.min(settings.batch, settings.points));
+  // A unit of work is one network's mini-batch step: an epoch of both is 2 x stepsPerEpoch units.
+  const unitsPerEpoch = 2 * stepsPerEpoch;
+  const play = (epochsPerSecond: number) => t.play(Number.isFinite(epochsPerSecond) ? epochsPerSecond * unitsPerEpoch : undefined);
+  const top = s ? sharedTop([s.plain.train, s.plain.val, s.dropout.train, s.dropout.val]) : undefined;
+  const verdict = s ? compareVerdict(s) : null;
+
+  const set = (k: Key) => (v: number | string | boolean) => setSettings({ ...settings, [k]: v });
+  const gap = lastGap;
+  const rows = s
+    ? [
+        { name: 'no dropout', testId: 'plain', c: s.plain },
+        { name: `dropout p = ${s.p}`, testId: 'dropout', c: s.dropout },
+      ]
+    : [];
+  const better = (a: number, b: number) => Number.isFinite(a) && Number.isFinite(b) && a < b - 1e-9;
+
+  const panel = (which: 'plain' | 'dropout') => {
+    const c = s?.[which];
+    const name = which === 'plain' ? 'Without dropout' : `With dropout (p = ${s?.p ?? settings.p})`;
+    const summary = c
+      ? `${name}, after ${s!.epoch} epochs: training loss ${f3(last(c.train))}, validation loss ${f3(last(c.val))}, gap ${f3(gap(c))}.`
+      : `${name}: not trained yet.`;
+    return (
+      <div class="demo-panel">
+        <h4>{name}</h4>
+        <LineChart
+          testId={`${id}-${which}-chart`}
+          height="13rem"
+          series={[
+            { label: 'training loss', values: c?.train ?? [], color: 0 },
+            { label: 'validation loss', values: c?.val ?? [], color: 1 },
+          ]}
+          xLabel="epoch"
+          yLabel="loss (binary cross-entropy)"
+          yMin={0}
+          yMax={top}
+          summary={summary}
+        />
+        <BoundaryCanvas
+          testId={`${id}-${which}-boundary`}
+          grid={c?.grid ?? null}
+          size={s?.gridSize ?? 1}
+          train={s?.trainPoints ?? { xy: [], labels: [] }}
+          val={s?.valPoints}
+          summary={c ? `${name}: decision boundary after ${s!.epoch} epochs; ${pct(c.trainAccuracy)} of training points and ${pct(c.valAccuracy)} of validation points on the right side.` : `${name}: decision boundary, not trained yet.`}
+        />
+      </div>
+    );
+  };
+
+  return (
+    <DemoFrame
+      id={id}
+      title={title}
+      caption={caption}
+      error={t.error}
+      {...frame}
+      onExport={async () => {
+        const { exportCompareRun } = await import('./compare-runner.ts');
+        download(`dropout-compare-seed${settings.seed}.json`, JSON.stringify(exportCompareRun(settings), null, 1));
+      }}
+    >
+      <div class="controls">
+        {controls.includes('p') && <PSlider id={id} field={compareFields.p} value={settings.p} onChange={set('p')} />}
+        <SpeedSelect id={`${id}-speed`} speeds={SPEEDS} value={speed} unit="epochs" onChange={(x) => { setSpeed(x); if (t.running) play(x); }} />
+      </div>
+      <div class="do-buttons">
+        <TrainButtons
+          running={t.running}
+          finished={t.finished}
+          onPlay={() => play(speed)}
+          onPause={t.pause}
+          onStep={() => t.step(unitsPerEpoch)}
+          onReset={() => t.reset(settings)}
+          disabled={!!t.error}
+        />
+        {controls.includes('seed') && (
+          <button type="button" class="btn" data-testid="reseed" onClick={() => setSettings({ ...settings, seed: Math.floor(Math.random() * 1_000_000) })}>
+            ⚄ New seed
+          </button>
+        )}
+      </div>
+      <p class="status" data-testid="compare-status">
+        {s ? (
+          <>
+            Epoch <b data-testid="epoch">{s.epoch}</b> of {s.maxEpochs} · seed {settings.seed} · {stepsPerEpoch} mini-batches of {Math.min(settings.batch, settings.points)} points per epoch
+            {t.finished && ' · finished'}
+          </>
+        ) : (
+          'Preparing the two networks…'
+        )}
+      </p>
+      {s && (
+        <div class="do-table-wrap" tabIndex={0} role="region" aria-label="Losses, gaps and accuracies of both networks">
+          <table class="do-table" data-testid="compare-table">
+            <caption class="visually-hidden">The two networks after {s.epoch} epochs</caption>
+            <thead>
+              <tr>
+                <th scope="col">network</th>
+                <th scope="col">gap</th>
+                <th scope="col">train loss</th>
+                <th scope="col">val. loss</th>
+                <th scope="col">val. accuracy</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => {
+                const other = rows[1 - i].c;
+                return (
+                  <tr key={r.testId}>
+                    <th scope="row">{r.name}</th>
+                    <td class={better(gap(r.c), gap(other)) ? 'do-better' : ''} data-testid={`gap-${r.testId}`}>{f3(gap(r.c))}</td>
+                    <td>{f3(last(r.c.train))}</td>
+                    <td class={better(last(r.c.val) ?? NaN, last(other.val) ?? NaN) ? 'do-better' : ''}>{f3(last(r.c.val))}</td>
+                    <td class={better(other.valAccuracy, r.c.valAccuracy) ? 'do-better' : ''}>{pct(r.c.valAccuracy)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <p class="do-note">Gap = validation loss − training loss, both on all points in eval mode (nothing dropped). Green: the better of the two.</p>
+        </div>
+      )}
+      {verdict && <p class="demo-message info do-verdict" data-testid="compare-verdict">{verdict}</p>}
+      <div class="do-compare">
+        {panel('plain')}
+        {panel('dropout')}
+      </div>
+      <CodeBlock label="The two PyTorch models of this demo" code={compareCode(settings)} />
+      <RunSettings id={id} fields={compareFields} keys={RUN.filter((k) => controls.includes(k))} settings={settings} onChange={(k, v) => set(k)(v)} summary="The training run (changing it trains both networks again)" />
+    </DemoFrame>
+  );
+}
