@@ -23,6 +23,8 @@ interface Props {
   logCounts?: boolean;
   height?: string;
   testId?: string;
+  /** Label the x axis at multiples of this step (e.g. -2, 0, 2) instead of at bin centres. */
+  tickStep?: number;
 }
 
 /** Counts of values in `bins` equal-width bins over [min, max]. */
@@ -38,11 +40,22 @@ export function binCounts(values: ArrayLike<number>, min: number, max: number, b
   return counts;
 }
 
+/** The tick label of bin `index` of [min, max]: the multiple of `step` inside the bin, if any. */
+export function binTick(index: number, min: number, max: number, bins: number, step: number): string {
+  const w = (max - min) / bins;
+  const lo = min + index * w;
+  const k = Math.ceil(lo / step - 1e-9);
+  const v = k * step;
+  return v < lo + w - 1e-9 ? String(Number(v.toPrecision(6))) : '';
+}
+
 /** A chart.js bar histogram, kept in sync with props, with a text alternative. */
-export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count', summary, logCounts, height, testId }: Props) {
+export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count', summary, logCounts, height, testId, tickStep }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<'bar'> | null>(null);
   const palette = usePalette();
+  const axis = useRef({ min, max, bins, tickStep });
+  axis.current = { min, max, bins, tickStep };
 
   useEffect(() => {
     if (!canvas.current || !palette) return;
@@ -51,7 +64,13 @@ export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count
       data: { labels: [], datasets: [] },
       options: {
         scales: {
-          x: { ticks: { color: palette.muted, maxTicksLimit: 7 }, grid: { display: false }, title: { display: true, text: xLabel, color: palette.muted } },
+          x: {
+            ticks: tickStep
+              ? { color: palette.muted, autoSkip: false, maxRotation: 0, callback: (_v, i) => { const a = axis.current; return a.tickStep ? binTick(i, a.min, a.max, a.bins, a.tickStep) : ''; } }
+              : { color: palette.muted, maxTicksLimit: 7 },
+            grid: { display: false },
+            title: { display: true, text: xLabel, color: palette.muted },
+          },
           y: { type: logCounts ? 'logarithmic' : 'linear', beginAtZero: !logCounts, ticks: { color: palette.muted, maxTicksLimit: 5 }, grid: { color: palette.border }, title: { display: true, text: yLabel, color: palette.muted } },
         },
         plugins: { legend: { display: series.length > 1, labels: { color: palette.text, boxWidth: 12 } } },
@@ -63,7 +82,7 @@ export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count
       chart.current?.destroy();
       chart.current = null;
     };
-  }, [palette, logCounts, xLabel, yLabel, series.length]);
+  }, [palette, logCounts, xLabel, yLabel, series.length, !!tickStep]);
 
   useEffect(() => {
     const c = chart.current;
