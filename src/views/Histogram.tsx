@@ -1,6 +1,9 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { Chart, type ChartConfiguration } from './chartjs.ts';
 import { usePalette } from './palette.ts';
+import { binCounts, binTick } from './histogram-bins.ts';
+
+export { binCounts, binTick };
 
 export interface HistogramSeries {
   label: string;
@@ -25,28 +28,6 @@ interface Props {
   testId?: string;
   /** Label the x axis at multiples of this step (e.g. -2, 0, 2) instead of at bin centres. */
   tickStep?: number;
-}
-
-/** Counts of values in `bins` equal-width bins over [min, max]. */
-export function binCounts(values: ArrayLike<number>, min: number, max: number, bins: number): number[] {
-  const counts = new Array<number>(bins).fill(0);
-  const w = (max - min) / bins;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (!Number.isFinite(v)) continue;
-    const b = Math.min(bins - 1, Math.max(0, Math.floor((v - min) / w)));
-    counts[b]++;
-  }
-  return counts;
-}
-
-/** The tick label of bin `index` of [min, max]: the multiple of `step` inside the bin, if any. */
-export function binTick(index: number, min: number, max: number, bins: number, step: number): string {
-  const w = (max - min) / bins;
-  const lo = min + index * w;
-  const k = Math.ceil(lo / step - 1e-9);
-  const v = k * step;
-  return v < lo + w - 1e-9 ? String(Number(v.toPrecision(6))) : '';
 }
 
 /** A chart.js bar histogram, kept in sync with props, with a text alternative. */

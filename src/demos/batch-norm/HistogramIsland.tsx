@@ -11,9 +11,8 @@ import { useDemoSettings } from '../ui/useDemoSettings.ts';
 import { histogramCode } from './code.ts';
 import { num, sig } from './format.ts';
 import type { HistogramSnapshot, LayerView } from './histogram-run.ts';
-import { runPart } from './networks.ts';
 import { histogramRange, tickStepFor } from './range.ts';
-import { HISTOGRAM_VIEW, histogramFields, type HistogramSettings } from './settings.ts';
+import { HISTOGRAM_VIEW, histogramFields, runPart, type HistogramSettings } from './settings.ts';
 import { useRestart } from './useRestart.ts';
 import './batch-norm.css';
 

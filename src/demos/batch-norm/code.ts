@@ -30,31 +30,31 @@ function hiddenLines(o: { layers: number; hidden: number; activation: 'relu' | '
   return lines;
 }
 
-/** A code line with a comment aligned at column 44. */
+/** A code line with a comment aligned at column 40 (the panels stay about 64 columns wide). */
 function note(code: string, comment: string): string {
-  return `${code}${' '.repeat(Math.max(2, 44 - code.length))}# ${comment}`;
+  return `${code}${' '.repeat(Math.max(2, 40 - code.length))}# ${comment}`;
 }
 
 /** Demo 1: the two networks, the training loop with model.train() / model.eval(), and hooks on layer k. */
 export function histogramCode(s: HistogramSettings): string {
   const k = Math.min(s.layer, s.layers);
   const shape = { layers: s.layers, hidden: s.hidden, activation: s.activation };
-  const scale = s.initScale !== 1;
+  const perEpoch = Math.ceil(s.points / Math.min(s.batch, s.points));
   return [
     'import torch',
     'from torch import nn',
     '',
-    note('torch.manual_seed(0)', 'same seed: the same initial weights for both'),
-    'model = nn.Sequential(                      # with batch norm',
+    note('torch.manual_seed(0)', 'same seed, same initial weights'),
+    note('model = nn.Sequential(', 'with batch norm'),
     ...hiddenLines({ ...shape, batchnorm: true }),
     ')',
-    'torch.manual_seed(0)                        # BatchNorm1d draws no random numbers',
-    'plain = nn.Sequential(                      # the same network without it',
+    note('torch.manual_seed(0)', 'BatchNorm1d draws no random numbers'),
+    note('plain = nn.Sequential(', 'the same network without it'),
     ...hiddenLines({ ...shape, batchnorm: false }),
     ')',
-    ...(scale
+    ...(s.initScale !== 1
       ? [
-          'with torch.no_grad():                       # initial weight scale',
+          note('with torch.no_grad():', 'the initial weight scale'),
           '    for net in (model, plain):',
           '        for m in net.modules():',
           '            if isinstance(m, nn.Linear):',
@@ -62,26 +62,31 @@ export function histogramCode(s: HistogramSettings): string {
         ]
       : []),
     '',
-    `# What the histograms show: layer ${k}'s values on each batch, before and after its BatchNorm1d.`,
+    `# What the histograms show: layer ${k}'s values on each batch`,
     'seen = {}',
-    `model[${3 * (k - 1)}].register_forward_hook(lambda m, i, out: seen.update(before_bn=out.detach()))`,
-    `model[${3 * (k - 1) + 1}].register_forward_hook(lambda m, i, out: seen.update(after_bn=out.detach()))`,
-    `plain[${2 * (k - 1)}].register_forward_hook(lambda m, i, out: seen.update(plain=out.detach()))`,
+    'def keep(name):',
+    '    def hook(module, inputs, output):',
+    '        seen[name] = output.detach()',
+    '    return hook',
+    note(`model[${3 * (k - 1)}].register_forward_hook(keep("before_bn"))`, 'Linear'),
+    note(`model[${3 * (k - 1) + 1}].register_forward_hook(keep("after_bn"))`, 'BatchNorm1d'),
+    note(`plain[${2 * (k - 1)}].register_forward_hook(keep("plain"))`, 'Linear'),
     '',
     'loss_fn = nn.BCEWithLogitsLoss()',
     'for net in (model, plain):',
     `    opt = torch.optim.SGD(net.parameters(), lr=${py(s.lr)})`,
-    `    for epoch in range(${Math.ceil(s.steps / Math.ceil(s.points / Math.min(s.batch, s.points)))}):`,
-    note('        net.train()', 'BN: normalise with each batch’s mean, var'),
-    note('        for xb, yb in train_loader:', `mini-batches of ${s.batch} shuffled points`),
+    note(`    for epoch in range(${Math.ceil(s.steps / perEpoch)}):`, `${perEpoch} steps per epoch`),
+    note('        net.train()', 'BN: statistics of each batch'),
+    note('        for xb, yb in train_loader:', `batches of ${Math.min(s.batch, s.points)}`),
     '            opt.zero_grad()',
     '            loss_fn(net(xb), yb).backward()',
     '            opt.step()',
-    note('        net.eval()', 'BN: use running_mean / running_var'),
+    note('        net.eval()', 'BN: running_mean, running_var'),
     '        with torch.no_grad():',
     '            train_loss = loss_fn(net(x_train), y_train).item()',
     '',
-    `print(seen["after_bn"].mean().item(), seen["after_bn"].var(correction=0).item())`,
+    'after = seen["after_bn"]',
+    note('print(after.mean(), after.var(correction=0))', 'as printed by the demo'),
   ].join('\n');
 }
 
@@ -96,23 +101,24 @@ export function runningCode(s: RunningSettings): string {
     'model = nn.Sequential(',
     ...hiddenLines({ layers: s.layers, hidden: s.hidden, activation: 'relu', batchnorm: true, momentum: s.momentum }),
     ')',
-    `bn = ${bn}${' '.repeat(Math.max(2, 40 - bn.length))}# the BatchNorm1d the charts follow`,
-    note(`print(bn.momentum, bn.eps)`, `${py(s.momentum)} 1e-05`),
-    note('print(bn.running_mean, bn.running_var)', 'zeros and ones before training'),
+    note(`bn = ${bn}`, 'the BatchNorm1d the charts follow'),
+    note('print(bn.momentum, bn.eps)', `${py(s.momentum)} 1e-05`),
+    note('print(bn.running_mean, bn.running_var)', 'zeros, ones'),
     '',
     `opt = torch.optim.SGD(model.parameters(), lr=${py(s.lr)})`,
     'loss_fn = nn.BCEWithLogitsLoss()',
-    note('model.train()', 'batch statistics, and running averages move'),
+    note('model.train()', 'batch statistics; running ones move'),
     'for xb, yb in train_loader:',
     '    opt.zero_grad()',
     '    loss_fn(model(xb), yb).backward()',
     '    opt.step()',
-    `    # after each forward pass: running = (1 - ${py(s.momentum)}) * running + ${py(s.momentum)} * batch statistic`,
-    `    print(bn.running_mean[${j}].item(), bn.running_var[${j}].item())   # running_var uses the unbiased variance`,
+    `    # each forward pass: running = ${py(1 - s.momentum)} * running + ${py(s.momentum)} * batch`,
+    `    # (running_var averages the unbiased batch variance)`,
+    `    print(bn.running_mean[${j}].item(), bn.running_var[${j}].item())`,
     '',
-    note('model.eval()', 'normalise with running_mean / running_var'),
+    note('model.eval()', 'running_mean and running_var'),
     'with torch.no_grad():',
-    note('    p = torch.sigmoid(model(x_val))', 'each point independent of its batch'),
+    note('    p = torch.sigmoid(model(x_val))', 'each point on its own'),
   ].join('\n');
 }
 
@@ -122,20 +128,23 @@ export function dropoutCode(s: DropoutSettings): string {
     'import torch',
     'from torch import nn',
     '',
-    'model = nn.Sequential(                      # Linear -> BatchNorm1d -> ReLU -> Dropout',
+    '# Linear -> BatchNorm1d -> ReLU -> Dropout, per hidden layer',
+    'model = nn.Sequential(',
     ...hiddenLines({ layers: s.layers, hidden: s.hidden, activation: 'relu', batchnorm: true, dropout: s.p }),
     ')',
     `opt = torch.optim.Adam(model.parameters(), lr=${py(s.lr)})`,
     'loss_fn = nn.BCEWithLogitsLoss()',
     '',
     `for epoch in range(${s.epochs}):`,
-    note('    model.train()', 'dropout on, BN with batch statistics'),
+    note('    model.train()', 'dropout on, BN: batch statistics'),
     note('    for xb, yb in train_loader:', `mini-batches of ${s.batch}`),
     '        opt.zero_grad()',
     '        loss_fn(model(xb), yb).backward()',
     '        opt.step()',
-    note('    model.eval()', 'dropout off, BN with running averages'),
+    note('    model.eval()', 'dropout off, BN: running averages'),
     '    with torch.no_grad():',
-    '        gap = loss_fn(model(x_val), y_val).item() - loss_fn(model(x_train), y_train).item()',
+    '        train_loss = loss_fn(model(x_train), y_train).item()',
+    '        val_loss = loss_fn(model(x_val), y_val).item()',
+    note('    gap = val_loss - train_loss', 'what the demo plots'),
   ].join('\n');
 }

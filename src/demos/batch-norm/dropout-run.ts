@@ -6,16 +6,9 @@
  */
 import { createTrainer, makeClassification, type Dataset, type Trainer } from '../../engine/index.ts';
 import { attempt, checkBatches, contender, shapeSpec, validate, type Contender, type MlpShape } from './networks.ts';
-import { dropoutFields, VALIDATION_POINTS, type DropoutSettings } from './settings.ts';
+import { dropoutFields, VALIDATION_POINTS, VARIANTS, type DropoutSettings, type VariantKey } from './settings.ts';
 
-export const VARIANTS = [
-  { key: 'neither', label: 'neither', batchnorm: false, dropout: false },
-  { key: 'bn', label: 'batch norm only', batchnorm: true, dropout: false },
-  { key: 'dropout', label: 'dropout only', batchnorm: false, dropout: true },
-  { key: 'both', label: 'batch norm + dropout', batchnorm: true, dropout: true },
-] as const;
-
-export type VariantKey = (typeof VARIANTS)[number]['key'];
+export type { VariantKey };
 
 export interface VariantRecord {
   key: VariantKey;

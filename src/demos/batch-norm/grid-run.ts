@@ -9,6 +9,8 @@ import { createTrainer, makeClassification, type Dataset, type Trainer } from '.
 import { attempt, checkBatches, contender, shapeSpec, validate, type Contender, type MlpShape } from './networks.ts';
 import { GRID_LRS, GRID_SCALES, gridFields, type GridSettings } from './settings.ts';
 
+export { stalled } from './settings.ts';
+
 export type RunStatus = 'waiting' | 'training' | 'done' | 'diverged';
 
 export interface GridRun {
@@ -62,11 +64,6 @@ export function chanceLoss(d: Dataset): number {
   const p = ones / d.n;
   if (p === 0 || p === 1) return 0;
   return -(p * Math.log(p) + (1 - p) * Math.log(1 - p));
-}
-
-/** A run that made no real progress: its final loss is still within 10% of the chance loss. */
-export function stalled(run: GridRun, chance: number): boolean {
-  return run.status === 'done' && run.losses[run.losses.length - 1] >= 0.9 * chance;
 }
 
 export function createGridRun(raw: unknown) {
@@ -145,10 +142,11 @@ export function exportGridRun(raw: unknown) {
     initScales: [...GRID_SCALES],
     optimizer: 'sgd',
     // The initial weights depend on the scale only (the learning rate does not change them).
-    initialParams: Object.fromEntries(GRID_SCALES.map((scale) => [String(scale), {
+    initialParams: GRID_SCALES.map((scale) => ({
+      initScale: scale,
       plain: gridTrainer(s, train, GRID_LRS[0], scale, false).network.params(),
       batchnorm: gridTrainer(s, train, GRID_LRS[0], scale, true).network.params(),
-    }])),
+    })),
     data: { train: { x: Array.from(train.x), y: Array.from(train.y) } },
   };
 }

@@ -6,8 +6,8 @@
  * layer for "after BN") and their mean and variance, so the learner can pick any layer.
  */
 import { createTrainer, makeClassification, type Dataset } from '../../engine/index.ts';
-import { attempt, checkBatches, contender, firstBatch, hiddenLayerIndex, pooledStats, runPart, shapeSpec, thin, validate, type Contender, type MlpShape } from './networks.ts';
-import { HISTOGRAM_VIEW, histogramFields, type HistogramSettings } from './settings.ts';
+import { attempt, checkBatches, contender, firstBatch, hiddenLayerIndex, pooledStats, shapeSpec, thin, validate, type Contender, type MlpShape } from './networks.ts';
+import { HISTOGRAM_VIEW, histogramFields, runPart, type HistogramSettings } from './settings.ts';
 
 export type HistogramRunSettings = Omit<HistogramSettings, (typeof HISTOGRAM_VIEW)[number]>;
 

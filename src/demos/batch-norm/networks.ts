@@ -78,13 +78,6 @@ export function validate<F extends Fields>(fields: F, raw: unknown): SettingsOf<
   return value;
 }
 
-/** Only the fields that determine the run (not what is shown). */
-export function runPart<S extends Record<string, unknown>>(s: S, view: readonly string[]): Omit<S, (typeof view)[number]> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(s)) if (!view.includes(k)) out[k] = v;
-  return out as Omit<S, (typeof view)[number]>;
-}
-
 /** The rows of the first mini-batch the trainer will take (its epoch-0 permutation). */
 export function firstBatch(trainer: Trainer, x: Float64Array, n: number, batch: number): { x: Float64Array; n: number } {
   const rows = Math.min(batch, n);

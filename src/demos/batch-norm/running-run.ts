@@ -6,8 +6,8 @@
  */
 import { createTrainer, makeClassification, type Dataset, type Trainer } from '../../engine/index.ts';
 import { guardExplosion } from '../classification-run.ts';
-import { checkBatches, hiddenLayerIndex, runPart, shapeSpec, thin, validate, type MlpShape } from './networks.ts';
-import { RUNNING_VALIDATION_POINTS, RUNNING_VIEW, runningFields, type RunningSettings } from './settings.ts';
+import { checkBatches, hiddenLayerIndex, shapeSpec, thin, validate, type MlpShape } from './networks.ts';
+import { RUNNING_VALIDATION_POINTS, RUNNING_VIEW, runningFields, runPart, type RunningSettings } from './settings.ts';
 
 export type RunningRunSettings = Omit<RunningSettings, (typeof RUNNING_VIEW)[number]>;
 

@@ -84,3 +84,28 @@ export const GRID_SCALES = [0.3, 1, 3, 10] as const;
 export const VALIDATION_POINTS = 300;
 /** Validation points of the running-statistics demo (eval mode vs train mode). */
 export const RUNNING_VALIDATION_POINTS = 200;
+
+/** Only the fields that determine the run (not what is shown). */
+export function runPart<S extends Record<string, unknown>>(s: S, view: readonly string[]): Omit<S, (typeof view)[number]> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(s)) if (!view.includes(k)) out[k] = v;
+  return out as Omit<S, (typeof view)[number]>;
+}
+
+/** The four networks of the dropout demo. */
+export const VARIANTS = [
+  { key: 'neither', label: 'neither', batchnorm: false, dropout: false },
+  { key: 'bn', label: 'batch norm only', batchnorm: true, dropout: false },
+  { key: 'dropout', label: 'dropout only', batchnorm: false, dropout: true },
+  { key: 'both', label: 'batch norm + dropout', batchnorm: true, dropout: true },
+] as const;
+
+export type VariantKey = (typeof VARIANTS)[number]['key'];
+
+/** A grid run whose final training loss is below this counts as "trained". */
+export const TRAINED_LOSS = 0.2;
+
+/** A finished run that made no real progress: its final loss is within 10% of the chance loss. */
+export function stalled(run: { status: string; losses: number[] }, chance: number): boolean {
+  return run.status === 'done' && run.losses[run.losses.length - 1] >= 0.9 * chance;
+}
