@@ -174,7 +174,7 @@ test('histogram run: the two networks start from the same weights; at step 0 the
   assert.deepEqual(Array.from(run.snapshot().plain.values), Array.from(run.snapshot().bnPre.values));
 });
 
-test('histogram run: deterministic, and the default run shows the drift the chapter describes', () => {
+test('histogram run: deterministic, finite, one evaluation per epoch', () => {
   const a = createHistogramRun({ steps: 100 }), b = createHistogramRun({ steps: 100 });
   while (a.advance());
   while (b.advance());
@@ -334,4 +334,127 @@ test('the code panels: BatchNorm1d between Linear and the activation, train/eval
   assert.match(dc, /nn\.Linear\(2, 40\), nn\.BatchNorm1d\(40\), nn\.ReLU\(\), nn\.Dropout\(p=0\.5\),/);
   assert.match(dc, /model\.train\(\)[\s\S]*model\.eval\(\)/);
   assert.ok(TRAINED_LOSS > 0);
+});
+
+// ---------------------------------------------------------------- the chapter's numbers
+
+const f3 = (v: number) => v.toFixed(3);
+const firstBelow = (a: number[], t: number) => a.findIndex((v) => v < t);
+
+test('the numbers chapter 4 quotes about the histogram demo are its default run’s', () => {
+  const run = createHistogramRun({});
+  const s0 = [1, 2, 3, 4].map((l) => { run.show(l); return run.snapshot(); });
+  assert.deepEqual(s0.map((s) => s.plain.variance.toPrecision(3)), ['0.251', '0.0570', '0.0312', '0.0183']);
+  assert.equal(s0[3].bnPost.variance.toFixed(4), '0.9999');
+  for (const s of s0) close(s.bnPost.mean, 0, 1e-12);
+  let postVar = [Infinity, -Infinity], postMean = [Infinity, -Infinity];
+  const at: Record<number, { mean: number; variance: number }> = {};
+  while (run.advance()) {
+    const s = run.snapshot();
+    postVar = [Math.min(postVar[0], s.bnPost.variance), Math.max(postVar[1], s.bnPost.variance)];
+    postMean = [Math.min(postMean[0], s.bnPost.mean), Math.max(postMean[1], s.bnPost.mean)];
+    if ([400, 800].includes(s.step)) at[s.step] = s.plain;
+  }
+  const s = run.snapshot();
+  assert.equal(firstBelow(s.bnNet.loss, 0.1), 8);
+  assert.equal(firstBelow(s.plainNet.loss, 0.6), 58);
+  assert.equal(firstBelow(s.plainNet.loss, 0.1), 75);
+  assert.ok(s.plainNet.loss.slice(0, 50).every((v) => v > 0.65));
+  assert.equal(at[400].variance.toFixed(2), '0.02');
+  assert.equal(at[800].variance.toFixed(2), '0.74');
+  assert.equal(s.plain.variance.toFixed(2), '1.06');
+  assert.equal(Math.round(s.plain.variance / s0[3].plain.variance), 58);
+  assert.deepEqual([s0[3].plain.mean.toFixed(3), s.plain.mean.toFixed(3)], ['0.078', '0.398']);
+  assert.ok(postVar[0] >= 0.99 && postVar[1] <= 1.5, `after-BN variance within [1.0, 1.5]: ${postVar}`);
+  assert.ok(postMean[0] > -0.005 && postMean[1] <= 0.21, `after-BN mean within [0, 0.21]: ${postMean}`);
+  // Smaller initial weights; tanh.
+  const small = createHistogramRun({ initScale: 0.3 });
+  assert.equal(small.snapshot().plain.variance.toPrecision(3), '0.0137');
+  while (small.advance());
+  assert.equal(f3(small.snapshot().plainNet.loss.at(-1)!), '0.693');
+  assert.equal(firstBelow(small.snapshot().bnNet.loss, 0.1), 8);
+  const tanh = createHistogramRun({ activation: 'tanh' });
+  while (tanh.advance());
+  assert.deepEqual([firstBelow(tanh.snapshot().bnNet.loss, 0.1), firstBelow(tanh.snapshot().plainNet.loss, 0.1)], [13, 134]);
+});
+
+test('the numbers chapter 4 quotes about the learning-rate grid are its default run’s', () => {
+  const run = createGridRun({});
+  while (run.advance());
+  const s = run.snapshot();
+  const cell = (lr: number, scale: number) => s.cells.find((c) => c.lr === lr && c.scale === scale)!;
+  const last = (r: { losses: number[] }) => r.losses[r.losses.length - 1];
+  const trained = (k: 'bn' | 'plain') => s.cells.filter((c) => c[k].status === 'done' && last(c[k]) < TRAINED_LOSS).length;
+  assert.deepEqual([trained('bn'), trained('plain')], [24, 7]);
+  for (const lr of [0.01, 0.03, 0.1]) assert.ok(stalled(cell(lr, 1).plain, s.chanceLoss), `plain, lr ${lr}, x1 stalls`);
+  assert.deepEqual([f3(last(cell(0.3, 1).plain)), f3(last(cell(1, 1).plain))], ['0.196', '0.053']);
+  assert.deepEqual([f3(last(cell(0.01, 1).bn)), f3(last(cell(3, 1).bn)), f3(last(cell(0.1, 1).bn))], ['0.188', '0.040', '0.018']);
+  assert.ok(GRID_LRS.every((lr) => stalled(cell(lr, 0.3).plain, s.chanceLoss)), 'x0.3 without BN never trains');
+  assert.deepEqual([f3(last(cell(0.01, 10).plain)), f3(last(cell(0.03, 10).plain))], ['0.014', '0.298']);
+  assert.deepEqual(GRID_SCALES.map((sc) => cell(10, sc).bn.status), ['diverged', 'diverged', 'diverged', 'done']);
+  assert.ok(GRID_SCALES.every((sc) => [3, 10].every((lr) => stalled(cell(lr, sc).plain, s.chanceLoss))), 'large rates stall without BN');
+  assert.equal(s.cells.filter((c) => c.plain.status === 'diverged').length, 0);
+  // Dead ReLUs: after lr 10 at x1, the network gives every point the same output.
+  const t = gridTrainer(defaults(gridFields), gridData(defaults(gridFields)), 10, 1, false);
+  for (let e = 0; e < 30; e++) t.runEpoch();
+  const out = t.network.forward(gridData(defaults(gridFields)).x, 256, 'eval');
+  assert.ok(out.every((v) => v === out[0]));
+  const c = cell(0.1, 1);
+  assert.equal(firstBelow(c.bn.losses, 0.2), 6);
+  assert.ok(last(c.plain) > 0.68);
+});
+
+test('the numbers chapter 4 quotes about the running statistics are its default run’s', () => {
+  const run = createRunningRun({});
+  const snaps: ReturnType<typeof run.snapshot>[] = [];
+  while (run.advance()) snaps.push(run.snapshot());
+  const at = (step: number) => snaps[step - 1];
+  close(0.9 ** 22, 0.1, 0.003);
+  const pctOf = (v: number) => `${Math.round(v * 100)}%`;
+  assert.deepEqual([pctOf(at(5).valAccuracy.eval), pctOf(at(5).valAccuracy.train)], ['52%', '94%']);
+  assert.deepEqual(at(50).valAccuracy, { train: 1, eval: 1 });
+  const s = snaps[snaps.length - 1];
+  const lower = s.steps.map((st, i) => st >= 63 && s.valLossEval[i] < s.valLossTrain[i]);
+  assert.equal(s.steps.findIndex((st, i) => st > 0 && s.valLossEval[i] <= s.valLossTrain[i]), 63);
+  assert.ok(lower.filter(Boolean).length / s.steps.filter((st) => st >= 63).length > 0.8, 'usually lower from step 63');
+  const r50 = at(50);
+  const near = (a: number, b: number) => Math.abs(a - b) < 0.25 * Math.abs(b);
+  assert.ok(near(r50.runningMean.at(-1)!, -0.27) && near(r50.runningVar.at(-1)!, 0.12), 'settled by step 50');
+});
+
+test('the numbers chapter 4 quotes about batch norm and dropout are its default run’s', () => {
+  const end = (raw: object) => {
+    const run = createDropoutRun(raw);
+    while (run.advance());
+    return Object.fromEntries(run.snapshot().variants.map((v) => [v.key, v]));
+  };
+  const v = end({});
+  assert.deepEqual(['neither', 'bn', 'dropout', 'both'].map((k) => f3(v[k].gap.at(-1)!)), ['1.572', '0.532', '0.546', '0.215']);
+  assert.deepEqual([f3(v.neither.train.at(-1)!), f3(v.neither.val.at(-1)!), f3(v.both.val.at(-1)!)], ['0.154', '1.726', '0.606']);
+  assert.ok(Object.values(v).every((x) => x.val.at(-1)! >= v.both.val.at(-1)!));
+  assert.equal(Math.round(v.neither.gap.at(-1)! / v.both.gap.at(-1)!), 7);
+  const best = Object.values(v).map((x) => x.bestVal);
+  assert.deepEqual([f3(Math.min(...best)), f3(Math.max(...best))], ['0.566', '0.607']);
+  const full = end({ batch: 60 });
+  assert.deepEqual([f3(full.bn.gap.at(-1)!), f3(full.neither.gap.at(-1)!), f3(full.dropout.gap.at(-1)!)], ['3.101', '3.266', '0.408']);
+});
+
+test('chapter 4’s quiz answers are what batch norm computes', () => {
+  // Question 1: values 1, 2, 3, 6 with gamma 2, beta 0.5 (the engine, eps set tiny).
+  const net = createNetwork({ layers: [{ type: 'batchnorm1d', features: 1, gamma: [2], beta: [0.5], eps: 1e-12 }, { type: 'linear', in: 1, out: 1 }], loss: 'mse', optimizer: { type: 'sgd', lr: 0 }, seed: 0 });
+  net.trainStep(Float64Array.from([1, 2, 3, 6]), new Float64Array(4), 4);
+  assert.equal(net.layerOutput(0)[3].toFixed(2), '3.71');
+  assert.equal((2 * 3 / Math.sqrt(14 / 3) + 0.5).toFixed(2), '3.28');
+  // Question 3: momentum 0.1, n = 5, mean 1.00, biased variance 0.40, from 0.50 and 0.80.
+  close(0.9 * 0.5 + 0.1 * 1, 0.55, 1e-12);
+  close(0.9 * 0.8 + 0.1 * (5 / 4) * 0.4, 0.77, 1e-12);
+  const bn = createNetwork({ layers: [{ type: 'batchnorm1d', features: 1, running_mean: [0.5], running_var: [0.8] }, { type: 'linear', in: 1, out: 1 }], loss: 'mse', optimizer: { type: 'sgd', lr: 0 }, seed: 0 });
+  const h = Math.sqrt(0.5); // five values with mean 1 and biased variance (4 x 0.5) / 5 = 0.4
+  const x = Float64Array.from([1 - h, 1 - h, 1, 1 + h, 1 + h]);
+  bn.trainStep(x, new Float64Array(5), 5);
+  const st = bn.batchNormStats(0);
+  close(st.batchMean[0], 1, 1e-12);
+  close(st.batchVar[0], 0.4, 1e-12);
+  close(st.runningMean[0], 0.55, 1e-12);
+  close(st.runningVar[0], 0.77, 1e-12);
 });
