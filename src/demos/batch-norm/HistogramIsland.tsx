@@ -9,7 +9,7 @@ import { SpeedSelect } from '../ui/SpeedSelect.tsx';
 import { TrainButtons } from '../ui/TrainButtons.tsx';
 import { useDemoSettings } from '../ui/useDemoSettings.ts';
 import { histogramCode } from './code.ts';
-import { num, sig } from './format.ts';
+import { mean3, num, sig } from './format.ts';
 import type { HistogramSnapshot, LayerView } from './histogram-run.ts';
 import { histogramRange, tickStepFor } from './range.ts';
 import { HISTOGRAM_VIEW, histogramFields, runPart, type HistogramSettings } from './settings.ts';
@@ -35,7 +35,7 @@ function describe(name: string, v: LayerView | undefined): string {
   if (!v || v.values.length === 0) return `${name}: no values yet.`;
   let lo = Infinity, hi = -Infinity;
   for (const x of v.values) { if (x < lo) lo = x; if (x > hi) hi = x; }
-  return `${name}: mean ${sig(v.mean)}, variance ${sig(v.variance)}, values from ${sig(lo)} to ${sig(hi)} (${v.values.length} values).`;
+  return `${name}: mean ${mean3(v.mean)}, variance ${sig(v.variance)}, values from ${sig(lo)} to ${sig(hi)} (${v.values.length} values).`;
 }
 
 /**
@@ -144,7 +144,7 @@ export default function HistogramIsland({ id, title, caption, settings: initial,
               <h4>{p.title}</h4>
               <p class="bn-sub">{p.sub}</p>
               <p class="bn-stats" data-testid={`bn-stats-${p.key}`}>
-                mean <b data-testid={`bn-mean-${p.key}`}>{sig(v?.mean)}</b> · variance <b data-testid={`bn-var-${p.key}`}>{sig(v?.variance)}</b>
+                mean <b data-testid={`bn-mean-${p.key}`}>{mean3(v?.mean)}</b> · variance <b data-testid={`bn-var-${p.key}`}>{sig(v?.variance)}</b>
               </p>
               <Histogram
                 testId={`${id}-hist-${p.key}`}
@@ -192,7 +192,7 @@ export default function HistogramIsland({ id, title, caption, settings: initial,
             xLabel="step"
             yLabel="mean"
             height="13rem"
-            summary={s ? `Mean of layer ${shown}'s values at step 0 and now: without BN ${sig(h!.plainMean[0])} then ${sig(s.plain.mean)}; before BN ${sig(h!.bnPreMean[0])} then ${sig(s.bnPre.mean)}; after BN ${sig(h!.bnPostMean[0])} then ${sig(s.bnPost.mean)}.` : 'No steps yet.'}
+            summary={s ? `Mean of layer ${shown}'s values at step 0 and now: without BN ${mean3(h!.plainMean[0])} then ${mean3(s.plain.mean)}; before BN ${mean3(h!.bnPreMean[0])} then ${mean3(s.bnPre.mean)}; after BN ${mean3(h!.bnPostMean[0])} then ${mean3(s.bnPost.mean)}.` : 'No steps yet.'}
           />
         </div>
         <div class="demo-panel">

@@ -191,7 +191,7 @@ export default function LearningRateIsland({ id, title, caption, settings: initi
         )}
       </p>
       <div class="demo-panel">
-        <h4 data-testid="bn-grid-focus">{cell ? `Learning rate ${cell.lr}, initial scale ×${cell.scale}` : 'Loss curves'}{picked === null && cell ? ' (the pair in training; pick a cell to keep one)' : ''}</h4>
+        <h4 data-testid="bn-grid-focus">{cell ? `Learning rate ${cell.lr}, initial scale ×${cell.scale}` : 'Loss curves'}{picked === null && cell ? (done < total ? ' (the pair in training; pick a cell to keep one)' : ' (the last pair trained; pick any cell)') : ''}</h4>
         <LineChart testId={`${id}-curves`} series={series} markers={markers} xLabel="epoch" yLabel="training loss (log scale)" logY height="13rem" summary={cellSummary} />
       </div>
     </DemoFrame>

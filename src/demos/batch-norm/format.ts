@@ -17,3 +17,11 @@ export function sig(v: number | null | undefined): string {
 }
 
 export const pct = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : `${Math.round(v * 100)}%`);
+
+/** A mean: three decimals (the float noise of an exact 0 shows as 0.000, not as 1e-17). */
+export function mean3(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+  if (Math.abs(v) >= 1e4) return v.toExponential(2);
+  const s = v.toFixed(3);
+  return s === '-0.000' ? '0.000' : s;
+}
