@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { canvasData, expect, hydrated, setRange, test } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 import { createHistogramRun } from '../../src/demos/batch-norm/histogram-run.ts';
@@ -226,3 +227,18 @@ test('every batch-norm demo has an embed page that trains', async ({ page }) => 
     await expect(demo.getByTestId('reset')).toBeEnabled();
   }
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`after training, the filled grid, tables and charts have no serious accessibility problem (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const id of ['bn-learning-rates', 'bn-dropout']) {
+      const demo = await open(page, id);
+      await demo.getByTestId(`${id}-speed`).selectOption('Infinity');
+      await demo.getByTestId('train').click();
+      await expect(demo.getByTestId('train')).toBeDisabled({ timeout: 60_000 }); // finished
+      const results = await new AxeBuilder({ page }).include(`[data-demo="${id}"]`).analyze();
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+    }
+  });
+}

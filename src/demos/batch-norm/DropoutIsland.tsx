@@ -2,12 +2,12 @@ import { useState } from 'preact/hooks';
 import { useTrainer } from '../../training/useTrainer.ts';
 import { LineChart } from '../../views/LineChart.tsx';
 import { CodeBlock } from '../ui/CodeBlock.tsx';
-import { DemoFrame, download } from '../ui/DemoFrame.tsx';
-import { SettingControl } from '../ui/SettingControl.tsx';
-import { SpeedSelect } from '../ui/SpeedSelect.tsx';
-import { TrainButtons } from '../ui/TrainButtons.tsx';
+import { DemoFrame } from '../ui/DemoFrame.tsx';
+import { TrainToolbar } from '../ui/TrainToolbar.tsx';
 import { useDemoSettings } from '../ui/useDemoSettings.ts';
 import { dropoutCode } from './code.ts';
+import { frameProps } from './frame.ts';
+import { SettingsPanel } from './SettingsPanel.tsx';
 import type { DropoutSnapshot, VariantRecord } from './dropout-run.ts';
 import { num } from './format.ts';
 import { dropoutFields, VARIANTS, type DropoutSettings, type VariantKey } from './settings.ts';
@@ -37,54 +37,23 @@ const at = (a: number[]) => a[a.length - 1];
  * training loss) of each, live, and where each ends.
  */
 export default function DropoutIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, notices, dismissNotices, shareUrl } = useDemoSettings(id, dropoutFields, initial);
+  const ds = useDemoSettings(id, dropoutFields, initial);
+  const { settings, setSettings } = ds;
   const t = useTrainer<DropoutSnapshot>('bn-dropout', settings);
   const runKey = JSON.stringify(settings);
-  const [speed, setSpeed] = useState<number>(30);
   const [hidden, setHidden] = useState<VariantKey[]>([]);
   useRestart(t.reset, settings, runKey);
 
   const s = t.snapshot && JSON.stringify(t.snapshot.settings) === runKey ? t.snapshot : null;
-  const set = (k: Key) => (v: number | string | boolean) => setSettings({ ...settings, [k]: v });
-  const control = (k: Key) => (controls.includes(k) ? <SettingControl key={k} id={`${id}-${k}`} field={dropoutFields[k]} value={settings[k]} onChange={set(k)} /> : null);
   const shownVariants = (s?.variants ?? []).filter((v) => !hidden.includes(v.key));
   const lowestGap = s && s.epoch > 0 ? s.variants.filter((v) => !v.diverged).reduce<VariantRecord | null>((b, v) => (!b || at(v.gap) < at(b.gap) ? v : b), null) : null;
   const line = (v: VariantRecord) => `${v.label}: training ${num(at(v.train))}, validation ${num(at(v.val))}, gap ${num(at(v.gap))}${v.diverged ? ' (diverged)' : ''}`;
   const summary = s ? `After ${s.epoch} epochs. ${s.variants.map(line).join('; ')}.` : 'Not trained yet.';
 
   return (
-    <DemoFrame
-      id={id}
-      title={title}
-      caption={caption}
-      error={t.error}
-      notices={notices}
-      onDismissNotices={dismissNotices}
-      shareUrl={() => shareUrl(settings)}
-      onExport={async () => {
-        const { exportDropoutRun } = await import('./dropout-run.ts');
-        download(`batch-norm-dropout-seed${settings.seed}.json`, JSON.stringify(exportDropoutRun(settings), null, 1));
-      }}
-    >
-      <div class="controls">{RUN_MAIN.map(control)}</div>
-      {RUN_MORE.some((k) => controls.includes(k)) && (
-        <details class="bn-details">
-          <summary>More settings (each change starts new runs)</summary>
-          <div class="controls">{RUN_MORE.map(control)}</div>
-        </details>
-      )}
-      <div class="bn-toolbar">
-        <TrainButtons
-          running={t.running}
-          finished={t.finished}
-          onPlay={() => t.play(speed)}
-          onPause={t.pause}
-          onStep={() => t.step(1)}
-          onReset={() => t.reset(settings)}
-          disabled={!!t.error}
-        />
-        <SpeedSelect id={id} options={SPEEDS} value={speed} unit="epochs" onChange={(v) => { setSpeed(v); if (t.running) t.play(v); }} />
-      </div>
+    <DemoFrame {...frameProps({ id, title, caption }, t.error, ds, settings, 'batch-norm-dropout', async () => (await import('./dropout-run.ts')).exportDropoutRun)}>
+      <SettingsPanel id={id} fields={dropoutFields} settings={settings} controls={controls} main={RUN_MAIN} more={RUN_MORE} onChange={(k, v) => setSettings({ ...settings, [k]: v })} moreLabel="More settings (each change starts new runs)" />
+      <TrainToolbar id={id} t={t} settings={settings} speeds={SPEEDS} speed={30} unit="epochs" />
       <p class="status" aria-live="polite" data-testid="bn-do-status">
         {s ? (
           <>

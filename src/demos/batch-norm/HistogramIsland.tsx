@@ -1,14 +1,15 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { useTrainer } from '../../training/useTrainer.ts';
 import { Histogram } from '../../views/Histogram.tsx';
 import { LineChart } from '../../views/LineChart.tsx';
 import { CodeBlock } from '../ui/CodeBlock.tsx';
-import { DemoFrame, download } from '../ui/DemoFrame.tsx';
+import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { SettingControl } from '../ui/SettingControl.tsx';
-import { SpeedSelect } from '../ui/SpeedSelect.tsx';
-import { TrainButtons } from '../ui/TrainButtons.tsx';
+import { TrainToolbar } from '../ui/TrainToolbar.tsx';
 import { useDemoSettings } from '../ui/useDemoSettings.ts';
 import { histogramCode } from './code.ts';
+import { frameProps } from './frame.ts';
+import { SettingsPanel } from './SettingsPanel.tsx';
 import { mean3, num, sig } from './format.ts';
 import type { HistogramSnapshot, LayerView } from './histogram-run.ts';
 import { histogramRange, tickStepFor } from './range.ts';
@@ -30,6 +31,17 @@ const SPEEDS = [10, 25, 50, 100, 250, Infinity] as const;
 const RUN_MAIN: Key[] = ['lr', 'initScale', 'activation'];
 const RUN_MORE: Key[] = ['dataset', 'points', 'layers', 'hidden', 'batch', 'steps', 'seed'];
 
+/** The three views of the shown layer, as the histograms and the history charts name them. */
+const VIEWS = [
+  { key: 'plain', label: 'without BN', color: 1 },
+  { key: 'bnPre', label: 'before BN', color: 3 },
+  { key: 'bnPost', label: 'after BN', color: 0 },
+] as const;
+const STAT_CHARTS = [
+  { stat: 'variance', suffix: 'Var', title: 'Variance', log: true, format: sig },
+  { stat: 'mean', suffix: 'Mean', title: 'Mean', log: false, format: mean3 },
+] as const;
+
 /** One view's text alternative: where its values lie. */
 function describe(name: string, v: LayerView | undefined): string {
   if (!v || v.values.length === 0) return `${name}: no values yet.`;
@@ -44,11 +56,11 @@ function describe(name: string, v: LayerView | undefined): string {
  * and with BN before and after the normalisation, with their mean and variance.
  */
 export default function HistogramIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, notices, dismissNotices, shareUrl } = useDemoSettings(id, histogramFields, initial);
+  const ds = useDemoSettings(id, histogramFields, initial);
+  const { settings, setSettings } = ds;
   const t = useTrainer<HistogramSnapshot>('bn-histogram', settings);
   const run = runPart(settings, HISTOGRAM_VIEW);
   const runKey = JSON.stringify(run);
-  const [speed, setSpeed] = useState<number>(50);
   useRestart(t.reset, settings, runKey);
   useEffect(() => t.update({ layer: settings.layer }), [settings.layer]);
 
@@ -65,11 +77,6 @@ export default function HistogramIsland({ id, title, caption, settings: initial,
   const R = range.current.r || 3;
 
   const set = (k: Key) => (v: number | string | boolean) => setSettings({ ...settings, [k]: v });
-  const control = (k: Key) => {
-    if (!controls.includes(k)) return null;
-    const f = histogramFields[k];
-    return <SettingControl key={k} id={`${id}-${k}`} field={f} value={settings[k]} onChange={set(k)} />;
-  };
   const layerField = { ...histogramFields.layer, max: settings.layers };
   const lastLoss = (v: number[] | undefined) => (v && v.length ? v[v.length - 1] : undefined);
   const plainLoss = lastLoss(s?.plainNet.loss), bnLoss = lastLoss(s?.bnNet.loss);
@@ -85,42 +92,11 @@ export default function HistogramIsland({ id, title, caption, settings: initial,
     : 'Preparing the networks.';
 
   return (
-    <DemoFrame
-      id={id}
-      title={title}
-      caption={caption}
-      error={t.error}
-      notices={notices}
-      onDismissNotices={dismissNotices}
-      shareUrl={() => shareUrl(settings)}
-      onExport={async () => {
-        const { exportHistogramRun } = await import('./histogram-run.ts');
-        download(`batch-norm-histogram-seed${settings.seed}.json`, JSON.stringify(exportHistogramRun(settings), null, 1));
-      }}
-    >
-      <div class="controls">
+    <DemoFrame {...frameProps({ id, title, caption }, t.error, ds, settings, 'batch-norm-histogram', async () => (await import('./histogram-run.ts')).exportHistogramRun)}>
+      <SettingsPanel id={id} fields={histogramFields} settings={settings} controls={controls} main={RUN_MAIN} more={RUN_MORE} onChange={(k, v) => setSettings({ ...settings, [k]: v })}>
         <SettingControl id={`${id}-layer`} field={layerField} value={layer} onChange={set('layer')} format={(v) => `${v} of ${settings.layers}`} />
-        {RUN_MAIN.map(control)}
-      </div>
-      {RUN_MORE.some((k) => controls.includes(k)) && (
-        <details class="bn-details">
-          <summary>More settings (each change starts a new run)</summary>
-          <div class="controls">{RUN_MORE.map(control)}</div>
-        </details>
-      )}
-      <div class="bn-toolbar">
-        <TrainButtons
-          running={t.running}
-          finished={t.finished}
-          onPlay={() => t.play(speed)}
-          onPause={t.pause}
-          onStep={() => t.step(1)}
-          onReset={() => t.reset(settings)}
-          stepLabel="Step one batch"
-          disabled={!!t.error}
-        />
-        <SpeedSelect id={id} options={SPEEDS} value={speed} unit="steps" onChange={(v) => { setSpeed(v); if (t.running) t.play(v); }} />
-      </div>
+      </SettingsPanel>
+      <TrainToolbar id={id} t={t} settings={settings} speeds={SPEEDS} speed={50} unit="steps" stepLabel="Step one batch" />
       <p class="status" aria-live="polite" data-testid="bn-status">
         {s ? (
           <>
@@ -164,37 +140,20 @@ export default function HistogramIsland({ id, title, caption, settings: initial,
       </div>
 
       <div class="demo-grid">
-        <div class="demo-panel">
-          <h4>Variance of layer {shown} during training</h4>
-          <LineChart
-            testId={`${id}-variance-chart`}
-            series={[
-              { label: 'without BN', values: h?.plainVar ?? [], xs: h?.steps, color: 1 },
-              { label: 'before BN', values: h?.bnPreVar ?? [], xs: h?.steps, color: 3, dashed: true },
-              { label: 'after BN', values: h?.bnPostVar ?? [], xs: h?.steps, color: 0 },
-            ]}
-            xLabel="step"
-            yLabel="variance (log scale)"
-            logY
-            height="13rem"
-            summary={s ? `Variance of layer ${shown}'s values at step 0 and now: without BN ${sig(h!.plainVar[0])} then ${sig(s.plain.variance)}; before BN ${sig(h!.bnPreVar[0])} then ${sig(s.bnPre.variance)}; after BN ${sig(h!.bnPostVar[0])} then ${sig(s.bnPost.variance)}.` : 'No steps yet.'}
-          />
-        </div>
-        <div class="demo-panel">
-          <h4>Mean of layer {shown} during training</h4>
-          <LineChart
-            testId={`${id}-mean-chart`}
-            series={[
-              { label: 'without BN', values: h?.plainMean ?? [], xs: h?.steps, color: 1 },
-              { label: 'before BN', values: h?.bnPreMean ?? [], xs: h?.steps, color: 3, dashed: true },
-              { label: 'after BN', values: h?.bnPostMean ?? [], xs: h?.steps, color: 0 },
-            ]}
-            xLabel="step"
-            yLabel="mean"
-            height="13rem"
-            summary={s ? `Mean of layer ${shown}'s values at step 0 and now: without BN ${mean3(h!.plainMean[0])} then ${mean3(s.plain.mean)}; before BN ${mean3(h!.bnPreMean[0])} then ${mean3(s.bnPre.mean)}; after BN ${mean3(h!.bnPostMean[0])} then ${mean3(s.bnPost.mean)}.` : 'No steps yet.'}
-          />
-        </div>
+        {STAT_CHARTS.map((c) => (
+          <div class="demo-panel" key={c.stat}>
+            <h4>{c.title} of layer {shown} during training</h4>
+            <LineChart
+              testId={`${id}-${c.stat}-chart`}
+              series={VIEWS.map((v) => ({ label: v.label, values: h?.[`${v.key}${c.suffix}`] ?? [], xs: h?.steps, color: v.color, dashed: v.key === 'bnPre' }))}
+              xLabel="step"
+              yLabel={c.log ? `${c.stat} (log scale)` : c.stat}
+              logY={c.log}
+              height="13rem"
+              summary={s ? `${c.title} of layer ${shown}'s values at step 0 and now: ${VIEWS.map((v) => `${v.label} ${c.format(h![`${v.key}${c.suffix}`][0])} then ${c.format(s[v.key][c.stat])}`).join('; ')}.` : 'No steps yet.'}
+            />
+          </div>
+        ))}
         <div class="demo-panel">
           <h4>Training loss per epoch</h4>
           <LineChart

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import { useTrainer } from '../../training/useTrainer.ts';
 import { LineChart } from '../../views/LineChart.tsx';
-import { DemoFrame, download } from '../ui/DemoFrame.tsx';
-import { SettingControl } from '../ui/SettingControl.tsx';
-import { SpeedSelect } from '../ui/SpeedSelect.tsx';
-import { TrainButtons } from '../ui/TrainButtons.tsx';
+import { DemoFrame } from '../ui/DemoFrame.tsx';
+import { TrainToolbar } from '../ui/TrainToolbar.tsx';
 import { useDemoSettings } from '../ui/useDemoSettings.ts';
 import { num } from './format.ts';
+import { frameProps } from './frame.ts';
+import { SettingsPanel } from './SettingsPanel.tsx';
 import type { GridCell, GridRun, GridSnapshot } from './grid-run.ts';
 import { gridFields, stalled, TRAINED_LOSS, type GridSettings } from './settings.ts';
 import { useRestart } from './useRestart.ts';
@@ -50,10 +50,10 @@ function cellStyle(r: GridRun, chance: number): Record<string, string> | undefin
  * heat-map tables of the final training loss, and the loss curves of the chosen cell.
  */
 export default function LearningRateIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, notices, dismissNotices, shareUrl } = useDemoSettings(id, gridFields, initial);
+  const ds = useDemoSettings(id, gridFields, initial);
+  const { settings, setSettings } = ds;
   const t = useTrainer<GridSnapshot>('bn-learning-rates', settings);
   const runKey = JSON.stringify(settings);
-  const [speed, setSpeed] = useState<number>(60);
   const [picked, setPicked] = useState<number | null>(null);
   useRestart(t.reset, settings, runKey);
 
@@ -72,7 +72,6 @@ export default function LearningRateIsland({ id, title, caption, settings: initi
   };
   const done = s?.done ?? 0;
 
-  const set = (k: Key) => (v: number | string | boolean) => setSettings({ ...settings, [k]: v });
   const table = (k: 'plain' | 'bn') => (
     <div class="bn-table-scroll">
       <table class="bn-grid" data-testid={`bn-grid-${k}`}>
@@ -132,37 +131,9 @@ export default function LearningRateIsland({ id, title, caption, settings: initi
     : 'No run yet.';
 
   return (
-    <DemoFrame
-      id={id}
-      title={title}
-      caption={caption}
-      error={t.error}
-      notices={notices}
-      onDismissNotices={dismissNotices}
-      shareUrl={() => shareUrl(settings)}
-      onExport={async () => {
-        const { exportGridRun } = await import('./grid-run.ts');
-        download(`batch-norm-learning-rates-seed${settings.seed}.json`, JSON.stringify(exportGridRun(settings), null, 1));
-      }}
-    >
-      {controls.length > 0 && (
-        <details class="bn-details">
-          <summary>The network and its training (each change trains the grid again)</summary>
-          <div class="controls">{controls.map((k) => <SettingControl key={k} id={`${id}-${k}`} field={gridFields[k]} value={settings[k]} onChange={set(k)} />)}</div>
-        </details>
-      )}
-      <div class="bn-toolbar">
-        <TrainButtons
-          running={t.running}
-          finished={t.finished}
-          onPlay={() => t.play(speed)}
-          onPause={t.pause}
-          onStep={() => t.step(1)}
-          onReset={() => { setPicked(null); t.reset(settings); }}
-          disabled={!!t.error}
-        />
-        <SpeedSelect id={id} options={SPEEDS} value={speed} unit="epochs" onChange={(v) => { setSpeed(v); if (t.running) t.play(v); }} />
-      </div>
+    <DemoFrame {...frameProps({ id, title, caption }, t.error, ds, settings, 'batch-norm-learning-rates', async () => (await import('./grid-run.ts')).exportGridRun)}>
+      <SettingsPanel id={id} fields={gridFields} settings={settings} controls={controls} main={[]} more={controls} onChange={(k, v) => setSettings({ ...settings, [k]: v })} moreLabel="The network and its training (each change trains the grid again)" />
+      <TrainToolbar id={id} t={t} settings={settings} speeds={SPEEDS} speed={60} unit="epochs" onReset={() => setPicked(null)} />
       <p class="status" aria-live="polite" data-testid="bn-grid-status">
         {s ? (
           done < total ? (

@@ -1,14 +1,15 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { useTrainer } from '../../training/useTrainer.ts';
 import { LineChart } from '../../views/LineChart.tsx';
 import { CodeBlock } from '../ui/CodeBlock.tsx';
-import { DemoFrame, download } from '../ui/DemoFrame.tsx';
+import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { SettingControl } from '../ui/SettingControl.tsx';
-import { SpeedSelect } from '../ui/SpeedSelect.tsx';
 import { Tex } from '../ui/Tex.tsx';
-import { TrainButtons } from '../ui/TrainButtons.tsx';
+import { TrainToolbar } from '../ui/TrainToolbar.tsx';
 import { useDemoSettings } from '../ui/useDemoSettings.ts';
 import { runningCode } from './code.ts';
+import { frameProps } from './frame.ts';
+import { SettingsPanel } from './SettingsPanel.tsx';
 import { num, pct } from './format.ts';
 import { updateLines, modeLine } from './rule-tex.ts';
 import type { RunningSnapshot } from './running-run.ts';
@@ -36,10 +37,10 @@ const RUN_MORE: Key[] = ['dataset', 'points', 'layers', 'hidden', 'lr', 'batch',
  * with the step's numbers, and what train mode and eval mode normalise with.
  */
 export default function RunningStatsIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, notices, dismissNotices, shareUrl } = useDemoSettings(id, runningFields, initial);
+  const ds = useDemoSettings(id, runningFields, initial);
+  const { settings, setSettings } = ds;
   const t = useTrainer<RunningSnapshot>('bn-running-stats', settings);
   const runKey = JSON.stringify(runPart(settings, RUNNING_VIEW));
-  const [speed, setSpeed] = useState<number>(10);
   useRestart(t.reset, settings, runKey);
   const layer = Math.min(settings.layer, settings.layers);
   const neuron = Math.min(settings.neuron, settings.hidden);
@@ -48,7 +49,6 @@ export default function RunningStatsIsland({ id, title, caption, settings: initi
   const s = t.snapshot && JSON.stringify(t.snapshot.settings) === runKey ? t.snapshot : null;
   const mode = settings.mode;
   const set = (k: Key) => (v: number | string | boolean) => setSettings({ ...settings, [k]: v });
-  const control = (k: Key) => (controls.includes(k) ? <SettingControl key={k} id={`${id}-${k}`} field={runningFields[k]} value={settings[k]} onChange={set(k)} /> : null);
   const at = (a: number[] | undefined) => (a && a.length ? a[a.length - 1] : undefined);
   const where = s ? `feature ${s.neuron} of batch-norm layer ${s.layer}` : `feature ${neuron} of batch-norm layer ${layer}`;
   const last = s?.last ?? null;
@@ -59,43 +59,12 @@ export default function RunningStatsIsland({ id, title, caption, settings: initi
   const valLoss = { train: at(s?.valLossTrain), eval: at(s?.valLossEval) };
 
   return (
-    <DemoFrame
-      id={id}
-      title={title}
-      caption={caption}
-      error={t.error}
-      notices={notices}
-      onDismissNotices={dismissNotices}
-      shareUrl={() => shareUrl(settings)}
-      onExport={async () => {
-        const { exportRunningRun } = await import('./running-run.ts');
-        download(`batch-norm-running-stats-seed${settings.seed}.json`, JSON.stringify(exportRunningRun(settings), null, 1));
-      }}
-    >
-      <div class="controls">
+    <DemoFrame {...frameProps({ id, title, caption }, t.error, ds, settings, 'batch-norm-running-stats', async () => (await import('./running-run.ts')).exportRunningRun)}>
+      <SettingsPanel id={id} fields={runningFields} settings={settings} controls={controls} main={RUN_MAIN} more={RUN_MORE} onChange={(k, v) => setSettings({ ...settings, [k]: v })}>
         <SettingControl id={`${id}-layer`} field={{ ...runningFields.layer, max: settings.layers }} value={layer} onChange={set('layer')} format={(v) => `${v} of ${settings.layers}`} />
         <SettingControl id={`${id}-neuron`} field={{ ...runningFields.neuron, max: settings.hidden }} value={neuron} onChange={set('neuron')} format={(v) => `${v} of ${settings.hidden}`} />
-        {RUN_MAIN.map(control)}
-      </div>
-      {RUN_MORE.some((k) => controls.includes(k)) && (
-        <details class="bn-details">
-          <summary>More settings (each change starts a new run)</summary>
-          <div class="controls">{RUN_MORE.map(control)}</div>
-        </details>
-      )}
-      <div class="bn-toolbar">
-        <TrainButtons
-          running={t.running}
-          finished={t.finished}
-          onPlay={() => t.play(speed)}
-          onPause={t.pause}
-          onStep={() => t.step(1)}
-          onReset={() => t.reset(settings)}
-          stepLabel="Step one batch"
-          disabled={!!t.error}
-        />
-        <SpeedSelect id={id} options={SPEEDS} value={speed} unit="steps" onChange={(v) => { setSpeed(v); if (t.running) t.play(v); }} />
-      </div>
+      </SettingsPanel>
+      <TrainToolbar id={id} t={t} settings={settings} speeds={SPEEDS} speed={10} unit="steps" stepLabel="Step one batch" />
       <p class="status" aria-live="polite" data-testid="bn-rs-status">
         {s ? (
           <>

@@ -55,7 +55,7 @@ export function checkBatches(points: number, batch: number): void {
   const b = Math.min(batch, points);
   if (points % b === 1) {
     throw new EngineError(
-      `with ${points} training points and batches of ${b}, the last batch of every epoch holds a single point, ` +
+      `With ${points} training points and batches of ${b}, the last batch of every epoch holds a single point, ` +
         `and batch norm cannot normalise one value (PyTorch raises "Expected more than 1 value per channel when training"). ` +
         `Pick another batch size or number of points.`,
     );
