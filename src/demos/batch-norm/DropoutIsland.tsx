@@ -54,7 +54,7 @@ export default function DropoutIsland({ id, title, caption, settings: initial, c
     <DemoFrame {...frameProps({ id, title, caption }, t.error, ds, settings, 'batch-norm-dropout', async () => (await import('./dropout-run.ts')).exportDropoutRun)}>
       <SettingsPanel id={id} fields={dropoutFields} settings={settings} controls={controls} main={RUN_MAIN} more={RUN_MORE} onChange={(k, v) => setSettings({ ...settings, [k]: v })} moreLabel="More settings (each change starts new runs)" />
       <TrainToolbar id={id} t={t} settings={settings} speeds={SPEEDS} speed={30} unit="epochs" />
-      <p class="status" aria-live="polite" data-testid="bn-do-status">
+      <p class="status" aria-live={t.running ? 'off' : 'polite'} data-testid="bn-do-status">
         {s ? (
           <>
             Epoch <b data-testid="bn-do-epoch">{s.epoch}</b> of {s.maxEpochs}

@@ -81,15 +81,12 @@ export default function HistogramIsland({ id, title, caption, settings: initial,
   const lastLoss = (v: number[] | undefined) => (v && v.length ? v[v.length - 1] : undefined);
   const plainLoss = lastLoss(s?.plainNet.loss), bnLoss = lastLoss(s?.bnNet.loss);
   const rows = s ? s.plain.values.length / settings.hidden : 0;
-    const panels: { key: 'plain' | 'bnPre' | 'bnPost'; title: string; sub: string; color: number; diverged: string | null }[] = [
+  const panels: { key: 'plain' | 'bnPre' | 'bnPost'; title: string; sub: string; color: number; diverged: string | null }[] = [
     { key: 'plain', title: 'Without batch norm', sub: `input of the ${settings.activation === 'relu' ? 'ReLU' : 'tanh'}`, color: 1, diverged: s?.plainNet.diverged ?? null },
     { key: 'bnPre', title: 'With batch norm: before BN', sub: 'output of the linear layer', color: 3, diverged: s?.bnNet.diverged ?? null },
     { key: 'bnPost', title: 'With batch norm: after BN', sub: `γ x̂ + β, input of the ${settings.activation === 'relu' ? 'ReLU' : 'tanh'}`, color: 0, diverged: s?.bnNet.diverged ?? null },
   ];
   const h = s?.history;
-  const statusText = s
-    ? `Step ${s.step} of ${s.maxSteps} (epoch ${s.epoch}). Training loss without batch norm ${num(plainLoss)}${s.plainNet.diverged ? ' (diverged)' : ''}, with batch norm ${num(bnLoss)}${s.bnNet.diverged ? ' (diverged)' : ''}.`
-    : 'Preparing the networks.';
 
   return (
     <DemoFrame {...frameProps({ id, title, caption }, t.error, ds, settings, 'batch-norm-histogram', async () => (await import('./histogram-run.ts')).exportHistogramRun)}>
@@ -97,7 +94,7 @@ export default function HistogramIsland({ id, title, caption, settings: initial,
         <SettingControl id={`${id}-layer`} field={layerField} value={layer} onChange={set('layer')} format={(v) => `${v} of ${settings.layers}`} />
       </SettingsPanel>
       <TrainToolbar id={id} t={t} settings={settings} speeds={SPEEDS} speed={50} unit="steps" stepLabel="Step one batch" />
-      <p class="status" aria-live="polite" data-testid="bn-status">
+      <p class="status" aria-live={t.running ? 'off' : 'polite'} data-testid="bn-status">
         {s ? (
           <>
             Step <b data-testid="bn-step">{s.step}</b> of {s.maxSteps} · epoch {s.epoch} · training loss without BN <b data-testid="bn-plain-loss">{num(plainLoss)}</b>, with BN <b data-testid="bn-bn-loss">{num(bnLoss)}</b>
@@ -105,7 +102,6 @@ export default function HistogramIsland({ id, title, caption, settings: initial,
           </>
         ) : t.error ? 'No run.' : 'Preparing the networks…'}
       </p>
-      <span class="visually-hidden" aria-live="off">{statusText}</span>
       {s?.plainNet.diverged && <p class="demo-message error" data-testid="bn-plain-diverged">The network without batch norm diverged: {s.plainNet.diverged}. It stopped there; the one with batch norm goes on.</p>}
       {s?.bnNet.diverged && <p class="demo-message error" data-testid="bn-bn-diverged">The network with batch norm diverged: {s.bnNet.diverged}. It stopped there{s.plainNet.diverged ? '' : '; the one without goes on'}.</p>}
 

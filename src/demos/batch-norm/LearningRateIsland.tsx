@@ -134,7 +134,7 @@ export default function LearningRateIsland({ id, title, caption, settings: initi
     <DemoFrame {...frameProps({ id, title, caption }, t.error, ds, settings, 'batch-norm-learning-rates', async () => (await import('./grid-run.ts')).exportGridRun)}>
       <SettingsPanel id={id} fields={gridFields} settings={settings} controls={controls} main={[]} more={controls} onChange={(k, v) => setSettings({ ...settings, [k]: v })} moreLabel="The network and its training (each change trains the grid again)" />
       <TrainToolbar id={id} t={t} settings={settings} speeds={SPEEDS} speed={60} unit="epochs" onReset={() => setPicked(null)} />
-      <p class="status" aria-live="polite" data-testid="bn-grid-status">
+      <p class="status" aria-live={t.running ? 'off' : 'polite'} data-testid="bn-grid-status">
         {s ? (
           done < total ? (
             <>Pair <b data-testid="bn-grid-done">{done}</b> of {total} done{cell && picked === null ? ` · training learning rate ${cell.lr}, scale ×${cell.scale}` : ''} · {settings.epochs} epochs of plain SGD per run</>

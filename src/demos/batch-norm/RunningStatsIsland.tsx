@@ -65,7 +65,7 @@ export default function RunningStatsIsland({ id, title, caption, settings: initi
         <SettingControl id={`${id}-neuron`} field={{ ...runningFields.neuron, max: settings.hidden }} value={neuron} onChange={set('neuron')} format={(v) => `${v} of ${settings.hidden}`} />
       </SettingsPanel>
       <TrainToolbar id={id} t={t} settings={settings} speeds={SPEEDS} speed={10} unit="steps" stepLabel="Step one batch" />
-      <p class="status" aria-live="polite" data-testid="bn-rs-status">
+      <p class="status" aria-live={t.running ? 'off' : 'polite'} data-testid="bn-rs-status">
         {s ? (
           <>
             Step <b data-testid="bn-rs-step">{s.step}</b> of {s.maxSteps} · {where} · running mean <b data-testid="bn-rs-rmean">{num(at(s.runningMean), 4)}</b>, running variance <b data-testid="bn-rs-rvar">{num(at(s.runningVar), 4)}</b>
