@@ -228,9 +228,10 @@ test('every batch-norm demo has an embed page that trains', async ({ page }) => 
   }
 });
 
-for (const scheme of ['light', 'dark'] as const) {
-  test(`after training, the filled grid, tables and charts have no serious accessibility problem (${scheme})`, async ({ page }) => {
+for (const [scheme, width] of [['light', 1280], ['dark', 390]] as const) {
+  test(`after training, the filled grid, tables and charts have no serious accessibility problem (${scheme}, ${width} px)`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width, height: 900 });
     for (const id of ['bn-learning-rates', 'bn-dropout']) {
       const demo = await open(page, id);
       await demo.getByTestId(`${id}-speed`).selectOption('Infinity');
@@ -240,5 +241,6 @@ for (const scheme of ['light', 'dark'] as const) {
       const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
     }
+    if (width < 500) expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
   });
 }

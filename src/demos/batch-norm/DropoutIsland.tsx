@@ -104,11 +104,11 @@ export default function DropoutIsland({ id, title, caption, settings: initial, c
         </div>
       </div>
       {s && (
-        <div class="bn-table-scroll">
+        <div class="bn-table-scroll" tabIndex={0} role="region" aria-label="Losses of the four networks (scrolls sideways on small screens)">
           <table class="bn-table" data-testid="bn-do-table">
             <caption class="visually-hidden">Losses of the four networks after epoch {s.epoch}</caption>
             <thead>
-              <tr><th scope="col">network</th><th scope="col">training loss</th><th scope="col">validation loss</th><th scope="col">gap</th><th scope="col">lowest validation loss</th></tr>
+              <tr><th scope="col">network</th><th scope="col">training loss</th><th scope="col">validation loss</th><th scope="col">gap</th><th scope="col">lowest val. loss</th></tr>
             </thead>
             <tbody>
               {s.variants.map((v) => (
