@@ -114,18 +114,22 @@ export function classificationView(
 /**
  * The engine stops at NaN/Infinity; a run whose loss merely explodes (an Adam step of 10 sends the
  * logits to thousands) is just as broken for a learner. Treat a training loss 20x above where it
- * started as diverged, with a message that says so.
+ * started as diverged, with a message that says so. `unit` names what `at` counts (epochs by
+ * default; the batch-norm demos check every step).
  */
-export function guardExplosion(epoch: number, trainLoss: number, initialLoss: number): void {
-  const limit = EXPLOSION.factor * Math.max(initialLoss, EXPLOSION.floor);
-  if (!Number.isFinite(trainLoss) || trainLoss > limit) {
-    throw new DivergenceError(
-      `at epoch ${epoch} the training loss reached ${Number.isFinite(trainLoss) ? trainLoss.toPrecision(3) : trainLoss}, ` +
-        `over 20 times its starting value ${initialLoss.toPrecision(3)}: the steps are too large and training has diverged.`,
-      epoch,
-      trainLoss,
-    );
-  }
+export function guardExplosion(at: number, trainLoss: number, initialLoss: number, unit: 'epoch' | 'step' = 'epoch'): void {
+  if (!exploded(trainLoss, initialLoss)) return;
+  throw new DivergenceError(
+    `at ${unit} ${at} the training loss reached ${Number.isFinite(trainLoss) ? trainLoss.toPrecision(3) : trainLoss}, ` +
+      `over 20 times its starting value ${initialLoss.toPrecision(3)}: the steps are too large and training has diverged.`,
+    at,
+    trainLoss,
+  );
+}
+
+/** Whether a loss counts as diverged by guardExplosion's rule (not finite, or 20x its start). */
+export function exploded(trainLoss: number, initialLoss: number): boolean {
+  return !Number.isFinite(trainLoss) || trainLoss > EXPLOSION.factor * Math.max(initialLoss, EXPLOSION.floor);
 }
 
 /** A network's spec as plain JSON for the export file (layer types and sizes, dropout p). */

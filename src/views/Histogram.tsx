@@ -1,6 +1,9 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { Chart, type ChartConfiguration } from './chartjs.ts';
 import { usePalette } from './palette.ts';
+import { binCounts, binTick } from './histogram-bins.ts';
+
+export { binCounts, binTick };
 
 export interface HistogramSeries {
   label: string;
@@ -21,40 +24,19 @@ interface Props {
   summary: string;
   /** Log-scale counts (a spike at zero next to a spread). */
   logCounts?: boolean;
-  /** Label only the bins whose centre is a multiple of this (e.g. 1: "-2, -1, 0, 1, 2"); otherwise chart.js picks. */
-  tickStep?: number;
   height?: string;
   testId?: string;
-}
-
-/** Counts of values in `bins` equal-width bins over [min, max]. */
-export function binCounts(values: ArrayLike<number>, min: number, max: number, bins: number): number[] {
-  const counts = new Array<number>(bins).fill(0);
-  const w = (max - min) / bins;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (!Number.isFinite(v)) continue;
-    const b = Math.min(bins - 1, Math.max(0, Math.floor((v - min) / w)));
-    counts[b]++;
-  }
-  return counts;
-}
-
-function binCentre(min: number, max: number, bins: number, i: number): number {
-  return min + ((i + 0.5) * (max - min)) / bins;
-}
-
-/** The tick text of a bin centre that is a multiple of `step`, else none. */
-function onStep(centre: number, step: number): string {
-  const k = centre / step;
-  return Math.abs(k - Math.round(k)) < 1e-6 ? String(Number((Math.round(k) * step).toPrecision(6))) : '';
+  /** Label the x axis at multiples of this step (e.g. -2, 0, 2) instead of at bin centres. */
+  tickStep?: number;
 }
 
 /** A chart.js bar histogram, kept in sync with props, with a text alternative. */
-export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count', summary, logCounts, tickStep, height, testId }: Props) {
+export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count', summary, logCounts, height, testId, tickStep }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<'bar'> | null>(null);
   const palette = usePalette();
+  const axis = useRef({ min, max, bins, tickStep });
+  axis.current = { min, max, bins, tickStep };
 
   useEffect(() => {
     if (!canvas.current || !palette) return;
@@ -65,7 +47,7 @@ export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count
         scales: {
           x: {
             ticks: tickStep
-              ? { color: palette.muted, autoSkip: false, maxRotation: 0, callback: (_v, i) => onStep(binCentre(min, max, bins, i), tickStep) }
+              ? { color: palette.muted, autoSkip: false, maxRotation: 0, callback: (_v, i) => { const a = axis.current; return a.tickStep ? binTick(i, a.min, a.max, a.bins, a.tickStep) : ''; } }
               : { color: palette.muted, maxTicksLimit: 7 },
             grid: { display: false },
             title: { display: true, text: xLabel, color: palette.muted },
@@ -81,12 +63,13 @@ export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count
       chart.current?.destroy();
       chart.current = null;
     };
-  }, [palette, logCounts, xLabel, yLabel, series.length, tickStep, min, max, bins]);
+  }, [palette, logCounts, xLabel, yLabel, series.length, !!tickStep]);
 
   useEffect(() => {
     const c = chart.current;
     if (!c || !palette) return;
-    c.data.labels = Array.from({ length: bins }, (_, i) => Number(binCentre(min, max, bins, i).toPrecision(2)));
+    const w = (max - min) / bins;
+    c.data.labels = Array.from({ length: bins }, (_, i) => Number((min + (i + 0.5) * w).toPrecision(2)));
     c.data.datasets = series.map((s) => {
       const color = palette.series[s.color % palette.series.length];
       return {

@@ -10,7 +10,7 @@ import { NumberInput } from '../ui/NumberInput.tsx';
 import { baselineWarning, decide, generalRule, kerasParams, modeWarning, monitoredValues, resolveMode, ruleLines, stepView } from './rule.ts';
 import { earlyStoppingFields, pickRule, pickRun, type EarlyStoppingSettings } from './settings.ts';
 import { StepperChart, type RuleMarks } from './StepperChart.tsx';
-import { Tex } from './Tex.tsx';
+import { Tex } from '../ui/Tex.tsx';
 import { useRun } from './useRun.ts';
 import './early-stopping.css';
 

@@ -1,0 +1,111 @@
+import type { Fields, SettingsOf } from '../settings-kit.ts';
+
+/**
+ * Settings of the batch-normalization demos (chapter 4). Each demo trains networks with and
+ * without nn.BatchNorm1d that share the data, the seed and therefore the initial weights
+ * (batch norm layers draw no random numbers, in PyTorch as in the engine).
+ */
+const dataset = { kind: 'enum', label: 'Data set', options: ['circle', 'xor', 'gauss', 'spiral'] as const, default: 'circle', help: 'Which 2-D pattern the two classes follow.' } as const;
+const seed = { kind: 'int', label: 'Seed', min: 0, max: 999999, step: 1, default: 7, help: 'Same seed, same data, same initial weights, same batches: the same run.' } as const;
+const points = { kind: 'int', label: 'Training points', min: 32, max: 1000, step: 1, default: 256, help: 'How many labelled points the networks train on.' } as const;
+const batch = { kind: 'int', label: 'Batch size', min: 2, max: 256, step: 1, default: 32, help: 'Rows per mini-batch: batch norm computes its mean and variance over them.' } as const;
+
+/** Demo 1: the activation histogram of one hidden layer, with and without batch norm. */
+export const histogramFields = {
+  dataset,
+  points,
+  layers: { kind: 'int', label: 'Hidden layers', min: 3, max: 6, step: 1, default: 4 },
+  hidden: { kind: 'int', label: 'Neurons per layer', min: 4, max: 32, step: 1, default: 16 },
+  activation: { kind: 'enum', label: 'Activation', options: ['relu', 'tanh'] as const, default: 'relu' },
+  lr: { kind: 'number', label: 'Learning rate', min: 0.001, max: 3, log: true, default: 0.1, help: 'Step size of plain SGD, the same for both networks.' },
+  initScale: { kind: 'number', label: 'Initial weight scale', min: 0.1, max: 10, log: true, default: 1, help: 'Multiplies PyTorch’s default initial weights (1 = the default).' },
+  batch,
+  steps: { kind: 'int', label: 'Steps to train', min: 100, max: 5000, step: 100, default: 2000, help: 'How many mini-batch steps both networks take.' },
+  seed,
+  layer: { kind: 'int', label: 'Layer shown', min: 1, max: 6, step: 1, default: 4, help: 'Which hidden layer the histograms show (1 is next to the input).' },
+} satisfies Fields;
+
+/** Demo 2: pairs of runs across learning rates and initial weight scales. */
+export const gridFields = {
+  dataset,
+  points,
+  layers: { kind: 'int', label: 'Hidden layers', min: 2, max: 6, step: 1, default: 4 },
+  hidden: { kind: 'int', label: 'Neurons per layer', min: 4, max: 32, step: 1, default: 16 },
+  activation: { kind: 'enum', label: 'Activation', options: ['relu', 'tanh'] as const, default: 'relu' },
+  batch,
+  epochs: { kind: 'int', label: 'Epochs per run', min: 5, max: 100, step: 5, default: 30, help: 'The training budget of every run of the grid.' },
+  seed,
+} satisfies Fields;
+
+/** Demo 3: running statistics, and what eval mode normalises with. */
+export const runningFields = {
+  dataset,
+  points,
+  layers: { kind: 'int', label: 'Hidden layers', min: 1, max: 4, step: 1, default: 3 },
+  hidden: { kind: 'int', label: 'Neurons per layer', min: 2, max: 16, step: 1, default: 8 },
+  lr: { kind: 'number', label: 'Learning rate', min: 0.001, max: 3, log: true, default: 0.1, help: 'Step size of plain SGD.' },
+  batch,
+  momentum: { kind: 'number', label: 'BatchNorm1d momentum', min: 0.01, max: 1, step: 0.01, default: 0.1, help: 'PyTorch’s momentum: the weight of the newest batch in the running averages (0.1 by default).' },
+  steps: { kind: 'int', label: 'Steps to train', min: 50, max: 2000, step: 50, default: 300 },
+  seed,
+  layer: { kind: 'int', label: 'Batch-norm layer', min: 1, max: 4, step: 1, default: 1, help: 'Which BatchNorm1d layer the charts follow.' },
+  neuron: { kind: 'int', label: 'Feature', min: 1, max: 16, step: 1, default: 1, help: 'Which of its features (neurons) the charts follow.' },
+  mode: { kind: 'enum', label: 'Mode', options: ['train', 'eval'] as const, default: 'train', help: 'model.train(): normalise with the batch’s statistics; model.eval(): with the running averages.' },
+} satisfies Fields;
+
+/** Demo 4: the overfitting gap with batch norm and dropout, together and apart. */
+export const dropoutFields = {
+  dataset: { ...dataset, default: 'xor' },
+  noise: { kind: 'number', label: 'Label noise', min: 0, max: 0.5, step: 0.01, default: 0.2, help: 'Fraction of points whose label is flipped: the noise an overfitting network memorises.' },
+  points: { ...points, min: 10, max: 400, default: 60, help: 'Few points make overfitting easy.' },
+  layers: { kind: 'int', label: 'Hidden layers', min: 1, max: 4, step: 1, default: 2 },
+  hidden: { kind: 'int', label: 'Neurons per layer', min: 4, max: 64, step: 1, default: 40 },
+  p: { kind: 'number', label: 'Dropout p', min: 0.05, max: 0.8, step: 0.05, default: 0.5, help: 'Probability that nn.Dropout zeroes each neuron at a training step.' },
+  lr: { kind: 'number', label: 'Learning rate', min: 0.0001, max: 0.1, log: true, default: 0.01, help: 'Adam step size, the same for every network.' },
+  batch: { ...batch, max: 100, default: 20 },
+  epochs: { kind: 'int', label: 'Epochs to train', min: 20, max: 1000, step: 10, default: 300 },
+  seed,
+} satisfies Fields;
+
+export type HistogramSettings = SettingsOf<typeof histogramFields>;
+export type GridSettings = SettingsOf<typeof gridFields>;
+export type RunningSettings = SettingsOf<typeof runningFields>;
+export type DropoutSettings = SettingsOf<typeof dropoutFields>;
+
+/** The settings that only choose what is shown: changing them never retrains. */
+export const HISTOGRAM_VIEW = ['layer'] as const;
+export const RUNNING_VIEW = ['layer', 'neuron', 'mode'] as const;
+
+/** The grid's axes: learning rates of plain SGD, and multipliers of PyTorch's initial weights. */
+export const GRID_LRS = [0.01, 0.03, 0.1, 0.3, 1, 3, 10] as const;
+export const GRID_SCALES = [0.3, 1, 3, 10] as const;
+
+/** Validation points of the dropout demo: same distribution, never trained on. */
+export const VALIDATION_POINTS = 300;
+/** Validation points of the running-statistics demo (eval mode vs train mode). */
+export const RUNNING_VALIDATION_POINTS = 200;
+
+/** Only the fields that determine the run (not what is shown). */
+export function runPart<S extends Record<string, unknown>>(s: S, view: readonly string[]): Omit<S, (typeof view)[number]> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(s)) if (!view.includes(k)) out[k] = v;
+  return out as Omit<S, (typeof view)[number]>;
+}
+
+/** The four networks of the dropout demo. */
+export const VARIANTS = [
+  { key: 'neither', label: 'neither', batchnorm: false, dropout: false },
+  { key: 'bn', label: 'batch norm only', batchnorm: true, dropout: false },
+  { key: 'dropout', label: 'dropout only', batchnorm: false, dropout: true },
+  { key: 'both', label: 'batch norm + dropout', batchnorm: true, dropout: true },
+] as const;
+
+export type VariantKey = (typeof VARIANTS)[number]['key'];
+
+/** A grid run whose final training loss is below this counts as "trained". */
+export const TRAINED_LOSS = 0.2;
+
+/** A finished run that made no real progress: its final loss is within 10% of the chance loss. */
+export function stalled(run: { status: string; losses: number[] }, chance: number): boolean {
+  return run.status === 'done' && run.losses[run.losses.length - 1] >= 0.9 * chance;
+}
