@@ -32,3 +32,21 @@ export function addPenaltyGradient(P: Float64Array, G: Float64Array, start: numb
   }
   return penalty;
 }
+
+/**
+ * The proximal step of an L1 penalty (proximal gradient descent, ISTA), in place on the weight
+ * matrices: w <- sign(w) * max(|w| - threshold, 0), with threshold = lr * lambda after a plain
+ * step on the data loss. It is the exact minimiser of lambda |w| + (1 / 2 lr) (w - w_step)^2 (the
+ * operator scikit-learn's Lasso applies per coordinate), so a weight within the threshold of 0
+ * lands on exactly 0 (+0). Not part of trainStep: an L1 term in the loss (`penalty.l1`) adds
+ * lambda sign(w) to the gradient instead and never lands on 0. A threshold <= 0 changes nothing.
+ */
+export function softThreshold(weights: Float64Array[], threshold: number): void {
+  if (!(threshold > 0)) return;
+  for (const W of weights) {
+    for (let i = 0; i < W.length; i++) {
+      const w = W[i];
+      W[i] = w > threshold ? w - threshold : w < -threshold ? w + threshold : 0;
+    }
+  }
+}

@@ -7,10 +7,14 @@ import { EngineError } from '../engine/index.ts';
 import { show } from '../engine/errors.ts';
 import type { Change, LiveSet, RunLog } from './types.ts';
 
-const LIVE_KEYS = ['lr', 'l1', 'l2', 'dropout'] as const;
+const LIVE_KEYS = ['lr', 'l1', 'l2', 'dropout', 'proxL1'] as const;
 
 export interface ChangeLog {
-  /** Records what `set` changes at `steps` optimizer steps (`epoch` finished); values equal to the current ones are dropped. */
+  /**
+   * Records what `set` changes at `steps` optimizer steps (`epoch` finished); values equal to the
+   * current ones are dropped. Moves before the same step merge into one change, and a value moved
+   * back to what it was before that step (a slider dragged there and back) is no change at all.
+   */
   record(steps: number, epoch: number, set: LiveSet): void;
   readonly changes: Change[];
   /** The settings the run started from, and the changes: what a snapshot carries. */
@@ -20,20 +24,28 @@ export interface ChangeLog {
 /** `start`: the run's validated settings; `current`: the live values they start with. */
 export function createChangeLog(start: Record<string, unknown>, current: LiveSet): ChangeLog {
   const now: LiveSet = { ...current };
+  let before: LiveSet = { ...current }; // the values in force before the last change
   const changes: Change[] = [];
   const settings = { ...start };
   return {
     changes,
     record(steps, epoch, set) {
+      const last = changes[changes.length - 1];
+      const merging = last !== undefined && last.step === steps; // two moves before the next step: one change
+      if (!merging) before = { ...now };
       const diff: LiveSet = {};
       for (const k of LIVE_KEYS) {
         const v = set[k];
         if (v !== undefined && v !== now[k]) diff[k] = now[k] = v;
       }
       if (Object.keys(diff).length === 0) return;
-      const last = changes[changes.length - 1];
-      if (last && last.step === steps) Object.assign(last.set, diff); // two moves before the next step: one change
-      else changes.push({ step: steps, epoch, set: diff });
+      if (!merging) {
+        changes.push({ step: steps, epoch, set: diff });
+        return;
+      }
+      Object.assign(last.set, diff);
+      for (const k of LIVE_KEYS) if (last.set[k] !== undefined && last.set[k] === before[k]) delete last.set[k];
+      if (Object.keys(last.set).length === 0) changes.pop();
     },
     run: () => ({ settings, changes: changes.map((c) => ({ ...c, set: { ...c.set } })) }),
   };

@@ -5,10 +5,11 @@
  * continues exactly as in the demo; a scikit-learn recipe fits the path with lasso / ridge.
  */
 import {
-  createEarlyStopping, createTrainer, DivergenceError, regularizationPath,
+  createEarlyStopping, createTrainer, DivergenceError, lasso, regularizationPath, ridge, softThreshold,
   type Dataset, type EarlyStoppingEvent, type LayerSpec, type Network, type ParamsJSON,
 } from '../engine/index.ts';
-import type { Line, Recipe, SklearnRecipe, TorchRecipe } from './types.ts';
+import { checkPaths } from './sklearn-script.ts';
+import type { Line, Recipe, SklearnPath, SklearnRecipe, TorchRecipe } from './types.ts';
 
 /** JSON's view of a line (NaN and infinities as null), as the script prints it. */
 function plain(line: Line): Line {
@@ -32,8 +33,15 @@ function accuracy(net: Network, d: Dataset): number {
   return right / d.n;
 }
 
-/** The same figures as the script's measure(), in the same order. */
-function measure(r: TorchRecipe, net: Network): Line {
+/** Linear weights w with test(|w|), over every weight matrix. */
+function countWeights(net: Network, test: (a: number) => boolean): number {
+  let n = 0;
+  for (const W of net.weightMatrices()) for (const w of W) if (test(Math.abs(w))) n++;
+  return n;
+}
+
+/** The same figures as the script's measure(), in the same order; `prox`: the proximal L1 strength in force. */
+function measure(r: TorchRecipe, net: Network, prox: number): Line {
   const { train, val } = r.data;
   const f = r.figures;
   const line: Line = { train_loss: net.loss(train.x, train.y, train.n, 'eval') };
@@ -42,11 +50,22 @@ function measure(r: TorchRecipe, net: Network): Line {
     line.train_accuracy = accuracy(net, train);
     if (val && val.n > 0) line.val_accuracy = accuracy(net, val);
   }
-  if (f.penalty) line.penalty = net.penaltyValue();
+  if (f.penalty) {
+    let penalty = net.penaltyValue();
+    if (prox !== 0) {
+      let sum = 0; // sum |W| in the weights' order, as a demo adds it up
+      for (const W of net.weightMatrices()) for (const w of W) sum += Math.abs(w);
+      penalty += prox * sum;
+    }
+    line.penalty = penalty;
+  }
   if (f.zeroWeights) {
-    let zeros = 0;
-    for (const W of net.weightMatrices()) for (const w of W) if (Math.abs(w) <= f.zeroWeights.below) zeros++;
-    line.zero_weights = zeros;
+    const below = f.zeroWeights.below;
+    line.zero_weights = countWeights(net, (a) => a <= below);
+  }
+  if (f.nearZeroWeights) {
+    const below = f.nearZeroWeights.below;
+    line.near_zero_weights = countWeights(net, (a) => a < below);
   }
   if (f.lr) line.lr = net.spec.optimizer.lr;
   if (f.bnRunning) {
@@ -71,6 +90,7 @@ export function runTorchRecipe(r: TorchRecipe): Line[] {
   });
   const net = trainer.network;
   const penalty = { ...n.penalty };
+  let prox = n.proxL1 ?? 0;
   const pending = [...r.changes];
   const es = r.earlyStopping;
   const stopper = es ? createEarlyStopping(es.params) : null;
@@ -78,27 +98,32 @@ export function runTorchRecipe(r: TorchRecipe): Line[] {
   const history: Line[] = [];
   const stepsPerEpoch = Math.ceil(r.data.train.n / r.batchSize);
 
-  const first = measure(r, net);
+  const first = measure(r, net, prox);
   emit({ epoch: 0, ...first });
   const limit = r.divergence ? r.divergence.factor * Math.max(first.train_loss as number, r.divergence.floor) : Infinity;
   let last = -1;
   for (let epoch = 0; epoch < r.epochs; epoch++) {
     try {
-      do {
+      let done = false;
+      while (!done) {
         while (pending.length && pending[0].step === trainer.steps) {
           const { set } = pending.shift()!;
           if (set.lr !== undefined) net.setLearningRate(set.lr);
           if (set.l1 !== undefined || set.l2 !== undefined) net.setPenalty(Object.assign(penalty, { l1: set.l1 ?? penalty.l1, l2: set.l2 ?? penalty.l2 }));
           if (set.dropout !== undefined) net.setDropout(set.dropout);
+          if (set.proxL1 !== undefined) prox = set.proxL1;
         }
-      } while (trainer.step().epochDone === null);
+        done = trainer.step().epochDone !== null;
+        // The proximal L1 step comes after the optimizer's; the epoch's numbers are measured after it.
+        if (prox > 0) softThreshold(net.weightMatrices(), net.spec.optimizer.lr * prox);
+      }
     } catch (e) {
       if (!(e instanceof DivergenceError)) throw e;
       emit({ diverged: { step: e.step } });
       return out;
     }
     last = epoch;
-    const line: Line = { epoch: epoch + 1, ...measure(r, net) };
+    const line: Line = { epoch: epoch + 1, ...measure(r, net, prox) };
     let ev: EarlyStoppingEvent | null = null;
     if (stopper && es!.action === 'stop') {
       const hadBest = stopper.state.hasBestWeights;
@@ -119,7 +144,7 @@ export function runTorchRecipe(r: TorchRecipe): Line[] {
   if (stopper && es!.action === 'stop') {
     const restored = best !== null ? best.epoch : null;
     if (best) net.loadParams(best.params);
-    const kept = Object.fromEntries(Object.entries(measure(r, net)).map(([k, v]) => [`kept_${k}`, v]));
+    const kept = Object.fromEntries(Object.entries(measure(r, net, prox)).map(([k, v]) => [`kept_${k}`, v]));
     const s = stopper.state;
     emit({ stopped_epoch: s.stoppedEpoch, best_epoch: s.bestEpoch, restored_epoch: restored, kept_epoch: restored ?? last, ...kept });
   }
@@ -153,21 +178,50 @@ function mse(X: Float64Array, y: Float64Array, n: number, d: number, coef: Float
   return s / n;
 }
 
-export function runSklearnRecipe(r: SklearnRecipe): Line[] {
+/**
+ * Where a marker's Lasso fit starts: the index of the smallest path alpha >= `alpha` (its
+ * coefficients are the warm start), or -1 (none: it starts from zeros). The path demo's runner and
+ * the recipe's script follow the same rule, so a marker's fit is the same fit everywhere.
+ */
+export function warmStartIndex(alphas: readonly number[], alpha: number): number {
+  let best = -1;
+  alphas.forEach((a, k) => {
+    if (a >= alpha && (best < 0 || a < alphas[best])) best = k;
+  });
+  return best;
+}
+
+function pathLines(r: SklearnRecipe, p: SklearnPath): Line[] {
   const { X, y, n, d, val } = r.data;
-  if (r.penalty === 'l1' && (r.maxIter !== 10000 || r.tol !== 1e-4)) {
+  const model = p.penalty === 'l1' ? 'lasso' : 'ridge';
+  const line = (fit: 'path' | 'marker', alpha: number, coef: Float64Array, intercept: number): Line => {
+    const nonzero = coef.filter((c) => c !== 0).length;
+    const l: Line = { model, fit, alpha, coef: Array.from(coef), intercept, nonzero, zeros: d - nonzero };
+    if (r.mse) {
+      l.train_mse = mse(X, y, n, d, coef, intercept);
+      if (val && val.n > 0) l.val_mse = mse(val.X, val.y, val.n, d, coef, intercept);
+    }
+    return plain(l);
+  };
+  const path = regularizationPath(X, y, n, d, p.penalty, p.alphas);
+  const out = path.alphas.map((alpha, k) => line('path', alpha, path.coefs[k], path.intercepts[k]));
+  for (const alpha of p.markers ?? []) {
+    const k = warmStartIndex(p.alphas, alpha);
+    const fit = p.penalty === 'l1' ? lasso(X, y, n, d, alpha, { maxIter: r.maxIter, tol: r.tol, warmStart: k >= 0 ? path.coefs[k] : undefined }) : ridge(X, y, n, d, alpha);
+    out.push(line('marker', alpha, fit.coef, fit.intercept));
+  }
+  return out;
+}
+
+export function runSklearnRecipe(r: SklearnRecipe): Line[] {
+  checkPaths(r);
+  if (r.paths.some((p) => p.penalty === 'l1') && (r.maxIter !== 10000 || r.tol !== 1e-4)) {
     throw new Error('the engine path uses Lasso max_iter 10000 and tol 1e-4; set them in the recipe');
   }
-  const path = regularizationPath(X, y, n, d, r.penalty, r.alphas);
-  return path.alphas.map((alpha, k) => {
-    const coef = path.coefs[k], intercept = path.intercepts[k];
-    const line: Line = { alpha, coef: Array.from(coef), intercept, nonzero: coef.filter((c) => c !== 0).length };
-    if (r.mse) {
-      line.train_mse = mse(X, y, n, d, coef, intercept);
-      if (val && val.n > 0) line.val_mse = mse(val.X, val.y, val.n, d, coef, intercept);
-    }
-    return plain(line);
-  });
+  if (r.paths.some((p) => p.penalty === 'l1' && (p.markers ?? []).length > 0 && p.alphas.length === 0)) {
+    throw new Error('a Lasso marker starts from its path: give the path at least one alpha');
+  }
+  return r.paths.flatMap((p) => pathLines(r, p));
 }
 
 /** The engine's lines for any recipe. */

@@ -3,7 +3,7 @@
  * shuffle), exact float64 data, JSON output, the check against the numbers the demo showed, and
  * the script's header. Each piece is a list of lines; the generators put them together.
  */
-import { float64ToBase64, pyWrapped } from './encode.ts';
+import { float64ToBase64, pyFloat, pyWrapped } from './encode.ts';
 import type { Line, RecipeHead } from './types.ts';
 
 /** mulberry32 exactly as src/engine/rng.ts, for ints and (vectorised) for int64 tensors. */
@@ -93,36 +93,43 @@ export function pyIoHelpers(tensors: boolean): string[] {
 
 /**
  * Compares the script's lines with the numbers the demo displayed (embedded when the script was
- * downloaded from the page); prints the verdict on stderr so stdout stays pure JSON lines.
+ * downloaded from the page); prints the verdict on stderr so stdout stays pure JSON lines. Rows are
+ * matched by their key columns (the epoch; or model, fit and alpha); `coef[3]` names an element
+ * of a list.
  */
 export const PY_SHOWN_CHECK = `
 class ShownCheck:
     """The numbers the demo showed in the browser, and how far this run is from them."""
 
     def __init__(self, shown):
-        self.rows, self.key = {}, None
+        self.rows, self.key, self.noun = {}, [], ""
         if shown:
-            self.key = shown.pop("key")
-            columns = {name: floats(text) for name, text in shown.items()}
-            keys = columns.pop(self.key)
+            self.key, self.noun = shown.pop("key"), shown.pop("noun")
+            columns = {name: value if isinstance(value, list) else floats(value) for name, value in shown.items()}
+            keys = zip(*(columns.pop(name) for name in self.key))
             for i, k in enumerate(keys):
-                self.rows[float(k)] = {name: float(col[i]) for name, col in columns.items() if not math.isnan(col[i])}
+                row = tuple(v if isinstance(v, str) else float(v) for v in k)
+                self.rows[row] = {name: float(col[i]) for name, col in columns.items() if not math.isnan(col[i])}
         self.compared, self.worst, self.where, self.misses, self.seen = 0, 0.0, "", [], set()
 
     def see(self, line):
-        row = self.rows.get(line.get(self.key)) if self.key in line else None
+        if not self.rows or any(name not in line for name in self.key):
+            return
+        k = tuple(line[name] for name in self.key)
+        row = self.rows.get(k)
         if row:
-            self.seen.add(line[self.key])
+            self.seen.add(k)
+        at = " ".join(f"{name} {value}" for name, value in zip(self.key, k))
         for name, shown in (row or {}).items():
-            mine = line.get(name)
+            mine = pick(line, name)
             if not isinstance(mine, (int, float)):
                 continue
             diff = abs(mine - shown) / max(abs(mine), abs(shown), 1e-300)
             self.compared += 1
             if diff > self.worst:
-                self.worst, self.where = diff, f"{self.key} {line[self.key]} {name}"
+                self.worst, self.where = diff, f"{at} {name}"
             if diff > 1e-6:
-                self.misses.append(f"{self.key} {line[self.key]} {name}: the demo showed {shown!r}, this run {mine!r}")
+                self.misses.append(f"{at} {name}: the demo showed {shown!r}, this run {mine!r}")
 
     def report(self):
         if not self.rows:
@@ -131,24 +138,53 @@ class ShownCheck:
             print(f"DIFFERS from the demo: {len(self.misses)} of {self.compared} numbers off by more than 1e-6, first: {self.misses[0]}", file=sys.stderr)
         else:
             where = f" ({self.where})" if self.where else ""
-            print(f"Matches what the demo showed: {self.compared} numbers at {len(self.seen)} {self.key}s, worst relative difference {self.worst:.1e}{where}.", file=sys.stderr)
+            print(f"Matches what the demo showed: {self.compared} numbers at {len(self.seen)} {self.noun}, worst relative difference {self.worst:.1e}{where}.", file=sys.stderr)
+
+
+def pick(line, name):
+    """line[name], or for "coef[3]" the element 3 of line["coef"] (None where there is none)."""
+    base, bracket, index = name.partition("[")
+    value = line.get(base)
+    if bracket:
+        i = int(index.rstrip("]"))
+        value = value[i] if isinstance(value, list) and i < len(value) else None
+    return value
 `.trim().split('\n');
 
+/** How a script's lines are told apart (LINE_KEY in recipe.ts): key columns and the rows' name. */
+export interface ShownKey {
+  names: string[];
+  noun: string;
+}
+
 /**
- * The embedded numbers the demo showed, as float64 columns (NaN: not shown), rows told apart by
- * `key` ("epoch", or "alpha" for a path). Only numbers are compared.
+ * The embedded numbers the demo showed, as float64 columns (NaN: not shown; a list of numbers as
+ * one column per element, `coef[0]`, `coef[1]`, ...), rows told apart by the key columns (string
+ * keys as a list literal). Only numbers are compared; lines without every key column are left out.
  */
-export function pyShown(shown: Line[] | undefined, key = 'epoch'): string {
-  if (!shown || shown.length === 0) return 'SHOWN = None  # made on the command line: no numbers from a browser to compare with';
-  const names = [key, ...new Set(shown.flatMap((l) => Object.keys(l)))].filter((k, i, all) => all.indexOf(k) === i && shown.some((l) => typeof l[k] === 'number'));
+export function pyShown(shown: Line[] | undefined, key: ShownKey): string {
+  const rows = (shown ?? []).filter((l) => key.names.every((k) => typeof l[k] === 'number' || typeof l[k] === 'string'));
+  if (rows.length === 0) return 'SHOWN = None  # made on the command line: no numbers from a browser to compare with';
+  const isList = (v: unknown): v is number[] => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'number');
   const lines = [
     '# The numbers the demo showed in your browser for this run: the script compares itself with them.',
     'SHOWN = {',
-    `    "key": ${JSON.stringify(key)},`,
+    `    "key": ${JSON.stringify(key.names)},`,
+    `    "noun": ${JSON.stringify(key.noun)},`,
   ];
-  for (const k of names) {
-    const col = shown.map((l) => (typeof l[k] === 'number' && Number.isFinite(l[k]) ? (l[k] as number) : NaN));
-    lines.push(`    ${JSON.stringify(k)}: ${pyWrapped(float64ToBase64(col), '    ')},`);
+  const column = (name: string, col: number[]) => lines.push(`    ${JSON.stringify(name)}: ${pyWrapped(float64ToBase64(col), '    ')},`);
+  const value = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : NaN);
+  for (const k of key.names) {
+    if (rows.every((l) => typeof l[k] === 'string')) lines.push(`    ${JSON.stringify(k)}: ${JSON.stringify(rows.map((l) => l[k]))},`);
+    else column(k, rows.map((l) => value(l[k])));
+  }
+  const others = [...new Set(rows.flatMap((l) => Object.keys(l)))].filter((k) => !key.names.includes(k));
+  for (const k of others) {
+    if (rows.some((l) => typeof l[k] === 'number')) column(k, rows.map((l) => value(l[k])));
+    else if (rows.some((l) => isList(l[k]))) {
+      const width = Math.max(...rows.map((l) => (isList(l[k]) ? l[k].length : 0)));
+      for (let i = 0; i < width; i++) column(`${k}[${i}]`, rows.map((l) => (isList(l[k]) ? value(l[k][i]) : NaN)));
+    }
   }
   lines.push('}');
   return lines.join('\n');
@@ -207,12 +243,20 @@ function wrapItems(items: string[], width: number): string[] {
   return out;
 }
 
+/** A Python list of floats, wrapped over lines of at most `width` characters (continuation lines at indent + 4). */
+export function pyFloatList(values: number[], indent: string, width = 96): string {
+  const one = `[${values.map(pyFloat).join(', ')}]`;
+  if (indent.length + one.length <= width) return one;
+  const items = values.map((v, i) => `${pyFloat(v)}${i < values.length - 1 ? ',' : ''}`);
+  return `[\n${wrapItems(items, width - indent.length - 4).map((l) => `${indent}    ${l}`).join('\n')}\n${indent}]`;
+}
+
 /** Text wrapped to lines of at most `width` characters (docstrings). */
 export function wrap(text: string, width = 96): string[] {
   return wrapItems(text.split(/\s+/).filter(Boolean), width);
 }
 
 /** The end of every script: the numbers the demo showed, and the call of main() with the check after it. */
-export function pyFooter(shown: Line[] | undefined, key = 'epoch'): string[] {
+export function pyFooter(shown: Line[] | undefined, key: ShownKey): string[] {
   return [pyShown(shown, key), 'SHOWN_CHECK = ShownCheck(SHOWN)', '', 'if __name__ == "__main__":', '    main()', '    SHOWN_CHECK.report()', ''];
 }

@@ -6,7 +6,17 @@
 import { EngineError, type Dataset, type LayerSpec, type Trainer } from '../engine/index.ts';
 import { check, toQuery, type Fields, type SettingsOf } from '../demos/settings-kit.ts';
 import { validChanges } from './changes.ts';
-import type { Change, EarlyStoppingPlan, Figures, Line, Recipe, RecipeHead, Reproduction, RunInput, TorchRecipe } from './types.ts';
+import type { Change, EarlyStoppingPlan, Figures, Library, Line, Recipe, RecipeHead, Reproduction, RunInput, TorchRecipe } from './types.ts';
+
+/**
+ * What tells a recipe's lines apart, for matching them with the numbers a demo showed: the epoch
+ * of a network run, or the model, the fit (path or marker) and the alpha of a scikit-learn line.
+ * `noun` names the rows in the script's verdict ("... at 21 epochs").
+ */
+export const LINE_KEY: Record<Library, { names: string[]; noun: string }> = {
+  pytorch: { names: ['epoch'], noun: 'epochs' },
+  'scikit-learn': { names: ['model', 'fit', 'alpha'], noun: 'fits' },
+};
 
 /** A reproduction with its settings typed by its fields (the registries see `Reproduction`). */
 export interface ReproductionOf<F extends Fields> extends Omit<Reproduction, 'fields' | 'recipe' | 'quick' | 'shown'> {
@@ -41,6 +51,8 @@ export interface TorchRun {
   shuffleSeed: number;
   epochs: number;
   changes: Change[];
+  /** Strength of a proximal L1 step after every optimizer step (the trainer knows nothing of it); default 0. */
+  proxL1?: number;
   figures?: Figures;
   earlyStopping?: EarlyStoppingPlan;
   divergence?: TorchRecipe['divergence'];
@@ -57,6 +69,7 @@ export function torchBody(r: TorchRun): Omit<TorchRecipe, keyof RecipeHead> {
       loss: net.spec.loss,
       optimizer: { ...net.spec.optimizer },
       penalty: { l1: net.spec.penalty?.l1 ?? 0, l2: net.spec.penalty?.l2 ?? 0 },
+      ...(r.proxL1 ? { proxL1: r.proxL1 } : {}),
       initial: net.params(),
       rngState: net.rngState(),
     },

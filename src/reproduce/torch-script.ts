@@ -7,15 +7,19 @@
 import type { LayerSpec, OptimizerSpec } from '../engine/index.ts';
 import { float64ToBase64, pyFloat, pyNumber, pyValue, pyWrapped } from './encode.ts';
 import { pyHeader, pyIoHelpers, pyFooter, PY_MULBERRY32, PY_SHOWN_CHECK } from './python-common.ts';
+import { LINE_KEY } from './recipe.ts';
 import type { LiveSet, TorchRecipe } from './types.ts';
 
-const LIVE_NAMES: Record<keyof LiveSet, string> = { lr: 'learning rate', l1: 'L1 strength', l2: 'L2 strength', dropout: 'dropout p' };
+const LIVE_NAMES: Record<keyof LiveSet, string> = {
+  lr: 'learning rate', l1: 'L1 strength', l2: 'L2 strength', dropout: 'dropout p', proxL1: 'proximal L1 strength',
+};
 
 /** "after 300 optimizer steps (epoch 100): learning rate 0.01 -> 0.05" */
 function describeChanges(r: TorchRecipe): string[] {
   const now: LiveSet = {
     lr: r.network.optimizer.lr, l1: r.network.penalty.l1, l2: r.network.penalty.l2,
     dropout: r.network.layers.find((l): l is { type: 'dropout'; p: number } => l.type === 'dropout')?.p,
+    proxL1: r.network.proxL1 ?? 0,
   };
   return r.changes.map((c) => {
     const what = Object.entries(c.set).map(([k, v]) => {
@@ -131,8 +135,16 @@ def weights_of(model):
     return copy.deepcopy(model.state_dict()) if model is not None else {}
 `.trim().split('\n');
 
+/** The penalty figure: the loss's penalty term, plus the proximal step's L1 penalty where the run has one. */
+function penaltyFigure(usesPenalty: boolean, usesProx: boolean): string {
+  const prox = 'prox_l1 * sum(w.abs().sum() for w in weights)';
+  if (usesPenalty && usesProx) return `(penalty() + ${prox}).item()`;
+  if (usesPenalty) return 'penalty().item()';
+  return usesProx ? `(${prox}).item()` : '0.0';
+}
+
 /** `measure()`: what the demo shows after an epoch, in eval mode over the whole sets. */
-function measureLines(r: TorchRecipe, hasVal: boolean, usesPenalty: boolean): string[] {
+function measureLines(r: TorchRecipe, hasVal: boolean, usesPenalty: boolean, usesProx: boolean): string[] {
   const f = r.figures;
   const acc = f.accuracy || r.earlyStopping !== undefined;
   const bn = r.network.layers.map((l, i) => (l.type === 'batchnorm1d' ? i : -1)).filter((i) => i >= 0);
@@ -153,9 +165,12 @@ function measureLines(r: TorchRecipe, hasVal: boolean, usesPenalty: boolean): st
           ...(hasVal ? ['            line["val_accuracy"] = accuracy(out_val, y_val)'] : []),
         ]
       : []),
-    ...(f.penalty ? [`            line["penalty"] = ${usesPenalty ? 'penalty().item()' : '0.0'}`] : []),
+    ...(f.penalty ? [`            line["penalty"] = ${penaltyFigure(usesPenalty, usesProx)}`] : []),
     ...(f.zeroWeights
-      ? [`            line["zero_weights"] = sum(int((w.abs() <= ${pyFloat(f.zeroWeights.below)}).sum()) for w in weights)`]
+      ? [`            line["zero_weights"] = sum(int((${f.zeroWeights.below === 0 ? 'w == 0' : `w.abs() <= ${pyFloat(f.zeroWeights.below)}`}).sum()) for w in weights)`]
+      : []),
+    ...(f.nearZeroWeights
+      ? [`            line["near_zero_weights"] = sum(int((w.abs() < ${pyFloat(f.nearZeroWeights.below)}).sum()) for w in weights)`]
       : []),
     ...(f.lr ? ['            line["lr"] = opt.param_groups[0]["lr"]'] : []),
     ...(f.bnRunning && bn.length
@@ -169,6 +184,8 @@ function measureLines(r: TorchRecipe, hasVal: boolean, usesPenalty: boolean): st
 function changeLines(r: TorchRecipe, usesPenalty: boolean): string[] {
   if (r.changes.length === 0) return [];
   const keys = new Set(r.changes.flatMap((c) => Object.keys(c.set)));
+  // the penalty strengths main() holds, which apply() sets
+  const rebound = [...(usesPenalty && (keys.has('l1') || keys.has('l2')) ? ['l1', 'l2'] : []), ...(keys.has('proxL1') ? ['prox_l1'] : [])];
   const table = r.changes.map((c) => `        ${c.step}: ${pyValue(c.set)},`);
   return [
     '',
@@ -178,10 +195,11 @@ function changeLines(r: TorchRecipe, usesPenalty: boolean): string[] {
     '    }',
     '',
     '    def apply(change):',
-    ...(usesPenalty && (keys.has('l1') || keys.has('l2')) ? ['        nonlocal l1, l2'] : []),
+    ...(rebound.length ? [`        nonlocal ${rebound.join(', ')}`] : []),
     ...(keys.has('lr') ? ['        if "lr" in change:', '            for group in opt.param_groups:', '                group["lr"] = change["lr"]'] : []),
     ...(keys.has('l1') ? ['        if "l1" in change:', '            l1 = change["l1"]'] : []),
     ...(keys.has('l2') ? ['        if "l2" in change:', '            l2 = change["l2"]'] : []),
+    ...(keys.has('proxL1') ? ['        if "proxL1" in change:', '            prox_l1 = change["proxL1"]'] : []),
     ...(keys.has('dropout')
       ? ['        if "dropout" in change:', '            for layer in model:', '                if isinstance(layer, EngineDropout):', '                    layer.p = change["dropout"]']
       : []),
@@ -196,7 +214,8 @@ export function torchScript(r: TorchRecipe): string {
   const hasBn = net.layers.some((l) => l.type === 'batchnorm1d');
   const touches = (k: keyof LiveSet) => r.changes.some((c) => c.set[k] !== undefined);
   const usesPenalty = net.penalty.l1 !== 0 || net.penalty.l2 !== 0 || touches('l1') || touches('l2');
-  const needWeights = usesPenalty || r.figures.zeroWeights !== undefined;
+  const usesProx = (net.proxL1 ?? 0) !== 0 || touches('proxL1');
+  const needWeights = usesPenalty || usesProx || r.figures.zeroWeights !== undefined || r.figures.nearZeroWeights !== undefined;
   const es = r.earlyStopping;
   const opt = optimizerCode(net.optimizer);
   const tr = data.train;
@@ -250,14 +269,33 @@ export function torchScript(r: TorchRecipe): string {
           '    def penalty():',
           '        return sum(l1 * w.abs().sum() + l2 * (w * w).sum() for w in weights)',
         ]
-      : ['    # No penalty: this run is not regularized by L1 or L2.']),
+      : [usesProx ? '    # No penalty in the loss: the L1 penalty of this run is a proximal step (below).' : '    # No penalty: this run is not regularized by L1 or L2.']),
+    ...(usesProx
+      ? [
+          '',
+          '    # The proximal L1 step ("L1, proximal step"), written by hand because it is NOT what an L1',
+          '    # term in the loss does. That term adds l1 * sign(w) to the gradient, so a small weight is',
+          '    # pushed past zero and back and never lands on it. Here the loss has no L1 term; instead,',
+          '    # after every optimizer step, each weight is soft-thresholded,',
+          '    #     w <- sign(w) * max(|w| - lr * prox_l1, 0),',
+          '    # the exact minimiser of prox_l1 * |w| + (w - w_step)^2 / (2 lr) (proximal gradient descent,',
+          "    # ISTA; Lasso's coordinate descent applies the same operator), so every weight within",
+          '    # lr * prox_l1 of zero becomes exactly 0 and stays there while its gradient cannot move it.',
+          `    prox_l1 = ${pyFloat(net.proxL1 ?? 0)}`,
+          '',
+          '    def soft_threshold(threshold):',
+          '        with torch.no_grad():',
+          '            for w in weights:',
+          '                w.copy_(w.sign() * (w.abs() - threshold).clamp(min=0))',
+        ]
+      : []),
     '',
     `    # 4. The optimizer: ${opt.comment}.`,
     `    opt = ${opt.code}`,
     ...changeLines(r, usesPenalty),
     '',
     '    # 5. What the demo shows after every epoch.',
-    ...measureLines(r, hasVal, usesPenalty),
+    ...measureLines(r, hasVal, usesPenalty, usesProx),
     '',
   ];
 
@@ -296,6 +334,9 @@ export function torchScript(r: TorchRecipe): string {
     `            loss = loss_fn(model(x_train[batch]), y_train[batch])${usesPenalty ? ' + penalty()' : ''}`,
     '            loss.backward()',
     '            opt.step()',
+    ...(usesProx
+      ? ['            if prox_l1 > 0:                        # the proximal L1 step, after the optimizer\'s', '                soft_threshold(opt.param_groups[0]["lr"] * prox_l1)']
+      : []),
     '            step += 1',
     '            if not (math.isfinite(loss.item()) and all(bool(w.isfinite().all()) for w in model.parameters())):',
     '                emit({"diverged": {"step": step}})  # the engine stops at a NaN or infinite loss or weight',
@@ -397,7 +438,7 @@ export function torchScript(r: TorchRecipe): string {
     ...initial,
     '}',
     '',
-    ...pyFooter(r.shown),
+    ...pyFooter(r.shown, LINE_KEY.pytorch),
   ];
 
   return [

@@ -15,6 +15,11 @@ export interface LiveSet {
   l1?: number;        // network.setPenalty({ l1, l2 })
   l2?: number;
   dropout?: number;   // network.setDropout: every dropout layer
+  /**
+   * The strength of a proximal L1 step (not a loss term, so no network setter): after every
+   * optimizer step the run soft-thresholds the linear weights by lr * proxL1 (engine softThreshold).
+   */
+  proxL1?: number;
 }
 
 /** A change the learner made while the run trained (a slider moved without a reset). */
@@ -34,10 +39,12 @@ export type Line = Record<string, LineValue>;
 export interface Figures {
   /** "train_accuracy", "val_accuracy": share of points whose logit has the label's side (> 0: class 1). */
   accuracy?: boolean;
-  /** "penalty": l1 sum|W| + l2 sum W^2 over the linear weights, after the epoch. */
+  /** "penalty": (l1 + proxL1) sum|W| + l2 sum W^2 over the linear weights, after the epoch (the loss's penalty term, plus the proximal step's L1 penalty). */
   penalty?: boolean;
   /** "zero_weights": how many linear weights have |w| <= below (0: exactly zero). */
   zeroWeights?: { below: number };
+  /** "near_zero_weights": how many linear weights have |w| < below (strictly: a demo's "near zero"). */
+  nearZeroWeights?: { below: number };
   /** "lr": the learning rate in use. */
   lr?: boolean;
   /** "bn": {"<layer index>": {"running_mean": [...], "running_var": [...]}} of every batchnorm1d layer. */
@@ -86,6 +93,8 @@ export interface TorchRecipe extends RecipeHead {
     loss: LossName;
     optimizer: OptimizerSpec;
     penalty: Penalty;
+    /** Strength of a proximal L1 step after every optimizer step (LiveSet.proxL1); 0 or absent: none. */
+    proxL1?: number;
     /** The initial parameters, exactly (network.params() before the first step). */
     initial: ParamsJSON;
     /** The network rng's state after initialisation: the dropout masks continue from it. */
@@ -104,19 +113,30 @@ export interface TorchRecipe extends RecipeHead {
   divergence?: { factor: number; floor: number };
 }
 
-/** Lasso or Ridge along a list of alphas: the Python script uses scikit-learn. */
+/** One model fitted along a list of alphas, and at single alphas (a demo's markers). */
+export interface SklearnPath {
+  /** 'l1': sklearn.linear_model.Lasso (coordinate descent, warm starts along the path); 'l2': Ridge (closed form). */
+  penalty: 'l1' | 'l2';
+  /** In the order they are fitted (warm starts follow it). Lines: {"model": "lasso" | "ridge", "fit": "path", "alpha", ...}. */
+  alphas: number[];
+  /**
+   * Fits at exactly these alphas after the path ({"fit": "marker"} lines). A Lasso marker starts
+   * from the path's coefficients at the smallest path alpha >= it (zeros if there is none).
+   */
+  markers?: number[];
+}
+
+/** Lasso and/or Ridge along lists of alphas: the Python script uses scikit-learn. */
 export interface SklearnRecipe extends RecipeHead {
   library: 'scikit-learn';
   /** n x d row-major, as makeRegression gives it; `val` optional (held-out error along the path). */
   data: { X: Float64Array; y: Float64Array; n: number; d: number; val?: { X: Float64Array; y: Float64Array; n: number } | null; trueCoef?: number[] };
-  /** 'l1': sklearn.linear_model.Lasso (coordinate descent, warm starts along the path); 'l2': Ridge (closed form). */
-  penalty: 'l1' | 'l2';
-  /** In the order they are fitted (warm starts follow it). */
-  alphas: number[];
+  /** The models, fitted one after the other; each line names its model, its fit and its alpha. */
+  paths: SklearnPath[];
   /** Lasso's max_iter and tol (the engine's defaults: 10000 and 1e-4; scikit-learn's max_iter default is 1000). */
   maxIter: number;
   tol: number;
-  /** "train_mse" (and "val_mse" with val data) besides "alpha", "coef", "intercept", "nonzero". */
+  /** "train_mse" (and "val_mse" with val data) besides "alpha", "coef", "intercept", "nonzero", "zeros". */
   mse?: boolean;
 }
 

@@ -135,7 +135,7 @@ test.describe('chapter 3: the regularization path', () => {
   test('the marker moves by keyboard and by dragging; Lasso\'s exact zeros change, Ridge never has any', async ({ page }) => {
     const demo = await open(page, 'regularization-path');
     await expect(demo.getByTestId('path-status')).toContainText('Both paths computed');
-    await expect(demo.getByTestId('regularization-path-lasso-zeros')).toHaveText(String(PATH.marker.lasso.zeros));
+    await expect(demo.getByTestId('regularization-path-lasso-zeros')).toHaveText(String(PATH.marker.lasso!.zeros));
     await expect(demo.getByTestId('regularization-path-ridge-zeros')).toHaveText('0');
     await expect(demo.getByTestId('regularization-path-lasso-chart')).toHaveAttribute('aria-label', /leave zero one by one: x3/);
     const chart0 = await canvasData(page, 'regularization-path-lasso-chart');
@@ -145,7 +145,7 @@ test.describe('chapter 3: the regularization path', () => {
     const lassoSlider = demo.getByLabel(/^Lasso alpha/);
     await lassoSlider.focus();
     for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => num(demo.getByTestId('regularization-path-lasso-zeros'))).toBeLessThan(PATH.marker.lasso.zeros);
+    await expect.poll(() => num(demo.getByTestId('regularization-path-lasso-zeros'))).toBeLessThan(PATH.marker.lasso!.zeros);
     await page.keyboard.press('End');
     await expect(demo.getByTestId('regularization-path-lasso-zeros')).toHaveText(String(PATH.d));
     expect(await canvasData(page, 'regularization-path-lasso-chart')).not.toBe(chart0);
@@ -186,6 +186,8 @@ test.describe('chapter 3: the regularization path', () => {
 test.describe('chapter 3: why L1 makes zeros', () => {
   test('the strength and the dragged optimum move the exact optima; L1 lands on an axis, L2 never does', async ({ page }) => {
     const demo = await open(page, 'penalty-geometry');
+    // Exact formulas on the page, nothing trained: no run to reproduce, so no Reproduce button.
+    await expect(demo.getByTestId('reproduce')).toHaveCount(0);
     const g = geometry(G0.tilt, G0.stretch, [G0.w1, G0.w2], G0.strength);
     await expect(demo.getByTestId('penalty-geometry-l1-zeros')).toHaveText(String(g.l1.zeros));
     await expect(demo.getByTestId('penalty-geometry-l1-w1')).toHaveText(g.l1.w[0].toFixed(3));

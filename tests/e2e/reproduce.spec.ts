@@ -4,16 +4,33 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, hydrated, setRange, test } from './fixtures';
 import { embeddedFloats } from '../../src/reproduce/encode.ts';
 import { makeRecipe } from '../../src/reproduce/index.ts';
-import type { Reproduction, TorchRecipe } from '../../src/reproduce/types.ts';
+import type { Reproduction, SklearnRecipe, TorchRecipe } from '../../src/reproduce/types.ts';
 import { reproductions as overfittingReps } from '../../src/demos/overfitting/reproduce.ts';
 import { reproductions as earlyStoppingReps } from '../../src/demos/early-stopping/reproduce.ts';
+import { reproductions as l1l2Reps } from '../../src/demos/l1-l2/reproduce.ts';
 
-const REPS = new Map<string, Reproduction>([...overfittingReps, ...earlyStoppingReps].map((r) => [r.id, r]));
+const REPS = new Map<string, Reproduction>([...overfittingReps, ...earlyStoppingReps, ...l1l2Reps].map((r) => [r.id, r]));
 
-/** Presses the demo's "Reproduce in PyTorch" and returns the file it downloads. */
-async function reproduce(page: Page, demo: Locator): Promise<{ name: string; text: string }> {
+/** Opens a page and waits for one of its demos to hydrate. */
+async function openDemo(page: Page, url: string, id: string): Promise<Locator> {
+  await page.goto(url);
+  const demo = page.locator(`[data-demo="${id}"]`);
+  await hydrated(demo);
+  return demo;
+}
+
+/** Presses Step until the demo has trained `epoch` epochs, one epoch per press. */
+async function stepTo(demo: Locator, epoch: number): Promise<void> {
+  for (let e = Number(await demo.getByTestId('epoch').textContent()) + 1; e <= epoch; e++) {
+    await demo.getByTestId('step').click();
+    await expect(demo.getByTestId('epoch')).toHaveText(String(e));
+  }
+}
+
+/** Presses the demo's "Reproduce in PyTorch" (or scikit-learn) and returns the file it downloads. */
+async function reproduce(page: Page, demo: Locator, library = 'PyTorch'): Promise<{ name: string; text: string }> {
   const button = demo.getByTestId('reproduce');
-  await expect(button).toHaveText('Reproduce in PyTorch');
+  await expect(button).toHaveText(`Reproduce in ${library}`);
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
   const text = readFileSync((await download.path())!, 'utf8');
   await expect(demo.getByTestId('demo-status')).toContainText(`Saved ${download.suggestedFilename()}`);
@@ -35,24 +52,37 @@ function sameRun(text: string, id: string, settings: Record<string, unknown>) {
   recipe.data.train.x.forEach((v, i) => expect(Math.abs(x[i] - v)).toBeLessThanOrEqual(1e-15));
 }
 
-/** A python3 that imports torch, or null (the test that needs it is then skipped). */
-function torchPython(): string | null {
-  return ['python3', '/usr/bin/python3'].find((p) => spawnSync(p, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0) ?? null;
+/** The path script's data set is the engine's for these settings (to the last bit of Math.log/cos, as above). */
+function sameData(text: string, settings: Record<string, unknown>) {
+  const recipe = makeRecipe(REPS.get('regularization-path')!, { settings }) as SklearnRecipe;
+  for (const [name, values] of [['X', recipe.data.X], ['y', recipe.data.y]] as const) {
+    const embedded = embeddedFloats(text, name) ?? new Float64Array(0);
+    expect(embedded.length).toBe(values.length);
+    values.forEach((v, i) => expect(Math.abs(embedded[i] - v)).toBeLessThanOrEqual(1e-15 * Math.max(1, Math.abs(v))));
+  }
 }
 
-test.describe('Reproduce in PyTorch', () => {
+/** A python3 that imports `module` (torch, sklearn), or null (the test that needs it is then skipped). */
+function pythonWith(module = 'torch'): string | null {
+  return ['python3', '/usr/bin/python3'].find((p) => spawnSync(p, ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0) ?? null;
+}
+const torchPython = () => pythonWith('torch');
+
+/** Runs a downloaded script; its JSON lines and its verdict on the numbers the demo showed (stderr). */
+function runScript(exe: string, text: string): { lines: Record<string, unknown>[]; verdict: string } {
+  const run = spawnSync(exe, ['-'], { input: text, encoding: 'utf8', timeout: 120_000 });
+  expect(run.status, run.stderr).toBe(0);
+  return { lines: run.stdout.trim().split('\n').map((l) => JSON.parse(l)), verdict: run.stderr };
+}
+
+test.describe('Reproduce in PyTorch / scikit-learn', () => {
   test('chapter 1: the script holds the learner\'s settings and the learning rate they changed while it trained', async ({ page }) => {
-    await page.goto('/chapters/what-is-regularization/');
-    const demo = page.locator('[data-demo="overfitting"]');
-    await hydrated(demo);
+    const demo = await openDemo(page, '/chapters/what-is-regularization/', 'overfitting');
     await setRange(demo.getByLabel(/Label noise/), 0.35); // restarts the run
     await expect(demo.getByTestId('overfitting-noise-value')).toHaveText('0.35');
-    await demo.getByTestId('step').click();
-    await demo.getByTestId('step').click();
-    await expect(demo.getByTestId('epoch')).toHaveText('2');
+    await stepTo(demo, 2);
     await setRange(demo.getByLabel(/Learning rate/), -1.5); // live: lr 0.032 from step 6 (2 epochs of 3 batches)
-    await demo.getByTestId('step').click();
-    await expect(demo.getByTestId('epoch')).toHaveText('3');
+    await stepTo(demo, 3);
 
     const { name, text } = await reproduce(page, demo);
     expect(name).toBe('overfitting.py');
@@ -65,9 +95,7 @@ test.describe('Reproduce in PyTorch', () => {
   });
 
   test('chapter 5, the stepper: the script runs Keras\' rule with the learner\'s patience and min_delta', async ({ page }) => {
-    await page.goto('/chapters/early-stopping/');
-    const demo = page.locator('[data-demo="early-stopping"]');
-    await hydrated(demo);
+    const demo = await openDemo(page, '/chapters/early-stopping/', 'early-stopping');
     await expect(demo.getByTestId('step')).toBeEnabled();
     await setRange(demo.getByLabel(/^Patience/), 3);
     await expect(demo.getByTestId('es-patience')).toHaveText('3');
@@ -80,9 +108,7 @@ test.describe('Reproduce in PyTorch', () => {
   });
 
   test('chapter 5, what it saves: the script replays the rule for the table\'s patience values, with the learner\'s restore setting', async ({ page }) => {
-    await page.goto('/chapters/early-stopping/');
-    const demo = page.locator('[data-demo="early-stopping-savings"]');
-    await hydrated(demo);
+    const demo = await openDemo(page, '/chapters/early-stopping/', 'early-stopping-savings');
     await demo.getByRole('checkbox', { name: 'Restore best weights' }).uncheck();
     await expect(demo.getByTestId('es-savings-table')).toBeVisible({ timeout: 30_000 });
     const { name, text } = await reproduce(page, demo);
@@ -96,19 +122,79 @@ test.describe('Reproduce in PyTorch', () => {
   test('chapter 1, end to end: the downloaded script re-runs the run on screen in PyTorch and matches every number the demo showed', async ({ page }) => {
     const exe = torchPython();
     test.skip(!exe, 'no python3 with torch (on Debian: apt-get install python3-torch)');
-    await page.goto('/chapters/what-is-regularization/?overfitting.epochs=20&overfitting.seed=3');
-    const demo = page.locator('[data-demo="overfitting"]');
-    await hydrated(demo);
-    await demo.getByTestId('step').click();
-    await expect(demo.getByTestId('epoch')).toHaveText('1');
+    const demo = await openDemo(page, '/chapters/what-is-regularization/?overfitting.epochs=20&overfitting.seed=3', 'overfitting');
+    await stepTo(demo, 1);
     await setRange(demo.getByLabel(/Learning rate/), -1.3); // lr 0.05 from step 3
     await demo.getByTestId('train').click();
     await expect(demo.getByTestId('status')).toContainText('finished');
     const { text } = await reproduce(page, demo);
-    const run = spawnSync(exe!, ['-'], { input: text, encoding: 'utf8', timeout: 120_000 });
-    expect(run.status, run.stderr).toBe(0);
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const { lines, verdict } = runScript(exe!, text);
     expect(lines.map((l) => l.epoch)).toEqual(Array.from({ length: 21 }, (_, i) => i));
-    expect(run.stderr).toMatch(/Matches what the demo showed: 44 numbers at 21 epochs/);
+    expect(verdict).toMatch(/Matches what the demo showed: 44 numbers at 21 epochs/);
+  });
+
+  test('chapter 3, the penalty on a network: the script holds the learner\'s settings and the penalty they switched while it trained', async ({ page }) => {
+    const demo = await openDemo(page, '/chapters/l1-l2/', 'penalty-effects');
+    await demo.locator('details summary').click();
+    await setRange(demo.getByLabel(/^Neurons per layer/), 8); // restarts the run
+    await expect(demo.getByTestId('penalty-effects-hidden-value')).toHaveText('8');
+    await stepTo(demo, 2);
+    await demo.getByTestId('penalty-effects-penalty-l2').check(); // live: L2 from step 20 (2 epochs of 10 batches)
+    await expect(demo.getByTestId('change-log')).toContainText('After epoch 2 (step 20): penalty L1 → L2');
+    await stepTo(demo, 3);
+
+    const { name, text } = await reproduce(page, demo);
+    expect(name).toBe('penalty-effects.py');
+    expect(text).toContain('hidden = 8');
+    expect(text).toContain('?penalty-effects.hidden=8#penalty-effects');
+    expect(text).toContain('nn.Linear(2, 8),');
+    expect(text).toContain('after 20 optimizer steps (epoch 2): L1 strength 0.001 -> 0, L2 strength 0 -> 0.001');
+    expect(text).toContain(`--settings 'hidden=8' --changes '[{"step":20,"epoch":2,"set":{"l1":0,"l2":0.001}}]'`);
+    expect(text).toContain('line["near_zero_weights"] = sum(int((w.abs() < 0.01).sum()) for w in weights)');
+    expect(text).toContain('SHOWN = {');
+    sameRun(text, 'penalty-effects', { hidden: 8 });
+  });
+
+  test('chapter 3, end to end: a switch to the proximal step mid-run is in the script, which re-runs it in PyTorch and matches every number shown', async ({ page }) => {
+    const exe = torchPython();
+    test.skip(!exe, 'no python3 with torch (on Debian: apt-get install python3-torch)');
+    const demo = await openDemo(page, '/chapters/l1-l2/?penalty-effects.epochs=30', 'penalty-effects');
+    await stepTo(demo, 3);
+    await demo.getByTestId('penalty-effects-penalty-l1-prox').check(); // live: the proximal step from step 30
+    await expect(demo.getByTestId('change-log')).toContainText('After epoch 3 (step 30): penalty L1 → L1, proximal step');
+    await demo.getByTestId('train').click();
+    await expect(demo.getByTestId('status')).toContainText('finished');
+    const { text } = await reproduce(page, demo);
+    expect(text).toContain('after 30 optimizer steps (epoch 3): L1 strength 0.001 -> 0, proximal L1 strength 0 -> 0.001');
+    expect(text).toContain('soft_threshold(opt.param_groups[0]["lr"] * prox_l1)');
+    const { lines, verdict } = runScript(exe!, text);
+    expect(lines.map((l) => l.epoch)).toEqual(Array.from({ length: 31 }, (_, i) => i));
+    expect(lines[30].zero_weights).toBeGreaterThan(0); // the proximal step's exact zeros, in PyTorch
+    // 31 epochs of losses, penalty and two counts (not the penalty at epoch 3, redrawn under the new choice), and the accuracies shown.
+    expect(verdict).toMatch(/Matches what the demo showed: 156 numbers at 31 epochs/);
+  });
+
+  test('chapter 3, the path: Reproduce in scikit-learn refits at the learner\'s marker, and the script matches every coefficient shown', async ({ page }) => {
+    const demo = await openDemo(page, '/chapters/l1-l2/', 'regularization-path');
+    await expect(demo.getByTestId('path-status')).toContainText('Both paths computed');
+    await setRange(demo.getByLabel(/^Lasso alpha/), -2); // log slider: alpha 0.01
+    await expect(demo.getByTestId('regularization-path-lassoAlpha-value')).toHaveText('0.01');
+    await expect(demo.getByTestId('regularization-path-table')).toContainText('Lasso at alpha = 0.01');
+    const { name, text } = await reproduce(page, demo, 'scikit-learn');
+    expect(name).toBe('regularization-path.py');
+    await expect(demo.getByTestId('demo-status')).toContainText('to refit these models in scikit-learn and print the numbers this demo shows, alpha by alpha');
+    expect(text).toContain('lassoAlpha = 0.01');
+    expect(text).toContain('?regularization-path.lassoAlpha=0.01#regularization-path');
+    expect(text).toContain('from sklearn.linear_model import Lasso, Ridge');
+    expect(text).toContain('for alpha in [0.01]:');
+    expect(text).toContain('lasso = Lasso(alpha=1.0, fit_intercept=True, max_iter=10000, tol=1e-4, warm_start=True)');
+    expect(text).toContain('SHOWN = {');
+    sameData(text, { lassoAlpha: 0.01 });
+    const exe = pythonWith('sklearn');
+    test.skip(!exe, 'no python3 with scikit-learn (on Debian: apt-get install python3-sklearn)');
+    const { lines, verdict } = runScript(exe!, text);
+    expect(lines.filter((l) => l.fit === 'marker').map((l) => [l.model, l.alpha])).toEqual([['lasso', 0.01], ['ridge', 100]]);
+    // 49 + 85 path fits and the two markers, each with 10 coefficients, the intercept and two counts.
+    expect(verdict).toMatch(/Matches what the demo showed: 1768 numbers at 136 fits/);
   });
 });

@@ -6,14 +6,17 @@ import { readFileSync } from 'node:fs';
 import { DivergenceError, EngineError } from '../../src/engine/index.ts';
 import { defaults } from '../../src/demos/settings-kit.ts';
 import {
-  buildPenaltyRun, createPenaltyRun, enginePenalty, exportPenaltyRun, logChange, penaltyRunner, penaltyTerm,
-  replayPenaltyRun, validPenaltySettings, weightStats, type PenaltyChange, type PenaltySnapshot,
+  buildPenaltyRun, createPenaltyRun, enginePenalty, exportPenaltyRun, penaltyRunner, penaltyTerm,
+  replayPenaltyRun, validPenaltySettings, weightStats, type PenaltySnapshot,
 } from '../../src/demos/l1-l2/penalty-run.ts';
+import { liveSettings, liveValues, penaltyChanges } from '../../src/demos/l1-l2/live.ts';
 import { softThreshold } from '../../src/demos/l1-l2/proximal-l1.ts';
 import { changeText, histogramSummary, lossSummary, weightBins, zeroNote } from '../../src/demos/l1-l2/describe.ts';
 import { torchPenaltyCode, weightDecayCode } from '../../src/demos/l1-l2/code.ts';
 import { combinationProblem, NEAR_ZERO, penaltyFields, type PenaltySettings } from '../../src/demos/l1-l2/settings.ts';
 import { demoMeta } from '../../src/demos/l1-l2/meta.ts';
+import { reproductions } from '../../src/demos/l1-l2/reproduce.ts';
+import { runners } from '../../src/demos/l1-l2/runner.ts';
 
 const S0 = defaults(penaltyFields);
 
@@ -99,8 +102,11 @@ test('the penalty, its strength and the learning rate change while it trains, wi
   assert.equal(at.epoch, 50, 'no reset: the epoch goes on');
   assert.deepEqual(Array.from(at.weights), Array.from(before.weights), 'the weights are untouched by the switch itself');
   assert.equal(at.penalty.at(-1), 0.01 * at.stats.l1, 'the penalty line jumps to the new term at once');
-  assert.deepEqual(at.changes, [{ step: 500, epoch: 50, set: { penalty: 'l1', strength: 0.01 }, was: { penalty: 'none', strength: 0.001 } }]);
-  assert.match(changeText(at.changes[0]), /^After epoch 50 \(step 500\): penalty None → L1, λ 0\.001 → 0\.01$/);
+  // Logged in the run's terms (what the engine and PyTorch replay), read back in the demo's words.
+  assert.deepEqual(at.reproduce.changes, [{ step: 500, epoch: 50, set: { l1: 0.01 } }]);
+  const [change] = penaltyChanges(at.reproduce);
+  assert.deepEqual(change, { step: 500, epoch: 50, from: { penalty: 'none', strength: 0.001, lr: 0.1 }, to: { penalty: 'l1', strength: 0.01, lr: 0.1 } });
+  assert.match(changeText(change), /^After epoch 50 \(step 500\): penalty None → L1, λ 0\.001 → 0\.01$/);
   for (let e = 0; e < 100; e++) run.advance();
   const after = run.snapshot();
   assert.ok(after.stats.nearZero > at.stats.nearZero + 100, 'the weights respond');
@@ -108,7 +114,8 @@ test('the penalty, its strength and the learning rate change while it trains, wi
   // A learning-rate change is logged too; an unchanged value is not.
   run.update({ lr: 0.05 });
   run.update({ lr: 0.05 });
-  assert.equal(run.snapshot().changes.length, 2);
+  assert.deepEqual(run.snapshot().reproduce.changes.map((c) => c.set), [{ l1: 0.01 }, { lr: 0.05 }]);
+  assert.match(changeText(penaltyChanges(run.snapshot().reproduce)[1]), /: learning rate 0\.1 → 0\.05$/);
   // Settings that need a new run, out-of-range and clashing values are refused with a message.
   assert.throws(() => run.update({ hidden: 8 }), /"hidden" cannot change while the network trains/);
   assert.throws(() => run.update({ strength: 5 }), /"strength" \(Strength λ\) must be a number from 0\.00001 to 1; got 5/);
@@ -120,22 +127,39 @@ test('a change before the first step is how the run starts, not a live change', 
   const run = createPenaltyRun(S0);
   run.update({ penalty: 'l2', strength: 0.003 });
   const s = run.snapshot();
-  assert.deepEqual(s.changes, []);
-  assert.equal(s.start.penalty, 'l2');
-  assert.equal(s.start.strength, 0.003);
+  assert.deepEqual(s.reproduce.changes, []);
+  assert.equal(s.reproduce.settings.penalty, 'l2');
+  assert.equal(s.reproduce.settings.strength, 0.003);
   while (run.advance());
   assert.deepEqual(Array.from(run.snapshot().weights), Array.from(L2.weights), 'the same run as one created with those settings');
 });
 
-test('several changes between the same two steps merge into one entry (a dragged slider)', () => {
-  const log: PenaltyChange[] = [];
-  logChange(log, { step: 100, epoch: 10, set: { strength: 0.002 }, was: { strength: 0.001 } });
-  logChange(log, { step: 100, epoch: 10, set: { strength: 0.005 }, was: { strength: 0.002 } });
-  assert.deepEqual(log, [{ step: 100, epoch: 10, set: { strength: 0.005 }, was: { strength: 0.001 } }]);
-  logChange(log, { step: 100, epoch: 10, set: { strength: 0.001 }, was: { strength: 0.005 } });
-  assert.deepEqual(log, [], 'dragged back to where it was: nothing changed');
-  logChange(log, { step: 200, epoch: 20, set: { penalty: 'l2' }, was: { penalty: 'l1' } });
-  assert.equal(log.length, 1);
+test('several changes between the same two steps merge into one entry (a dragged slider); λ without a penalty is no change', () => {
+  const run = createPenaltyRun(S0);
+  for (let e = 0; e < 10; e++) run.advance();
+  run.update({ strength: 0.002 });
+  run.update({ strength: 0.005 });
+  assert.deepEqual(run.snapshot().reproduce.changes, [{ step: 100, epoch: 10, set: { l1: 0.005 } }]);
+  run.update({ strength: 0.001 });
+  assert.deepEqual(run.snapshot().reproduce.changes, [], 'dragged back to where it was: nothing changed');
+  run.update({ penalty: 'none' });
+  run.advance();
+  run.update({ strength: 0.02 }); // no penalty: λ changes nothing in the run
+  assert.deepEqual(run.snapshot().reproduce.changes, [{ step: 100, epoch: 10, set: { l1: 0 } }]);
+  run.update({ penalty: 'l1-prox' });
+  const log = penaltyChanges(run.snapshot().reproduce);
+  assert.deepEqual(run.snapshot().reproduce.changes[1], { step: 110, epoch: 11, set: { proxL1: 0.02 } });
+  assert.equal(changeText(log[1]), 'After epoch 11 (step 110): penalty None → L1, proximal step, λ 0.001 → 0.02');
+});
+
+test('the live settings and the run\'s live values map one to one', () => {
+  const prev = { penalty: 'l1', strength: 0.004, lr: 0.3 } as const;
+  for (const p of ['none', 'l1', 'l2', 'l1-prox'] as const) {
+    const live = { penalty: p, strength: p === 'none' ? 0.004 : 0.007, lr: 0.2 };
+    assert.deepEqual(liveSettings(liveValues(live), prev), live);
+  }
+  assert.deepEqual(liveValues({ penalty: 'l1-prox', strength: 0.003, lr: 0.1 }), { l1: 0, l2: 0, proxL1: 0.003, lr: 0.1 });
+  assert.throws(() => liveSettings({ l1: 0.1, l2: 0.1, proxL1: 0, lr: 0.1 }, prev), /one penalty at a time, got l1 and l2/);
 });
 
 test('a run is reproducible from its settings, its seed and its change log', () => {
@@ -146,15 +170,19 @@ test('a run is reproducible from its settings, its seed and its change log', () 
   run.update({ penalty: 'l1-prox', lr: 0.2 });
   while (run.advance());
   const live = run.snapshot();
-  const replay = replayPenaltyRun(live.start, live.changes, 120).snapshot();
+  const { settings, changes } = live.reproduce;
+  assert.deepEqual(changes, [{ step: 400, epoch: 40, set: { l2: 0.01 } }, { step: 700, epoch: 70, set: { l2: 0, proxL1: 0.01, lr: 0.2 } }]);
+  const replay = replayPenaltyRun(settings, changes, 120).snapshot();
   assert.deepEqual(Array.from(replay.weights), Array.from(live.weights));
   assert.deepEqual(replay.dataLoss, live.dataLoss);
-  assert.deepEqual(replay.changes, live.changes);
-  // The export carries what a reproduce script needs.
-  const ex = exportPenaltyRun(live.start, live.changes);
+  assert.deepEqual(replay.penalty, live.penalty);
+  assert.deepEqual(replay.reproduce, live.reproduce);
+  assert.throws(() => replayPenaltyRun(settings, [{ step: 405, epoch: 40, set: { lr: 0.3 } }], 120), /between epochs: the change at step 405 falls inside epoch 41/);
+  // The JSON export carries the same log, and what a script needs besides.
+  const ex = exportPenaltyRun(settings, changes);
   assert.equal(ex.settings.penalty, 'none');
-  assert.deepEqual(ex.changes.map((c) => c.step), [400, 700]);
-  assert.deepEqual(ex.initialParams, buildPenaltyRun(live.start).trainer.network.params(), 'the initial weights come from the seed');
+  assert.deepEqual(ex.changes, changes);
+  assert.deepEqual(ex.initialParams, buildPenaltyRun(settings).trainer.network.params(), 'the initial weights come from the seed');
   assert.equal(ex.data.train.x.length, 2 * S0.points);
   assert.equal(ex.stepsPerEpoch, 10);
 });
@@ -227,6 +255,16 @@ test('the code panels follow the settings: L1 in the loss, L2 as the loss term o
   }
 });
 
+test('the two demos that train have a reproduction each; the geometry demo trains nothing and has none', () => {
+  assert.deepEqual(reproductions.map((r) => [r.id, r.library, r.runner?.kind]), [
+    ['penalty-effects', 'pytorch', 'l1-l2-penalty'],
+    ['regularization-path', 'scikit-learn', 'l1-l2-path'],
+  ]);
+  assert.deepEqual(Object.keys(runners), ['l1-l2-penalty', 'l1-l2-path'], 'no runner for the geometry demo');
+  const geometryIsland = readFileSync(new URL('../../src/demos/l1-l2/GeometryIsland.tsx', import.meta.url), 'utf8');
+  assert.doesNotMatch(geometryIsland, /useTrainer|reproduce=/, 'the geometry island computes exact optima on the page, with no worker run and no script');
+});
+
 test('every example in the remix guide is valid for its demo', () => {
   assert.deepEqual(demoMeta.map((m) => m.component), ['PenaltyEffectsDemo', 'RegularizationPathDemo', 'PenaltyGeometryDemo']);
   for (const m of demoMeta) assert.match(m.example, new RegExp(`^<${m.component} id="[a-z-]+"`));
@@ -251,8 +289,9 @@ test('the numbers the chapter quotes are the engine\'s', () => {
   // Proximal step.
   has(`but now ${PROX.stats.exactZero} of them are exactly 0`);
   has(`(the same ${PROX.stats.nearZero} weights near zero`);
+  has(`the proximal run's ${PROX.stats.exactZero} exact zeros are exact zeros in PyTorch too`);
   // Fit first, then strong L1; strong L1 from the start.
-  const late = replayPenaltyRun({ ...S0, penalty: 'none' }, [{ step: 2000, epoch: 200, set: { penalty: 'l1', strength: 0.01 }, was: {} }], 600).snapshot();
+  const late = replayPenaltyRun({ ...S0, penalty: 'none' }, [{ step: 2000, epoch: 200, set: { l1: 0.01 } }], 600).snapshot();
   has(`${late.stats.nearZero} of the 304 weights end near zero, at ${acc(late.trainAccuracy)} training and ${acc(late.valAccuracy)} validation accuracy`);
   const early = trained({ strength: 0.01 });
   assert.equal(acc(early.trainAccuracy), '50%');

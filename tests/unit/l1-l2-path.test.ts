@@ -9,6 +9,7 @@ import { alphaGrid, LASSO_ALPHAS, RIDGE_ALPHAS } from '../../src/demos/l1-l2/pat
 import { pathSummary, sparsityText } from '../../src/demos/l1-l2/describe.ts';
 import { pathFields } from '../../src/demos/l1-l2/settings.ts';
 import { sklearnCode } from '../../src/demos/l1-l2/code.ts';
+import { warmStartIndex } from '../../src/reproduce/engine-run.ts';
 
 const S0 = defaults(pathFields);
 const D = pathData(S0);
@@ -103,12 +104,22 @@ test('monotone on other data sets of the demo too', () => {
 
 test('the markers refit at exactly the learner\'s alpha, and refuse anything else', () => {
   const runner = pathRunner(S0);
+  // The Lasso marker starts from the path's fit at the nearest larger grid alpha: until the path
+  // gets there it is not computed, then it is that one fit, whenever the learner moved it.
+  assert.equal((runner.snapshot() as PathSnapshot).marker.lasso, null);
+  const k = warmStartIndex(LASSO_ALPHAS, S0.lassoAlpha);
+  assert.equal(LASSO_ALPHAS[k], 0.316228);
+  for (let i = 0; i <= k; i++) runner.advance();
+  const early = (runner.snapshot() as PathSnapshot).marker.lasso!;
+  assert.deepEqual(early, P.marker.lasso);
+  assert.deepEqual(early.coef, Array.from(lasso(D.X, D.y, D.n, D.d, S0.lassoAlpha, { warmStart: regularizationPath(D.X, D.y, D.n, D.d, 'l1', LASSO_ALPHAS).coefs[k] }).coef));
   while (runner.advance());
   runner.update!({ lassoAlpha: 0.01, ridgeAlpha: 1 });
   const s = runner.snapshot() as PathSnapshot;
   const l = lasso(D.X, D.y, D.n, D.d, 0.01);
-  assert.equal(s.marker.lasso.alpha, 0.01);
-  s.marker.lasso.coef.forEach((c, j) => assert.ok(Math.abs(c - l.coef[j]) < 1e-3));
+  assert.equal(s.marker.lasso!.alpha, 0.01);
+  s.marker.lasso!.coef.forEach((c, j) => assert.ok(Math.abs(c - l.coef[j]) < 1e-3));
+  assert.deepEqual(s.reproduce, { settings: { ...S0, lassoAlpha: 0.01, ridgeAlpha: 1 }, changes: [] }, 'the script refits at the markers where they are now');
   assert.equal(s.marker.ridge.alpha, 1);
   const r = ridge(D.X, D.y, D.n, D.d, 1);
   s.marker.ridge.coef.forEach((c, j) => assert.ok(Math.abs(c - r.coef[j]) < 1e-12));
@@ -118,8 +129,8 @@ test('the markers refit at exactly the learner\'s alpha, and refuse anything els
 });
 
 test('the path texts and the code say what the engine computed', () => {
-  assert.equal(sparsityText(P.marker.lasso), '7 of 10 coefficients exactly 0 (x4, x5, x6, x7, x8, x9, x10)');
-  const summary = pathSummary('lasso', P.lasso, P.marker.lasso, P.lassoAlphaMax);
+  assert.equal(sparsityText(P.marker.lasso!), '7 of 10 coefficients exactly 0 (x4, x5, x6, x7, x8, x9, x10)');
+  const summary = pathSummary('lasso', P.lasso, P.marker.lasso!, P.lassoAlphaMax);
   assert.match(summary, /Every coefficient is exactly 0 for alpha ≥ 2\.26\./);
   assert.match(summary, /one by one: x3 at alpha ≈ 2\.2, x2 at alpha ≈ 1\.8, x1 at alpha ≈ 1, x6/);
   assert.match(pathSummary('ridge', P.ridge, P.marker.ridge), /no coefficient is exactly 0 at any alpha/);

@@ -1,11 +1,13 @@
 // Recipes for the reproduce tests that exercise what the demos of chapters 2-4 will use
-// (dropout, batch norm, L1/L2, live changes, MSE, SGD) and the Lasso/Ridge path.
+// (dropout, batch norm, L1/L2, the proximal L1 step, live changes, MSE, SGD) and the Lasso/Ridge path.
 import { createRng, createTrainer, makeRegression, mlpLayers } from '../../src/engine/index.ts';
 import { torchBody } from '../../src/reproduce/index.ts';
 import type { SklearnRecipe, TorchRecipe } from '../../src/reproduce/types.ts';
 
-/** A network recipe exercising what the demos of the other chapters use: dropout, batch norm, L1/L2, live changes. */
-export function syntheticTorchRecipe(kind: 'regularized' | 'mse' | 'diverging'): TorchRecipe {
+export type SyntheticKind = 'regularized' | 'mse' | 'diverging' | 'proximal';
+
+/** A network recipe exercising what the demos of the other chapters use: dropout, batch norm, L1/L2, the proximal step, live changes. */
+export function syntheticTorchRecipe(kind: SyntheticKind): TorchRecipe {
   const data = (n: number, seed: number, outputs = 1) => {
     const r = createRng(seed);
     const x = Float64Array.from({ length: n * 2 }, () => r.next() * 2 - 1);
@@ -20,19 +22,23 @@ export function syntheticTorchRecipe(kind: 'regularized' | 'mse' | 'diverging'):
   const trainer = createTrainer({
     network: {
       layers, loss: kind === 'mse' ? 'mse' : 'bce_with_logits', seed: 42,
-      optimizer: kind === 'mse' ? { type: 'sgd', lr: 0.3, momentum: 0.9, weight_decay: 1e-3 } : kind === 'diverging' ? { type: 'sgd', lr: 1e300 } : { type: 'adamw', lr: 0.02 },
+      optimizer: kind === 'mse' ? { type: 'sgd', lr: 0.3, momentum: 0.9, weight_decay: 1e-3 }
+        : kind === 'diverging' ? { type: 'sgd', lr: 1e300 } : kind === 'proximal' ? { type: 'sgd', lr: 0.5 } : { type: 'adamw', lr: 0.02 },
       penalty: kind === 'regularized' ? { l1: 1e-3, l2: 0 } : undefined,
     },
     train: split.train, val: split.val, batchSize: 8, seed: 9,
   });
   const body = torchBody({
     trainer, data: split, batchSize: 8, shuffleSeed: 9, epochs: kind === 'diverging' ? 5 : 12,
+    // The proximal run starts with the step on, then (mid-epoch) a smaller lr, then swaps it for L2.
+    proxL1: kind === 'proximal' ? 0.02 : 0,
     changes: kind === 'regularized'
       ? [{ step: 7, epoch: 1, set: { dropout: 0.6 } }, { step: 20, epoch: 4, set: { l1: 0, l2: 2e-3, lr: 0.005 } }, { step: 33, epoch: 6, set: { dropout: 0 } }]
-      : [],
+      : kind === 'proximal' ? [{ step: 13, epoch: 2, set: { lr: 0.2 } }, { step: 30, epoch: 6, set: { proxL1: 0, l2: 0.01 } }] : [],
     figures: kind === 'regularized'
-      ? { accuracy: true, penalty: true, zeroWeights: { below: 0.05 }, lr: true, bnRunning: true }
-      : kind === 'mse' ? { penalty: true, lr: true } : {},
+      ? { accuracy: true, penalty: true, zeroWeights: { below: 0.05 }, nearZeroWeights: { below: 0.05 }, lr: true, bnRunning: true }
+      : kind === 'mse' ? { penalty: true, lr: true }
+      : kind === 'proximal' ? { penalty: true, zeroWeights: { below: 0 }, nearZeroWeights: { below: 0.05 }, lr: true } : {},
   });
   return {
     format: 'regularization-lab-recipe/1', demo: `synthetic-${kind}`, title: 'A test network', chapter: { slug: 'none', title: 'none' },
@@ -47,6 +53,8 @@ export function syntheticSklearnRecipe(penalty: 'l1' | 'l2'): SklearnRecipe {
     format: 'regularization-lab-recipe/1', demo: `path-${penalty}`, title: 'A test path', chapter: { slug: 'none', title: 'none' },
     link: '/', settings: { penalty }, query: '', library: 'scikit-learn',
     data: { X: train.X, y: train.y, n: train.n, d: train.d, val: { X: val.X, y: val.y, n: val.n }, trueCoef: train.trueCoef },
-    penalty, alphas: penalty === 'l1' ? [1, 0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.001] : [100, 10, 1, 0.1, 0.01], maxIter: 10000, tol: 1e-4, mse: true,
+    // Markers inside the path, on a path alpha, and beyond both of its ends.
+    paths: [{ penalty, alphas: penalty === 'l1' ? [1, 0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.001] : [100, 10, 1, 0.1, 0.01], markers: [0.3, 0.05, 5, 0.0002] }],
+    maxIter: 10000, tol: 1e-4, mse: true,
   };
 }

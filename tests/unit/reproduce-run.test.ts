@@ -8,13 +8,13 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { inputOnScreen, makeRecipe, pythonScript, runRecipe } from '../../src/reproduce/index.ts';
+import { inputOnScreen, LINE_KEY, makeRecipe, pythonScript, runRecipe } from '../../src/reproduce/index.ts';
 import type { Line, Recipe, Reproduction, TorchRecipe } from '../../src/reproduce/types.ts';
 import type { RunnerFactory } from '../../src/training/runner.ts';
-import { lasso, ridge } from '../../src/engine/index.ts';
+import { createTrainer, lasso, ridge, softThreshold } from '../../src/engine/index.ts';
 import { compareRuns, loadReproductions } from '../../scripts/reproduce.ts';
 import { missing, python, runPython } from './python.ts';
-import { syntheticSklearnRecipe, syntheticTorchRecipe } from './reproduce-fixtures.ts';
+import { syntheticSklearnRecipe, syntheticTorchRecipe, type SyntheticKind } from './reproduce-fixtures.ts';
 
 const reps = await loadReproductions();
 const TORCH = python(['torch']);
@@ -72,36 +72,53 @@ function watchedRecipe(rep: Reproduction) {
 
 const LIBRARY_PYTHON = { pytorch: { exe: TORCH, modules: ['torch'] }, 'scikit-learn': { exe: SKLEARN, modules: ['sklearn'] } };
 
+/** A line's key (its epoch; or model, fit and alpha), or null for lines without one (an outcome line). */
+function keyOf(recipe: Recipe, line: Line): string | null {
+  const names = LINE_KEY[recipe.library].names;
+  return names.every((k) => k in line) ? JSON.stringify(names.map((k) => line[k])) : null;
+}
+
 for (const rep of reps.values()) {
   test(`${rep.id}: the recipe of the run the demo trained${rep.runner?.livePatch ? ' (with a live change)' : ''} replays it in the engine number for number`, () => {
     assert.ok(rep.runner, `${rep.id}: name its runner (and a live change) so this test can drive it`);
     const { recipe, engine } = watchedRecipe(rep);
     assert.ok(recipe.shown && recipe.shown.length > 1, `${rep.id}: the recipe carries what the demo showed`);
-    // What the demo showed is what the engine replays, exactly (same engine, same run).
+    // What the demo showed is what the engine replays, exactly (same engine, same run; JSON has no -0).
+    let matched = 0;
     for (const shown of recipe.shown!) {
-      const line = engine.find((l) => l.epoch === shown.epoch);
+      const key = keyOf(recipe, shown);
+      const line = engine.find((l) => keyOf(recipe, l) === key);
       if (!line) continue; // epochs the demo trained beyond an early stop
-      for (const [k, v] of Object.entries(shown)) assert.equal(line[k], v, `${rep.id} epoch ${shown.epoch} ${k}`);
+      matched++;
+      for (const [k, v] of Object.entries(shown)) assert.deepEqual(line[k], JSON.parse(JSON.stringify(v)), `${rep.id} ${key} ${k}`);
     }
-    assert.ok(engine.filter((l) => typeof l.epoch === 'number').length >= 2);
+    assert.ok(matched >= 2, `${rep.id}: the engine's lines hold what the demo showed`);
+    assert.ok(engine.filter((l) => keyOf(recipe, l) !== null).length >= 2);
   });
 
   const py = LIBRARY_PYTHON[rep.library];
   test(`${rep.id}: the ${rep.library} script prints the engine's lines (relative 1e-6) and matches what the demo showed`, { skip: py.exe ? false : missing(py.modules) }, () => {
     const { recipe, engine } = watchedRecipe(rep);
     const stderr = scriptMatchesEngine(py.exe!, recipe, engine);
-    assert.match(stderr, /Matches what the demo showed: \d+ numbers at \d+ epochs/);
+    assert.match(stderr, new RegExp(`Matches what the demo showed: \\d+ numbers at \\d+ ${LINE_KEY[rep.library].noun}`));
   });
 }
 
-for (const kind of ['regularized', 'mse', 'diverging'] as const) {
-  test(`a ${kind} network (${kind === 'regularized' ? 'dropout, batch norm, L1 then L2, live changes of p, the penalty and lr' : kind === 'mse' ? 'two outputs, MSE, SGD with momentum and weight decay' : 'SGD at lr 1e300: the divergence line'}) prints the engine's lines in PyTorch`, { skip: TORCH ? false : missing(['torch']) }, () => {
+const SYNTHETIC: Record<SyntheticKind, string> = {
+  regularized: 'dropout, batch norm, L1 then L2, live changes of p, the penalty and lr',
+  mse: 'two outputs, MSE, SGD with momentum and weight decay',
+  diverging: 'SGD at lr 1e300: the divergence line',
+  proximal: 'the proximal L1 step, a live lr change mid-epoch, then L2 instead',
+};
+
+for (const kind of Object.keys(SYNTHETIC) as SyntheticKind[]) {
+  test(`a ${kind} network (${SYNTHETIC[kind]}) prints the engine's lines in PyTorch`, { skip: TORCH ? false : missing(['torch']) }, () => {
     const recipe = syntheticTorchRecipe(kind);
     const engine = runRecipe(recipe);
     if (kind === 'diverging') assert.ok('diverged' in engine[engine.length - 1], 'the engine reports the divergence');
     if (kind === 'regularized') {
       const last = engine[engine.length - 1];
-      assert.ok(typeof last.zero_weights === 'number' && typeof last.penalty === 'number' && last.lr === 0.005 && typeof last.bn === 'object');
+      assert.ok(typeof last.zero_weights === 'number' && typeof last.near_zero_weights === 'number' && typeof last.penalty === 'number' && last.lr === 0.005 && typeof last.bn === 'object');
     }
     scriptMatchesEngine(TORCH!, recipe, engine);
   });
@@ -109,18 +126,30 @@ for (const kind of ['regularized', 'mse', 'diverging'] as const) {
 
 for (const penalty of ['l1', 'l2'] as const) {
   const name = penalty === 'l1' ? 'Lasso' : 'Ridge';
-  test(`the ${name} path recipe: the engine's lines are lasso / ridge along the alphas`, () => {
+  test(`the ${name} path recipe: the engine's lines are lasso / ridge along the alphas, then at the markers`, () => {
     const recipe = syntheticSklearnRecipe(penalty);
+    const { X, y, n, d } = recipe.data;
+    const { alphas, markers = [] } = recipe.paths[0];
     const lines = runRecipe(recipe);
-    assert.equal(lines.length, recipe.alphas.length);
+    assert.equal(lines.length, alphas.length + markers.length);
+    const json = (c: Float64Array) => JSON.parse(JSON.stringify(Array.from(c))); // (JSON has no -0)
     let warm: Float64Array | undefined; // warm starts along the path, as regularizationPath does
-    recipe.alphas.forEach((alpha, k) => {
-      const fit = penalty === 'l1' ? lasso(recipe.data.X, recipe.data.y, recipe.data.n, recipe.data.d, alpha, { warmStart: warm }) : ridge(recipe.data.X, recipe.data.y, recipe.data.n, recipe.data.d, alpha);
+    const path = alphas.map((alpha, k) => {
+      const fit = penalty === 'l1' ? lasso(X, y, n, d, alpha, { warmStart: warm }) : ridge(X, y, n, d, alpha);
       warm = fit.coef;
-      assert.deepEqual(lines[k].coef, JSON.parse(JSON.stringify(Array.from(fit.coef)))); // (JSON has no -0)
-      assert.equal(lines[k].intercept, fit.intercept);
+      const line = lines[k];
+      assert.deepEqual([line.model, line.fit, line.alpha, line.coef, line.intercept], [penalty === 'l1' ? 'lasso' : 'ridge', 'path', alpha, json(fit.coef), fit.intercept]);
+      assert.equal((line.nonzero as number) + (line.zeros as number), d);
+      return fit.coef;
     });
-    if (penalty === 'l1') assert.ok((lines[0].nonzero as number) < (lines[lines.length - 1].nonzero as number), 'a strong L1 penalty zeroes coefficients');
+    // A Lasso marker starts from the path's fit at the smallest path alpha >= it (from zeros above the path).
+    markers.forEach((alpha, i) => {
+      const larger = alphas.map((a, k) => [a, k]).filter(([a]) => a >= alpha).sort((p, q) => p[0] - q[0]);
+      const fit = penalty === 'l1' ? lasso(X, y, n, d, alpha, { warmStart: larger.length ? path[larger[0][1]] : undefined }) : ridge(X, y, n, d, alpha);
+      const line = lines[alphas.length + i];
+      assert.deepEqual([line.fit, line.alpha, line.coef, line.intercept], ['marker', alpha, json(fit.coef), fit.intercept]);
+    });
+    if (penalty === 'l1') assert.ok((lines[0].nonzero as number) < (lines[alphas.length - 1].nonzero as number), 'a strong L1 penalty zeroes coefficients');
   });
 
   test(`the ${name} path script prints the engine's lines in scikit-learn (relative 1e-6)`, { skip: SKLEARN ? false : missing(['sklearn']) }, () => {
@@ -137,4 +166,40 @@ test('the stepper\'s script stops where the rule stops and keeps the best epoch'
   assert.equal(lines.length - 2, (final.stopped_epoch as number) + 1, 'epoch 0, then one line per epoch run, then the outcome');
   assert.equal(final.kept_epoch, final.restored_epoch);
   assert.equal(final.kept_val_loss, lines[(final.best_epoch as number) + 1].val_loss);
+});
+
+test('the engine\'s replay applies the proximal L1 step after every optimizer step, and measures the penalty, zeros and near-zeros it leaves', () => {
+  const r = syntheticTorchRecipe('proximal');
+  const lines = runRecipe(r);
+  // The same run, stepped by hand: the recipe's network, then soft-thresholding by lr * proxL1.
+  const layers = r.network.layers.map((l, i) => (l.type === 'linear' ? { ...l, ...(r.network.initial[i] as { weight: number[][]; bias: number[] }) } : l));
+  const trainer = createTrainer({ network: { ...r.network, layers, seed: r.network.rngState }, train: r.data.train, val: r.data.val, batchSize: r.batchSize, seed: r.shuffleSeed });
+  const net = trainer.network;
+  let prox = r.network.proxL1!, l2 = 0;
+  assert.ok(prox > 0);
+  let zerosWhileProx = 0;
+  for (let epoch = 1; epoch <= r.epochs; epoch++) {
+    do {
+      for (const c of r.changes.filter((c) => c.step === trainer.steps)) {
+        if (c.set.lr !== undefined) net.setLearningRate(c.set.lr);
+        if (c.set.proxL1 !== undefined) prox = c.set.proxL1;
+        if (c.set.l2 !== undefined) net.setPenalty({ l1: 0, l2: (l2 = c.set.l2) });
+      }
+      const done = trainer.step().epochDone !== null;
+      softThreshold(net.weightMatrices(), net.spec.optimizer.lr * prox);
+      if (done) break;
+    } while (true);
+    const ws = net.weightMatrices().flatMap((W) => Array.from(W));
+    const line = lines[epoch];
+    assert.equal(line.epoch, epoch);
+    assert.equal(line.train_loss, net.loss(r.data.train.x, r.data.train.y, r.data.train.n, 'eval'));
+    assert.equal(line.zero_weights, ws.filter((w) => w === 0).length);
+    assert.equal(line.near_zero_weights, ws.filter((w) => Math.abs(w) < 0.05).length);
+    assert.equal(line.lr, net.spec.optimizer.lr);
+    const sumAbs = ws.reduce((a, w) => a + Math.abs(w), 0);
+    assert.ok(Math.abs((line.penalty as number) - (prox * sumAbs + l2 * ws.reduce((a, w) => a + w * w, 0))) < 1e-12, `epoch ${epoch} penalty`);
+    if (prox > 0) zerosWhileProx = Math.max(zerosWhileProx, line.zero_weights as number);
+  }
+  assert.ok(zerosWhileProx > 0, 'the proximal step puts weights on exactly 0');
+  assert.ok((lines[1].near_zero_weights as number) >= (lines[1].zero_weights as number));
 });

@@ -9,9 +9,10 @@ import { createNetwork, createRng, EngineError, mlpLayers, runEarlyStopping, typ
 import { base64FromBytes, embeddedFloats, float64FromBase64, float64ToBase64, pyFloat, pyNumber } from '../../src/reproduce/encode.ts';
 import { createChangeLog, validChanges } from '../../src/reproduce/changes.ts';
 import { inputOnScreen, makeRecipe, pythonScript, runRecipe, scriptFor } from '../../src/reproduce/index.ts';
-import { PY_MULBERRY32, PY_MULBERRY32_SCALAR } from '../../src/reproduce/python-common.ts';
+import { PY_MULBERRY32, PY_MULBERRY32_SCALAR, PY_SHOWN_CHECK, pyIoHelpers, pyShown } from '../../src/reproduce/python-common.ts';
+import { LINE_KEY } from '../../src/reproduce/recipe.ts';
 import { PY_DROPOUT, PY_EARLY_STOPPING } from '../../src/reproduce/torch-script.ts';
-import type { Reproduction, TorchRecipe } from '../../src/reproduce/types.ts';
+import type { Change, Line, Reproduction, TorchRecipe } from '../../src/reproduce/types.ts';
 import { exportOverfittingRun } from '../../src/demos/overfitting/runner.ts';
 import { loadReproductions, main, settingsFromQuery } from '../../scripts/reproduce.ts';
 import { missing, python, runPython } from './python.ts';
@@ -58,6 +59,8 @@ test('the change log keeps real changes with their step, merges moves before the
   log.record(6, 2, { lr: 0.03 });
   log.record(9, 3, { lr: 0.03 });
   log.record(12, 4, { l1: 0.001 });
+  log.record(15, 5, { lr: 0.2, l1: 0.002 }); // dragged there and back before the next step: no change
+  log.record(15, 5, { lr: 0.03, l1: 0.001 });
   assert.deepEqual(log.run(), {
     settings: { lr: 0.01, seed: 7 },
     changes: [{ step: 6, epoch: 2, set: { lr: 0.03 } }, { step: 12, epoch: 4, set: { l1: 0.001 } }],
@@ -73,11 +76,12 @@ test('a change log from outside is checked: clear messages', () => {
   assert.throws(() => validChanges([{ step: -1, set: {} }]), /step must be an integer >= 0, got -1/);
   assert.throws(() => validChanges([{ step: 5, set: { lr: 1 } }, { step: 2, set: { lr: 1 } }]), /must not decrease/);
   assert.throws(() => validChanges([{ step: 1, set: { momentum: 0.9 } }]), /unknown live setting 'momentum'/);
+  assert.deepEqual(validChanges([{ step: 10, epoch: 1, set: { l1: 0, proxL1: 0.003 } }]), [{ step: 10, epoch: 1, set: { l1: 0, proxL1: 0.003 } }]);
   assert.throws(() => validChanges([{ step: 1, set: { lr: 'fast' } }]), /lr must be a finite number, got "fast"/);
 });
 
 test('every training demo has a reproduction (found by file name), with quick settings that validate', async () => {
-  for (const id of ['overfitting', 'early-stopping', 'early-stopping-savings']) assert.ok(reps.has(id), id);
+  for (const id of ['overfitting', 'early-stopping', 'early-stopping-savings', 'penalty-effects', 'regularization-path']) assert.ok(reps.has(id), id);
   // Every runner kind the worker can host is reproduced by some demo.
   const dir = join(process.cwd(), 'src/demos');
   for (const folder of readdirSync(dir)) {
@@ -143,17 +147,44 @@ test('what the button hands over: the snapshot\'s run settings and changes win o
   assert.equal(recipe.link, 'https://example.org/c/#mine');
 });
 
+/** Live changes a demo's runner can log, for the scripts that apply them. */
+const LIVE_CHANGES: Record<string, Change[]> = {
+  overfitting: [{ step: 3, epoch: 1, set: { lr: 0.1 } }],
+  'penalty-effects': [{ step: 10, epoch: 1, set: { l1: 0, proxL1: 0.01, lr: 0.2 } }, { step: 30, epoch: 3, set: { proxL1: 0, l2: 0.003 } }],
+};
+
 test('every script is valid Python (ast.parse)', { skip: python() ? false : missing([]) }, () => {
   const scripts: [string, string][] = [];
   for (const r of reps.values()) {
     scripts.push([r.id, scriptFor(r, { settings: r.quick }).text]);
-    scripts.push([`${r.id} (changes)`, scriptFor(r, { settings: r.quick, changes: r.id === 'overfitting' ? [{ step: 3, epoch: 1, set: { lr: 0.1 } }] : [] }).text]);
+    scripts.push([`${r.id} (changes)`, scriptFor(r, { settings: r.quick, changes: LIVE_CHANGES[r.id] ?? [] }).text]);
   }
-  for (const k of ['regularized', 'mse', 'diverging'] as const) scripts.push([k, pythonScript(syntheticTorchRecipe(k))]);
+  for (const k of ['regularized', 'mse', 'diverging', 'proximal'] as const) scripts.push([k, pythonScript(syntheticTorchRecipe(k))]);
   for (const p of ['l1', 'l2'] as const) scripts.push([p, pythonScript(syntheticSklearnRecipe(p))]);
   const checker = 'import ast, json, sys\nfor name, src in json.load(sys.stdin).items():\n    ast.parse(src, name)\nprint("ok")';
   const r = runPython(python()!, `import sys, io\nsys.stdin = io.StringIO(${JSON.stringify(JSON.stringify(Object.fromEntries(scripts)))})\n${checker}`);
   assert.equal(r.stdout.trim(), 'ok');
+});
+
+test('the script\'s check against the demo\'s numbers matches rows by model, fit and alpha, and compares list elements', { skip: python() ? false : missing([]) }, () => {
+  const shown: Line[] = [
+    { model: 'lasso', fit: 'path', alpha: 1, coef: [0, 0.5], intercept: 0.25, zeros: 1 },
+    { model: 'lasso', fit: 'marker', alpha: 1, coef: [0.1, 0.7], intercept: 0.2, zeros: 0 },
+    { model: 'ridge', fit: 'path', alpha: 1, coef: [0.3, 0.4], intercept: 0.1, zeros: 0 },
+  ];
+  const check = (lines: Line[]) => runPython(python()!, ['import base64, json, math, struct, sys', ...pyIoHelpers(false), ...PY_SHOWN_CHECK,
+    pyShown(shown, LINE_KEY['scikit-learn']), 'SHOWN_CHECK = ShownCheck(SHOWN)',
+    `for line in json.loads(${JSON.stringify(JSON.stringify(lines))}):`, '    emit(line)', 'SHOWN_CHECK.report()'].join('\n')).stderr;
+  // The same alpha on both paths and at a marker: three rows, each compared with its own numbers.
+  assert.match(check(shown), /Matches what the demo showed: 12 numbers at 3 fits, worst relative difference 0\.0e\+00\./);
+  const off = structuredClone(shown);
+  (off[1].coef as number[])[1] = 0.7001;
+  assert.match(check(off), /DIFFERS from the demo: 1 of 12 numbers off by more than 1e-6, first: model lasso fit marker alpha 1 coef\[1\]: the demo showed 0\.7, this run 0\.7001/);
+  // Lines without the key (an outcome line) are not compared; epochs are ints in the lines, floats embedded.
+  const epochs = runPython(python()!, ['import base64, json, math, struct, sys', ...pyIoHelpers(false), ...PY_SHOWN_CHECK,
+    pyShown([{ epoch: 0, val_loss: 0.5 }, { epoch: 1, val_loss: 0.25 }], LINE_KEY.pytorch), 'SHOWN_CHECK = ShownCheck(SHOWN)',
+    'for line in [{"epoch": 0, "val_loss": 0.5}, {"epoch": 1, "val_loss": 0.25}, {"stopped_epoch": 1}]:', '    emit(line)', 'SHOWN_CHECK.report()'].join('\n')).stderr;
+  assert.match(epochs, /Matches what the demo showed: 2 numbers at 2 epochs/);
 });
 
 test('the Python mulberry32 gives the engine\'s sequence and shuffles, from any state', { skip: python() ? false : missing([]) }, () => {

@@ -127,6 +127,7 @@ export default function PathIsland({ id, title, caption, settings: initial, cont
         const { exportPathRun } = await import('./path-run.ts');
         download(`l1-l2-path-seed${settings.seed}.json`, JSON.stringify(exportPathRun(settings), null, 1));
       }}
+      reproduce={{ demo: 'regularization-path', library: 'scikit-learn', settings, snapshot: s }}
     >
       <p class="legend l12-path-legend" aria-hidden="true">
         {Array.from({ length: settings.informative }, (_, j) => (

@@ -12,6 +12,7 @@ import { TrainButtons } from '../ui/TrainButtons.tsx';
 import { useDemoSettings } from '../ui/useDemoSettings.ts';
 import { torchPenaltyCode, weightDecayCode } from './code.ts';
 import { changeText, f3, histogramSummary, lossSummary, pct, penaltyFormula, weightBins, zeroNote } from './describe.ts';
+import { penaltyChanges } from './live.ts';
 import type { PenaltySnapshot } from './penalty-run.ts';
 import { PenaltyPicker } from './PenaltyPicker.tsx';
 import { LIVE_KEYS, NEAR_ZERO, PENALTY_LABELS, penaltyFields, type PenaltyKind, type PenaltySettings } from './settings.ts';
@@ -72,7 +73,8 @@ export default function PenaltyIsland({ id, title, caption, settings: initial, c
   const kind = s?.live.penalty ?? settings.penalty;
 
   // Numbered like the change log below (the full text is there and in the charts' text alternatives).
-  const markers = (s?.changes ?? []).map((c, i) => ({ x: c.epoch, label: String(i + 1), color: 3 }));
+  const changes = s ? penaltyChanges(s.reproduce) : [];
+  const markers = changes.map((c, i) => ({ x: c.epoch, label: String(i + 1), color: 3 }));
   const epochs = s ? s.dataLoss.map((_, i) => i) : [];
   const total = s ? s.dataLoss.map((d, i) => d + s.penalty[i]) : [];
   const restartControls = RESTART.filter(can);
@@ -90,8 +92,9 @@ export default function PenaltyIsland({ id, title, caption, settings: initial, c
       onExport={async () => {
         const { exportPenaltyRun } = await import('./penalty-run.ts');
         // The run as it started, plus the live changes (step index + new values) to replay it.
-        download(`l1-l2-penalty-seed${settings.seed}.json`, JSON.stringify(exportPenaltyRun(s?.start ?? settings, s?.changes ?? []), null, 1));
+        download(`l1-l2-penalty-seed${settings.seed}.json`, JSON.stringify(exportPenaltyRun(s?.reproduce.settings ?? settings, s?.reproduce.changes ?? []), null, 1));
       }}
+      reproduce={{ demo: 'penalty-effects', library: 'pytorch', settings, snapshot: s }}
     >
       <div class="l12-live" role="group" aria-label="Penalty settings (they change while the network trains)">
         {can('penalty') && (
@@ -234,10 +237,10 @@ export default function PenaltyIsland({ id, title, caption, settings: initial, c
 
       <div class="l12-log" data-testid="change-log">
         <h4>Changes while training</h4>
-        {s && s.changes.length > 0 ? (
-          <ol tabIndex={0} aria-label="Changes while training">{s.changes.map((c) => <li key={c.step}>{changeText(c)}</li>)}</ol>
+        {changes.length > 0 ? (
+          <ol tabIndex={0} aria-label="Changes while training">{changes.map((c) => <li key={c.step}>{changeText(c)}</li>)}</ol>
         ) : (
-          <p class="es-hint">None yet. Train for a while, then switch the penalty or move λ: the change is logged here with the step it took effect at, so the run can be replayed exactly (the export includes it).</p>
+          <p class="es-hint">None yet. Train for a while, then switch the penalty or move λ: the change is logged here with the step it took effect at, so the run can be replayed exactly (Reproduce in PyTorch and the export include it).</p>
         )}
       </div>
 

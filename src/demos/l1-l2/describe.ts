@@ -3,9 +3,10 @@
  * change-log lines. Pure functions of snapshots, shared by the islands and the tests.
  */
 import { formatNumber } from '../ui/format.ts';
-import type { PenaltyChange, PenaltySnapshot } from './penalty-run.ts';
+import { penaltyChanges, type PenaltyChange } from './live.ts';
+import type { PenaltySnapshot } from './penalty-run.ts';
 import type { PathFit } from './path-run.ts';
-import { NEAR_ZERO, PENALTY_LABELS, type LiveKey, type PenaltyKind } from './settings.ts';
+import { NEAR_ZERO, PENALTY_LABELS, type PenaltyKind } from './settings.ts';
 
 export const f3 = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(3));
 export const pct = (part: number, whole: number) => (whole > 0 ? `${Math.round((100 * part) / whole)}%` : '–');
@@ -19,16 +20,16 @@ export function penaltyFormula(kind: PenaltyKind): string {
   return 'λ·Σ|w|';
 }
 
-export function liveValue(k: LiveKey, v: unknown): string {
-  if (k === 'penalty') return PENALTY_LABELS[v as PenaltyKind];
-  return formatNumber(Number(v));
-}
-
-const LIVE_NAMES: Record<LiveKey, string> = { penalty: 'penalty', strength: 'λ', lr: 'learning rate' };
-
-/** One line of the change log: "Epoch 200 (step 2,000): penalty None → L2, λ 0.001 → 0.003". */
+/**
+ * One line of the change log: "After epoch 200 (step 2,000): penalty None → L2, λ 0.001 → 0.003".
+ * λ is named when it changed under a penalty (moving it while there is none changes nothing).
+ */
 export function changeText(c: PenaltyChange): string {
-  const parts = (Object.keys(c.set) as LiveKey[]).map((k) => `${LIVE_NAMES[k]} ${liveValue(k, c.was[k])} → ${liveValue(k, c.set[k])}`);
+  const { from, to } = c;
+  const parts: string[] = [];
+  if (from.penalty !== to.penalty) parts.push(`penalty ${PENALTY_LABELS[from.penalty]} → ${PENALTY_LABELS[to.penalty]}`);
+  if (from.strength !== to.strength && to.penalty !== 'none') parts.push(`λ ${formatNumber(from.strength)} → ${formatNumber(to.strength)}`);
+  if (from.lr !== to.lr) parts.push(`learning rate ${formatNumber(from.lr)} → ${formatNumber(to.lr)}`);
   return `After epoch ${c.epoch} (step ${c.step.toLocaleString('en-US')}): ${parts.join(', ')}`;
 }
 
@@ -66,9 +67,10 @@ export function zeroNote(s: PenaltySnapshot): string {
 export function lossSummary(s: PenaltySnapshot): string {
   const i = s.dataLoss.length - 1;
   const total = s.dataLoss[i] + s.penalty[i];
+  const changes = penaltyChanges(s.reproduce);
   return `After ${s.epoch} epochs: data loss ${f3(s.dataLoss[i])} on the training points, penalty term ${f3(s.penalty[i])} (${penaltyFormula(s.live.penalty)}), ` +
     `total ${f3(total)}; data loss on the validation points ${f3(s.valLoss[i])}.` +
-    (s.changes.length ? ` ${s.changes.length} live change${s.changes.length > 1 ? 's' : ''}: ${s.changes.map(changeText).join('; ')}.` : '');
+    (changes.length ? ` ${changes.length} live change${changes.length > 1 ? 's' : ''}: ${changes.map(changeText).join('; ')}.` : '');
 }
 
 /** Sparsity at a path marker: "7 of 10 coefficients exactly 0 (x4, x5, …)". */

@@ -1,6 +1,8 @@
 import type { Runner } from '../../training/runner.ts';
 import { check, checkPatch } from '../settings-kit.ts';
 import { EngineError, lasso, makeRegression, ridge } from '../../engine/index.ts';
+import { warmStartIndex } from '../../reproduce/engine-run.ts';
+import type { RunLog } from '../../reproduce/types.ts';
 import { MARKER_KEYS, pathDataKey, pathFields, type PathSettings } from './settings.ts';
 import { LASSO_ALPHAS, RIDGE_ALPHAS } from './path-grid.ts';
 
@@ -31,7 +33,10 @@ export interface PathSnapshot {
   /** Smallest alpha at which every Lasso coefficient is 0: max_j |x_j . y| / n on centred data. */
   lassoAlphaMax: number;
   done: boolean;
-  marker: { lasso: PathFit; ridge: PathFit };
+  /** The fits at the markers' alphas; the Lasso one once the path has reached its warm start (null until then). */
+  marker: { lasso: PathFit | null; ridge: PathFit };
+  /** The settings (the markers' alphas included) and no changes: what "Reproduce in scikit-learn" refits. */
+  reproduce: RunLog;
 }
 
 export function validPathSettings(raw: unknown): PathSettings {
@@ -86,7 +91,9 @@ export function lassoAlphaMax(D: Data): number {
 /**
  * Lasso and Ridge along their alpha grids, one alpha of each per unit of work (well under a
  * millisecond), the Lasso warm-started from the previous, larger alpha as scikit-learn's
- * lasso_path does. The markers refit at exactly the learner's alphas (update).
+ * lasso_path does. The markers refit at exactly the learner's alphas (update); the Lasso marker
+ * starts from the path's fit at the nearest larger grid alpha (warmStartIndex), whenever the
+ * learner moves it, so its fit is one fixed fit of the settings, the one the script refits.
  */
 export function createPathRun(raw: unknown) {
   const s = validPathSettings(raw);
@@ -106,13 +113,13 @@ export function createPathRun(raw: unknown) {
     const f = ridge(D.X, D.y, D.n, D.d, alpha);
     return describeFit(D, alpha, f.coef, f.intercept);
   };
-  /** Warm start for a marker: the path's fit at the nearest larger alpha, if computed. */
-  const warmFor = (alpha: number) => {
-    let best: Float64Array | undefined;
-    for (let i = 0; i < lassoCoefs.length && lassoAlphas[i] >= alpha; i++) best = lassoCoefs[i];
-    return best;
+  /** The Lasso marker's fit, once the path has its warm start (the fit at the nearest larger alpha). */
+  const lassoMarker = (): PathFit | null => {
+    const k = warmStartIndex(lassoAlphas, s.lassoAlpha);
+    if (k < 0) return fitLasso(s.lassoAlpha).fit;
+    return k < lassoCoefs.length ? fitLasso(s.lassoAlpha, lassoCoefs[k]).fit : null;
   };
-  let marker = { lasso: fitLasso(s.lassoAlpha).fit, ridge: fitRidge(s.ridgeAlpha) };
+  let marker = { lasso: lassoMarker(), ridge: fitRidge(s.ridgeAlpha) };
 
   return {
     settings: s,
@@ -123,6 +130,7 @@ export function createPathRun(raw: unknown) {
         const { coef, fit } = fitLasso(lassoAlphas[i], lassoCoefs[i - 1]);
         lassoCoefs.push(coef);
         lassoPath.push(fit);
+        if (marker.lasso === null) marker = { ...marker, lasso: lassoMarker() };
       }
       if (j < ridgeAlphas.length) ridgePath.push(fitRidge(ridgeAlphas[j]));
       return lassoPath.length < lassoAlphas.length || ridgePath.length < ridgeAlphas.length;
@@ -131,10 +139,11 @@ export function createPathRun(raw: unknown) {
     update(patch: Record<string, unknown>) {
       const { value, problems } = checkPatch(pathFields, patch, MARKER_KEYS, s, 'cannot change without recomputing the path');
       if (problems.length) throw new EngineError(problems.join('; '));
-      if (value.lassoAlpha !== s.lassoAlpha) marker = { ...marker, lasso: fitLasso(value.lassoAlpha, warmFor(value.lassoAlpha)).fit };
-      if (value.ridgeAlpha !== s.ridgeAlpha) marker = { ...marker, ridge: fitRidge(value.ridgeAlpha) };
+      const lassoMoved = value.lassoAlpha !== s.lassoAlpha, ridgeMoved = value.ridgeAlpha !== s.ridgeAlpha;
       s.lassoAlpha = value.lassoAlpha;
       s.ridgeAlpha = value.ridgeAlpha;
+      if (lassoMoved) marker = { ...marker, lasso: lassoMarker() };
+      if (ridgeMoved) marker = { ...marker, ridge: fitRidge(s.ridgeAlpha) };
     },
     snapshot(): PathSnapshot {
       return {
@@ -149,6 +158,7 @@ export function createPathRun(raw: unknown) {
         lassoAlphaMax: alphaMax,
         done: lassoPath.length === lassoAlphas.length && ridgePath.length === ridgeAlphas.length,
         marker,
+        reproduce: { settings: { ...s }, changes: [] },
       };
     },
   };

@@ -1,9 +1,11 @@
 import type { Runner } from '../../training/runner.ts';
 import { check, checkPatch } from '../settings-kit.ts';
 import { classificationView, guardExplosion, makeSplit, makeTrainer, mlpSpec, pointsOf, type ClassificationView } from '../classification-run.ts';
-import { EngineError, type NetworkSpec, type Penalty } from '../../engine/index.ts';
-import { softThreshold } from './proximal-l1.ts';
-import { combinationProblem, GRID, LIVE_KEYS, NEAR_ZERO, penaltyFields, VALIDATION_POINTS, type LiveKey, type PenaltyKind, type PenaltySettings } from './settings.ts';
+import { EngineError, softThreshold, type NetworkSpec, type Penalty } from '../../engine/index.ts';
+import { createChangeLog } from '../../reproduce/changes.ts';
+import type { Change, RunLog } from '../../reproduce/types.ts';
+import { liveValues, penaltyChanges, type LiveSettings } from './live.ts';
+import { combinationProblem, GRID, LIVE_KEYS, NEAR_ZERO, penaltyFields, VALIDATION_POINTS, type PenaltyKind, type PenaltySettings } from './settings.ts';
 
 /** What the network's weight matrices look like (biases are never penalised, never counted). */
 export interface WeightStats {
@@ -47,34 +49,20 @@ export function enginePenalty(kind: PenaltyKind, lambda: number): Penalty {
   return { l1: kind === 'l1' ? lambda : 0, l2: kind === 'l2' ? lambda : 0 };
 }
 
-/** A live change the learner made while the network trained: in force from optimizer step `step` on. */
-export interface PenaltyChange {
-  /** Optimizer steps done before the change (it applies to step `step` + 1 onwards, counting from 1). */
-  step: number;
-  /** Epochs done before the change. */
-  epoch: number;
-  /** The new values. */
-  set: Partial<Pick<PenaltySettings, LiveKey>>;
-  /** The values they replaced. */
-  was: Partial<Pick<PenaltySettings, LiveKey>>;
-}
-
 export interface PenaltySnapshot extends ClassificationView {
-  /** The settings the run was created with (before any live change). */
-  start: PenaltySettings;
   epoch: number;
   maxEpochs: number;
   /** Optimizer steps so far. */
   step: number;
   stepsPerEpoch: number;
   /** The live settings in force now. */
-  live: Pick<PenaltySettings, LiveKey>;
+  live: LiveSettings;
   optimizer: PenaltySettings['optimizer'];
   /** Per epoch, index 0 = before training: data loss on the training set (eval mode, no penalty). */
   dataLoss: number[];
   /** Data loss on the validation set. */
   valLoss: number[];
-  /** The penalty term (lambda * sum|w| or lambda * sum w^2) at the end of the epoch. */
+  /** The penalty term (lambda * sum|w| or lambda * sum w^2) at the end of the epoch (after a live change: under the new choice). */
   penalty: number[];
   /** Weights with |w| < NEAR_ZERO, and exactly 0, after each epoch. */
   nearZero: number[];
@@ -85,7 +73,12 @@ export interface PenaltySnapshot extends ClassificationView {
   stats: WeightStats;
   /** Half-width of the histogram's range: the largest |w| of the run so far, rounded up (it never shrinks, so shrinking weights show). */
   histRange: number;
-  changes: PenaltyChange[];
+  /**
+   * The settings the run started from (a change before the first step included) and the live
+   * changes since, in the engine's live values (l1, l2, proxL1, lr; live.ts reads them back):
+   * what "Reproduce in PyTorch" and the JSON export replay.
+   */
+  reproduce: RunLog;
 }
 
 export function validPenaltySettings(raw: unknown): PenaltySettings {
@@ -131,8 +124,7 @@ export function createPenaltyRun(raw: unknown) {
   const penalty: number[] = [];
   const nearZero: number[] = [];
   const exactZero: number[] = [];
-  const changes: PenaltyChange[] = [];
-  let steps = 0;
+  let log = createChangeLog(start, liveValues(start));
   let histMax = 0;
   let stats = weightStats(net.weightMatrices());
   const points = { trainPoints: pointsOf(split.train), valPoints: pointsOf(split.val) };
@@ -152,18 +144,19 @@ export function createPenaltyRun(raw: unknown) {
     settings: s,
     split,
     trainer,
-    changes,
     /** Trains one epoch; false once `epochs` have run. */
     advance(): boolean {
       if (trainer.epoch >= s.epochs) return false;
       const prox = s.penalty === 'l1-prox' ? s.lr * s.strength : 0;
       for (;;) {
         const r = trainer.step();
-        steps++;
         if (prox > 0) softThreshold(net.weightMatrices(), prox);
         if (r.epochDone) {
-          guardExplosion(trainer.epoch, r.epochDone.trainLoss, dataLoss[0]);
-          record(r.epochDone.trainLoss, r.epochDone.valLoss ?? NaN);
+          // The trainer measured the epoch before the last proximal step: measure the weights it left.
+          const train = prox > 0 ? net.loss(split.train.x, split.train.y, split.train.n, 'eval') : r.epochDone.trainLoss;
+          const val = prox > 0 ? net.loss(split.val.x, split.val.y, split.val.n, 'eval') : r.epochDone.valLoss ?? NaN;
+          guardExplosion(trainer.epoch, train, dataLoss[0]);
+          record(train, val);
           break;
         }
       }
@@ -175,24 +168,19 @@ export function createPenaltyRun(raw: unknown) {
       if (problems.length) throw new EngineError(problems.join('; '));
       const clash = combinationProblem(value);
       if (clash) throw new EngineError(clash);
-      const set: PenaltyChange['set'] = {};
-      const was: PenaltyChange['was'] = {};
-      for (const k of LIVE_KEYS) {
-        if (value[k] !== s[k]) {
-          (set as Record<string, unknown>)[k] = value[k];
-          (was as Record<string, unknown>)[k] = s[k];
-        }
-      }
-      if (Object.keys(set).length === 0) return;
+      if (LIVE_KEYS.every((k) => value[k] === s[k])) return;
       net.setPenalty(enginePenalty(value.penalty, value.strength));
       net.setLearningRate(value.lr);
       Object.assign(s, { penalty: value.penalty, strength: value.strength, lr: value.lr });
       // The penalty term of the current weights under the new choice (the chart shows the jump).
       penalty[penalty.length - 1] = penaltyTerm(s.penalty, s.strength, stats);
       // Before the first step a change is not a live change: it is how the run starts (a link's
-      // settings, or a choice made before pressing Train).
-      if (steps === 0) Object.assign(start, set);
-      else logChange(changes, { step: steps, epoch: trainer.epoch, set, was });
+      // settings, or a choice made before pressing Train). The log drops values that change
+      // nothing in the run (λ moved while there is no penalty) and merges moves before a step.
+      if (trainer.steps === 0) {
+        Object.assign(start, { penalty: s.penalty, strength: s.strength, lr: s.lr });
+        log = createChangeLog(start, liveValues(start));
+      } else log.record(trainer.steps, trainer.epoch, liveValues(s));
     },
     snapshot(): PenaltySnapshot {
       const ws = net.weightMatrices();
@@ -204,10 +192,9 @@ export function createPenaltyRun(raw: unknown) {
         o += w.length;
       }
       return {
-        start: { ...start },
         epoch: trainer.epoch,
         maxEpochs: s.epochs,
-        step: steps,
+        step: trainer.steps,
         stepsPerEpoch,
         live: { penalty: s.penalty, strength: s.strength, lr: s.lr },
         optimizer: s.optimizer,
@@ -221,27 +208,10 @@ export function createPenaltyRun(raw: unknown) {
         stats: { ...stats },
         histRange: histMax,
         ...classificationView(trainer, split, GRID, points),
-        changes: changes.map((c) => ({ ...c, set: { ...c.set }, was: { ...c.was } })),
+        reproduce: log.run(),
       };
     },
   };
-}
-
-/**
- * Adds a change to the log. Several changes between the same two steps (a slider dragged while
- * the worker is between epochs) merge into one: only what is in force at each step matters.
- */
-export function logChange(log: PenaltyChange[], c: PenaltyChange): void {
-  const last = log[log.length - 1];
-  if (last && last.step === c.step) {
-    const set = { ...last.set, ...c.set };
-    const was = { ...c.was, ...last.was };
-    for (const k of Object.keys(set) as LiveKey[]) if (set[k] === was[k]) { delete set[k]; delete was[k]; }
-    if (Object.keys(set).length === 0) log.pop();
-    else log[log.length - 1] = { ...last, set, was };
-    return;
-  }
-  log.push(c);
 }
 
 /** The worker's runner: one epoch per unit of work. */
@@ -251,21 +221,26 @@ export function penaltyRunner(raw: unknown): Runner {
 }
 
 /**
- * Replays a run from its settings and change log (what "Reproduce in PyTorch" re-runs):
- * trains `epochs` epochs, applying each change once its step is reached.
+ * Replays a run in the demo's own runner from its settings and change log (a snapshot's
+ * `reproduce`): trains `epochs` epochs, applying each change at its step. The runner changes
+ * settings between epochs, so every change's step must end an epoch.
  */
-export function replayPenaltyRun(raw: unknown, changes: readonly PenaltyChange[], epochs: number) {
+export function replayPenaltyRun(raw: unknown, changes: readonly Change[], epochs: number) {
   const run = createPenaltyRun(raw);
+  const patches = penaltyChanges({ settings: run.settings, changes: [...changes] });
   let next = 0;
   for (let e = 0; e < epochs; e++) {
-    while (next < changes.length && changes[next].epoch <= e) run.update(changes[next++].set);
+    while (next < patches.length && patches[next].step === run.trainer.steps) run.update(patches[next++].to);
+    if (next < patches.length && patches[next].step < run.trainer.steps) {
+      throw new EngineError(`the demo changes settings between epochs: the change at step ${patches[next].step} falls inside epoch ${run.trainer.epoch}`);
+    }
     if (!run.advance()) break;
   }
   return run;
 }
 
 /** Everything needed to reproduce the run elsewhere: settings, data, initial weights, and the live changes. */
-export function exportPenaltyRun(raw: unknown, changes: readonly PenaltyChange[] = []) {
+export function exportPenaltyRun(raw: unknown, changes: readonly Change[] = []) {
   const { settings: s, split, trainer } = buildPenaltyRun(raw);
   return {
     format: 'regularization-lab-run/1',
@@ -281,7 +256,8 @@ export function exportPenaltyRun(raw: unknown, changes: readonly PenaltyChange[]
     },
     batchSize: Math.min(s.batch, split.train.n),
     stepsPerEpoch: Math.ceil(split.train.n / Math.min(s.batch, split.train.n)),
-    changes: changes.map((c) => ({ step: c.step, epoch: c.epoch, set: c.set })),
+    changes: changes.map((c) => ({ step: c.step, epoch: c.epoch, set: { ...c.set } })),
+    changesNote: 'each change applies from optimizer step `step` + 1 on; `set` holds the new values: lr, l1 / l2 (the penalty in the loss), proxL1 (lambda of the proximal step; 0: none)',
     initialParams: trainer.network.params(),
     data: {
       train: { x: Array.from(split.train.x), y: Array.from(split.train.y) },

@@ -9,18 +9,12 @@
  * hold it away from zero lands on exactly 0 and stays there. An L1 term added to a PyTorch loss
  * does NOT do this: its subgradient lambda*sign(w) overshoots zero on every step, so the weight
  * hops around 0 (see NEAR_ZERO in settings.ts). The demo labels this variant accordingly.
+ * The operator itself is the engine's (softThreshold, src/engine/penalties.ts), so the demo and
+ * the replay of its "Reproduce in PyTorch" script apply the same one.
  */
-export function softThreshold(weights: Float64Array[], threshold: number): void {
-  if (!(threshold > 0)) return;
-  for (const W of weights) {
-    for (let i = 0; i < W.length; i++) {
-      const w = W[i];
-      W[i] = w > threshold ? w - threshold : w < -threshold ? w + threshold : 0;
-    }
-  }
-}
+export { softThreshold } from '../../engine/penalties.ts';
 
-/** The PyTorch lines of the same step, for the code panel and the reproduce scripts. */
+/** The PyTorch lines of the same step, for the code panel. */
 export const PROXIMAL_TORCH = `with torch.no_grad():      # proximal step: soft-threshold by lr * lam
     for w in weights:
         w.copy_(w.sign() * (w.abs() - lr * lam).clamp(min=0))`;

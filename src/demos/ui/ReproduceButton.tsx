@@ -15,6 +15,11 @@ export interface ReproduceProps {
 }
 
 const LIBRARY_NAMES: Record<Library, string> = { pytorch: 'PyTorch', 'scikit-learn': 'scikit-learn' };
+/** What running the script does: a network trains epoch by epoch; a path refits its models alpha by alpha. */
+const SCRIPT_DOES: Record<Library, string> = {
+  pytorch: 'to train this run in PyTorch and print the numbers this demo shows, epoch by epoch',
+  'scikit-learn': 'to refit these models in scikit-learn and print the numbers this demo shows, alpha by alpha',
+};
 
 /**
  * "Reproduce in PyTorch" (or scikit-learn): writes, in the browser, a Python script that re-runs
@@ -33,7 +38,7 @@ export function ReproduceButton({ demo, library, settings, snapshot, instanceId,
       download(filename, text, 'text/x-python');
       onStatus(
         <>
-          Saved <code>{filename}</code>: run <code>python3 {filename}</code> to train this run in {name} and print the numbers this demo shows, epoch by epoch.{' '}
+          Saved <code>{filename}</code>: run <code>python3 {filename}</code> {SCRIPT_DOES[library]}.{' '}
           <a href={url('reproduce/')}>How to check the course’s numbers</a>
         </>,
       );
