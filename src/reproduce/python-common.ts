@@ -4,7 +4,7 @@
  * the script's header. Each piece is a list of lines; the generators put them together.
  */
 import { float64ToBase64, pyWrapped } from './encode.ts';
-import type { Line, RecipeHead } from './types.ts';
+import type { Line, Recipe, RecipeHead } from './types.ts';
 
 /** mulberry32 exactly as src/engine/rng.ts, for ints and (vectorised) for int64 tensors. */
 export const PY_MULBERRY32 = `
@@ -210,6 +210,11 @@ function wrapItems(items: string[], width: number): string[] {
 /** Text wrapped to lines of at most `width` characters (docstrings). */
 export function wrap(text: string, width = 96): string[] {
   return wrapItems(text.split(/\s+/).filter(Boolean), width);
+}
+
+/** What tells a recipe's lines apart in its `shown` numbers: "alpha" along a path, "step" with step lines, else "epoch". */
+export function shownKey(r: Recipe): 'alpha' | 'step' | 'epoch' {
+  return r.library === 'scikit-learn' ? 'alpha' : r.figures.perStep ? 'step' : 'epoch';
 }
 
 /** The end of every script: the numbers the demo showed, and the call of main() with the check after it. */
