@@ -58,7 +58,7 @@ export function settingsFromQuery(rep: Reproduction, query: string): { settings:
   for (const [k, v] of new URLSearchParams(search)) {
     const dot = k.lastIndexOf('.');
     if (dot < 0) settings[k] = v;
-    else if (k.slice(0, dot) === rep.id) settings[k.slice(dot + 1)] = v;
+    else if (k.slice(0, dot) === (rep.instance ?? rep.id)) settings[k.slice(dot + 1)] = v;
     else skipped.push(k);
   }
   return { settings, skipped };

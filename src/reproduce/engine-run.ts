@@ -80,6 +80,26 @@ function measure(r: TorchRecipe, net: Network, prox: number): Line {
   return line;
 }
 
+/** The line after an optimizer step (figures.perStep), as the script's measure_step(). */
+function measureStep(r: TorchRecipe, net: Network, step: number, batchLoss: number): Line {
+  const line: Line = { step, batch_loss: batchLoss };
+  const drops = r.network.layers.flatMap((l, i) => (l.type === 'dropout' ? [i] : []));
+  if (drops.length === 0) return line;
+  // The masks this step's forward pass drew (the trainer evaluates nothing in between).
+  const masks = drops.map((i) => net.dropoutMask(i)!);
+  const n = net.lastBatchSize();
+  line.p = (net.spec.layers[drops[0]] as { p: number }).p;
+  line.dropped = masks.reduce((a, m) => a + m.reduce((z, k) => z + (k === 0 ? 1 : 0), 0), 0);
+  line.units = masks.reduce((a, m) => a + m.length, 0);
+  if (r.figures.perStep!.masks) {
+    line.masks = Array.from({ length: n }, (_, row) => masks.map((m) => {
+      const f = m.length / n;
+      return Array.from(m.subarray(row * f, (row + 1) * f)).join('');
+    }).join('|'));
+  }
+  return line;
+}
+
 export function runTorchRecipe(r: TorchRecipe): Line[] {
   const out: Line[] = [];
   const emit = (l: Line) => out.push(plain(l));
@@ -87,6 +107,9 @@ export function runTorchRecipe(r: TorchRecipe): Line[] {
   const trainer = createTrainer({
     network: { layers: layersWithParams(n.layers, n.initial), loss: n.loss, optimizer: { ...n.optimizer }, penalty: { ...n.penalty }, seed: n.rngState },
     train: r.data.train, val: r.data.val, batchSize: r.batchSize, seed: r.shuffleSeed,
+    // measure() evaluates after each epoch; the trainer's own pass would be a second one (and
+    // would replace the last step's dropout masks before measureStep reads them).
+    evaluateEachEpoch: false,
   });
   const net = trainer.network;
   const penalty = { ...n.penalty };
@@ -98,14 +121,17 @@ export function runTorchRecipe(r: TorchRecipe): Line[] {
   const history: Line[] = [];
   const stepsPerEpoch = Math.ceil(r.data.train.n / r.batchSize);
 
+  const perStep = r.figures.perStep !== undefined;
+  const at = (): Line => (perStep ? { step: trainer.steps } : {}); // epoch lines say where they are, with step lines
   const first = measure(r, net, prox);
-  emit({ epoch: 0, ...first });
+  emit({ epoch: 0, ...at(), ...first });
   const limit = r.divergence ? r.divergence.factor * Math.max(first.train_loss as number, r.divergence.floor) : Infinity;
   let last = -1;
   for (let epoch = 0; epoch < r.epochs; epoch++) {
     try {
       let done = false;
-      while (!done) {
+      do {
+        if (r.stopAfterSteps !== undefined && trainer.steps >= r.stopAfterSteps) return out; // where the demo stopped
         while (pending.length && pending[0].step === trainer.steps) {
           const { set } = pending.shift()!;
           if (set.lr !== undefined) net.setLearningRate(set.lr);
@@ -113,17 +139,19 @@ export function runTorchRecipe(r: TorchRecipe): Line[] {
           if (set.dropout !== undefined) net.setDropout(set.dropout);
           if (set.proxL1 !== undefined) prox = set.proxL1;
         }
-        done = trainer.step().epochDone !== null;
-        // The proximal L1 step comes after the optimizer's; the epoch's numbers are measured after it.
+        const result = trainer.step();
+        // The proximal L1 step comes after the optimizer's; the numbers are measured after it.
         if (prox > 0) softThreshold(net.weightMatrices(), net.spec.optimizer.lr * prox);
-      }
+        if (perStep) emit(measureStep(r, net, trainer.steps, result.dataLoss));
+        done = result.epochDone !== null;
+      } while (!done);
     } catch (e) {
       if (!(e instanceof DivergenceError)) throw e;
       emit({ diverged: { step: e.step } });
       return out;
     }
     last = epoch;
-    const line: Line = { epoch: epoch + 1, ...measure(r, net, prox) };
+    const line: Line = { epoch: epoch + 1, ...at(), ...measure(r, net, prox) };
     let ev: EarlyStoppingEvent | null = null;
     if (stopper && es!.action === 'stop') {
       const hadBest = stopper.state.hasBestWeights;

@@ -7,7 +7,7 @@ import { sklearnScript } from './sklearn-script.ts';
 import { torchScript } from './torch-script.ts';
 import type { Recipe, Reproduction, RunInput, RunLog } from './types.ts';
 
-export { makeRecipe, torchBody, defineReproduction, validInput, LINE_KEY } from './recipe.ts';
+export { makeRecipe, torchBody, defineReproduction, validInput, lineKey } from './recipe.ts';
 export { runRecipe, runTorchRecipe, runSklearnRecipe } from './engine-run.ts';
 export { createChangeLog, validChanges } from './changes.ts';
 export type * from './types.ts';

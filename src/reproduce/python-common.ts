@@ -109,7 +109,8 @@ class ShownCheck:
             keys = zip(*(columns.pop(name) for name in self.key))
             for i, k in enumerate(keys):
                 row = tuple(v if isinstance(v, str) else float(v) for v in k)
-                self.rows[row] = {name: float(col[i]) for name, col in columns.items() if not math.isnan(col[i])}
+                # rows with the same key merge (a step's line and the epoch line that ends there)
+                self.rows.setdefault(row, {}).update({name: float(col[i]) for name, col in columns.items() if not math.isnan(col[i])})
         self.compared, self.worst, self.where, self.misses, self.seen = 0, 0.0, "", [], set()
 
     def see(self, line):
@@ -151,7 +152,7 @@ def pick(line, name):
     return value
 `.trim().split('\n');
 
-/** How a script's lines are told apart (LINE_KEY in recipe.ts): key columns and the rows' name. */
+/** How a script's lines are told apart (lineKey in recipe.ts): key columns and the rows' name. */
 export interface ShownKey {
   names: string[];
   noun: string;

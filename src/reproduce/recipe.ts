@@ -6,28 +6,35 @@
 import { EngineError, type Dataset, type LayerSpec, type Trainer } from '../engine/index.ts';
 import { check, toQuery, type Fields, type SettingsOf } from '../demos/settings-kit.ts';
 import { validChanges } from './changes.ts';
-import type { Change, EarlyStoppingPlan, Figures, Library, Line, Recipe, RecipeHead, Reproduction, RunInput, TorchRecipe } from './types.ts';
+import type { Change, EarlyStoppingPlan, Figures, Line, Recipe, RecipeHead, Reproduction, RunInput, TorchRecipe } from './types.ts';
 
 /**
  * What tells a recipe's lines apart, for matching them with the numbers a demo showed: the epoch
- * of a network run, or the model, the fit (path or marker) and the alpha of a scikit-learn line.
+ * of a network run (the step, for a run that prints a line per step: its epoch lines carry the step
+ * they end at), or the model, the fit (path or marker) and the alpha of a scikit-learn line.
  * `noun` names the rows in the script's verdict ("... at 21 epochs").
  */
-export const LINE_KEY: Record<Library, { names: string[]; noun: string }> = {
-  pytorch: { names: ['epoch'], noun: 'epochs' },
-  'scikit-learn': { names: ['model', 'fit', 'alpha'], noun: 'fits' },
-};
-
-/** A reproduction with its settings typed by its fields (the registries see `Reproduction`). */
-export interface ReproductionOf<F extends Fields> extends Omit<Reproduction, 'fields' | 'recipe' | 'quick' | 'shown'> {
-  fields: F;
-  recipe(settings: SettingsOf<F>, changes: Change[]): ReturnType<Reproduction['recipe']>;
-  shown?(snapshot: unknown, settings: SettingsOf<F>): Line[];
-  quick: Partial<SettingsOf<F>>;
+export function lineKey(r: Recipe): { names: string[]; noun: string } {
+  if (r.library === 'scikit-learn') return { names: ['model', 'fit', 'alpha'], noun: 'fits' };
+  return r.figures.perStep ? { names: ['step'], noun: 'steps' } : { names: ['epoch'], noun: 'epochs' };
 }
 
-export function defineReproduction<F extends Fields>(r: ReproductionOf<F>): Reproduction {
+/** A reproduction with its settings typed by its fields (the registries see `Reproduction`). */
+export interface ReproductionOf<F extends Fields, R extends Fields = Record<never, never>> extends Omit<Reproduction, 'fields' | 'runFields' | 'recipe' | 'quick' | 'shown'> {
+  fields: F;
+  runFields?: R;
+  recipe(settings: SettingsOf<F & R>, changes: Change[]): ReturnType<Reproduction['recipe']>;
+  shown?(snapshot: unknown, settings: SettingsOf<F & R>): Line[];
+  quick: Partial<SettingsOf<F & R>>;
+}
+
+export function defineReproduction<F extends Fields, R extends Fields = Record<never, never>>(r: ReproductionOf<F, R>): Reproduction {
   return r as unknown as Reproduction;
+}
+
+/** Every setting a reproduction reads: the demo's, then the run's own (runFields). */
+export function allFields(rep: Reproduction): Fields {
+  return rep.runFields ? { ...rep.fields, ...rep.runFields } : rep.fields;
 }
 
 /** The layer list without parameters (the recipe carries them in `initial`). */
@@ -50,6 +57,8 @@ export interface TorchRun {
   /** The seed the trainer was given (its epoch permutations). */
   shuffleSeed: number;
   epochs: number;
+  /** Stop after this many optimizer steps (see TorchRecipe). */
+  stopAfterSteps?: number;
   changes: Change[];
   /** Strength of a proximal L1 step after every optimizer step (the trainer knows nothing of it); default 0. */
   proxL1?: number;
@@ -62,6 +71,7 @@ export interface TorchRun {
 export function torchBody(r: TorchRun): Omit<TorchRecipe, keyof RecipeHead> {
   const net = r.trainer.network;
   if (r.trainer.steps !== 0) throw new EngineError('torchBody needs a trainer that has not taken a step yet');
+  if (r.stopAfterSteps !== undefined && r.earlyStopping) throw new EngineError('torchBody: stopAfterSteps and earlyStopping do not go together');
   return {
     library: 'pytorch',
     network: {
@@ -77,6 +87,7 @@ export function torchBody(r: TorchRun): Omit<TorchRecipe, keyof RecipeHead> {
     batchSize: Math.min(r.batchSize, r.data.train.n),
     shuffleSeed: r.shuffleSeed,
     epochs: r.epochs,
+    ...(r.stopAfterSteps !== undefined ? { stopAfterSteps: r.stopAfterSteps } : {}),
     changes: r.changes,
     figures: r.figures ?? {},
     ...(r.earlyStopping ? { earlyStopping: r.earlyStopping } : {}),
@@ -86,7 +97,7 @@ export function torchBody(r: TorchRun): Omit<TorchRecipe, keyof RecipeHead> {
 
 /** Validates a run input against a reproduction's fields; the problems as one EngineError. */
 export function validInput(rep: Reproduction, input: RunInput): { settings: Record<string, unknown>; changes: Change[] } {
-  const { value, problems } = check(rep.fields, input.settings ?? {});
+  const { value, problems } = check(allFields(rep), input.settings ?? {});
   if (problems.length) throw new EngineError(problems.join('; '));
   return { settings: value, changes: validChanges(input.changes) };
 }
@@ -95,10 +106,11 @@ export function validInput(rep: Reproduction, input: RunInput): { settings: Reco
 export function makeRecipe(rep: Reproduction, input: RunInput): Recipe {
   const { settings, changes } = validInput(rep, input);
   const body = rep.recipe(settings, changes);
-  const query = toQuery(rep.fields, settings as SettingsOf<Fields>);
-  const id = input.instanceId ?? rep.id;
+  const query = toQuery(allFields(rep), settings as SettingsOf<Fields>);
+  const id = input.instanceId ?? rep.instance ?? rep.id;
   const prefixed = new URLSearchParams();
-  for (const [k, v] of new URLSearchParams(query)) prefixed.set(`${id}.${k}`, v);
+  // The link reopens the demo: only its own settings (not the run's, see runFields).
+  for (const [k, v] of new URLSearchParams(query)) if (k in rep.fields) prefixed.set(`${id}.${k}`, v);
   const page = input.pageUrl ?? `/chapters/${rep.chapter.slug}/`;
   const q = prefixed.toString();
   let shown: Line[] | undefined;

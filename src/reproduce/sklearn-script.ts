@@ -6,7 +6,7 @@
 import { EngineError } from '../engine/errors.ts';
 import { float64ToBase64, pyFloat, pyValue, pyWrapped } from './encode.ts';
 import { pyFloatList, pyHeader, pyIoHelpers, pyFooter, PY_SHOWN_CHECK } from './python-common.ts';
-import { LINE_KEY } from './recipe.ts';
+import { lineKey } from './recipe.ts';
 import type { SklearnPath, SklearnRecipe } from './types.ts';
 
 const MODEL = {
@@ -152,6 +152,6 @@ export function sklearnScript(r: SklearnRecipe): string {
     ...r.paths.map((p) => `    "${MODEL[p.penalty].name}": ${pyFloatList(p.alphas, '    ')},`),
     '}',
     '',
-    ...pyFooter(r.shown, LINE_KEY['scikit-learn']),
+    ...pyFooter(r.shown, lineKey(r)),
   ].join('\n');
 }

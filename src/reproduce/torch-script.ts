@@ -7,7 +7,7 @@
 import type { LayerSpec, OptimizerSpec } from '../engine/index.ts';
 import { float64ToBase64, pyFloat, pyNumber, pyValue, pyWrapped } from './encode.ts';
 import { pyHeader, pyIoHelpers, pyFooter, PY_MULBERRY32, PY_SHOWN_CHECK } from './python-common.ts';
-import { LINE_KEY } from './recipe.ts';
+import { lineKey } from './recipe.ts';
 import type { LiveSet, TorchRecipe } from './types.ts';
 
 const LIVE_NAMES: Record<keyof LiveSet, string> = {
@@ -80,14 +80,16 @@ class EngineDropout(nn.Module):
     def __init__(self, p, rng):
         super().__init__()
         self.p, self.rng = p, rng
+        self.mask = None                       # the last training step's mask (1 kept, 0 dropped)
 
     def forward(self, x):
-        if not self.training or self.p == 0:
-            return x
-        if self.p == 1:
-            return x * 0.0
-        keep = (self.rng.uniform(x.numel()).view(x.shape) >= self.p).to(x.dtype)
-        return x * (keep * (1.0 / (1.0 - self.p)))
+        if not self.training:
+            return x                           # eval mode: the identity, no draws
+        if self.p == 0 or self.p == 1:
+            self.mask = torch.full_like(x, 1.0 - self.p)  # no draws: all kept, or all dropped
+            return x if self.p == 0 else x * 0.0
+        self.mask = (self.rng.uniform(x.numel()).view(x.shape) >= self.p).to(x.dtype)
+        return x * (self.mask * (1.0 / (1.0 - self.p)))
 `.trim().split('\n');
 
 export const PY_EARLY_STOPPING = `
@@ -181,6 +183,36 @@ function measureLines(r: TorchRecipe, hasVal: boolean, usesPenalty: boolean, use
   ];
 }
 
+/** `measure_step()`: what the demo shows after each optimizer step (figures.perStep). */
+function measureStepLines(r: TorchRecipe, hasDropout: boolean): string[] {
+  const masks = r.figures.perStep?.masks === true;
+  if (!hasDropout) {
+    return [
+      '    def measure_step(step, batch_loss):',
+      '        """The numbers the demo shows after a training step: the loss on its mini-batch."""',
+      '        return {"step": step, "batch_loss": batch_loss}',
+    ];
+  }
+  return [
+    '    drops = [layer for layer in model if isinstance(layer, EngineDropout)]',
+    '',
+    '    def measure_step(step, batch_loss):',
+    '        """The numbers the demo shows after a training step: the loss on its mini-batch, and how',
+    `        many of the batch's hidden units the step's dropout masks dropped${masks ? ' (and the masks)' : ''}."""`,
+    '        line = {"step": step, "batch_loss": batch_loss, "p": drops[0].p}',
+    '        line["dropped"] = sum(int((layer.mask == 0).sum()) for layer in drops)',
+    '        line["units"] = sum(layer.mask.numel() for layer in drops)',
+    ...(masks
+      ? [
+          '        # One string per example of the batch: a character per neuron, 1 kept, 0 dropped, | between layers.',
+          '        rows = [layer.mask.int().tolist() for layer in drops]',
+          '        line["masks"] = ["|".join("".join(map(str, mask[i])) for mask in rows) for i in range(len(rows[0]))]',
+        ]
+      : []),
+    '        return line',
+  ];
+}
+
 function changeLines(r: TorchRecipe, usesPenalty: boolean): string[] {
   if (r.changes.length === 0) return [];
   const keys = new Set(r.changes.flatMap((c) => Object.keys(c.set)));
@@ -220,12 +252,15 @@ export function torchScript(r: TorchRecipe): string {
   const opt = optimizerCode(net.optimizer);
   const tr = data.train;
   const batches = Math.ceil(tr.n / r.batchSize);
+  const perStep = r.figures.perStep !== undefined;
+  const stop = r.stopAfterSteps;
+  const at = perStep ? '"step": step, ' : ''; // epoch lines say where they are, with step lines
 
   const doc = pyHeader(r, {
     library: 'PyTorch',
     intro:
       `The run the demo trained in your browser, rebuilt in PyTorch: the same data, the same initial weights, the same mini-batch order${hasDropout ? ', the same dropout masks' : ''}, in float64. ` +
-      'It prints one JSON line per epoch with the numbers the demo shows; they agree with the course engine\'s to 1e-6 (relative) or better: only the rounding of sums done in a different order differs.',
+      `It prints ${perStep ? 'one JSON line per training step (its mini-batch\'s loss' + (hasDropout ? ' and the masks dropout drew' : '') + ') and one per epoch' : 'one JSON line per epoch'} with the numbers the demo shows; they agree with the course engine\'s to 1e-6 (relative) or better: only the rounding of sums done in a different order differs.`,
     needs: 'PyTorch (1.10 or newer)',
     changes: r.changes,
     extra: r.changes.length ? ['Changed while it trained:', ...describeChanges(r).map((d) => `    ${d}`)] : [],
@@ -294,9 +329,10 @@ export function torchScript(r: TorchRecipe): string {
     `    opt = ${opt.code}`,
     ...changeLines(r, usesPenalty),
     '',
-    '    # 5. What the demo shows after every epoch.',
+    `    # 5. What the demo shows after every epoch${perStep ? ' (and after every step)' : ''}.`,
     ...measureLines(r, hasVal, usesPenalty, usesProx),
     '',
+    ...(perStep ? [...measureStepLines(r, hasDropout), ''] : []),
   ];
 
   // 6. (and 7.) the loop
@@ -313,12 +349,18 @@ export function torchScript(r: TorchRecipe): string {
       '',
     );
   }
+  const plural = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
   main.push(
-    `    # ${es?.action === 'stop' ? 7 : 6}. Training: ${r.epochs} epochs of ${batches} mini-batch${batches > 1 ? 'es' : ''} of ${r.batchSize} points${tr.n % r.batchSize ? ` (the last one ${tr.n % r.batchSize})` : ''}, in the order of the engine's`,
+    ...(stop === undefined
+      ? []
+      : [`    # ${es?.action === 'stop' ? 7 : 6}. Training: the ${plural(stop, 'step')} you trained (${plural(Math.floor(stop / batches), 'epoch')}${stop % batches ? ` and ${plural(stop % batches, 'step')}` : ''}),`]),
+    `    ${stop === undefined ? `# ${es?.action === 'stop' ? 7 : 6}. Training: ${r.epochs} epochs of` : '#    in epochs of'} ${batches} mini-batch${batches > 1 ? 'es' : ''} of ${r.batchSize} points${tr.n % r.batchSize ? ` (the last one ${tr.n % r.batchSize})` : ''}, in the order of the engine's`,
     `    #    trainer: a fresh Fisher-Yates shuffle from mulberry32(${r.shuffleSeed}) at the start of every epoch.`,
     `    shuffle_rng = Mulberry32(${r.shuffleSeed})`,
     '    first = measure()',
-    '    emit({"epoch": 0, **first})                # before training: the same data and initial weights',
+    perStep
+      ? '    emit({"epoch": 0, "step": 0, **first})     # before training: the same data and initial weights'
+      : '    emit({"epoch": 0, **first})                # before training: the same data and initial weights',
     ...(r.divergence
       ? [`    limit = ${pyNumber(r.divergence.factor)} * max(first["train_loss"], ${pyFloat(r.divergence.floor)})  # the demo calls a training loss above this diverged`]
       : []),
@@ -328,10 +370,16 @@ export function torchScript(r: TorchRecipe): string {
     `    for epoch in range(${r.epochs}):`,
     `        order = shuffled(${tr.n}, shuffle_rng)`,
     `        for start in range(0, ${tr.n}, ${r.batchSize}):`,
+    ...(stop !== undefined ? [`            if step == ${stop}:`, '                return                         # where you stopped training in the demo'] : []),
     ...(r.changes.length ? ['            if step in changes:', '                apply(changes[step])'] : []),
     `            batch = torch.tensor(order[start:start + ${r.batchSize}])`,
     '            opt.zero_grad()',
-    `            loss = loss_fn(model(x_train[batch]), y_train[batch])${usesPenalty ? ' + penalty()' : ''}`,
+    ...(perStep
+      ? [
+          '            data_loss = loss_fn(model(x_train[batch]), y_train[batch])',
+          `            loss = data_loss${usesPenalty ? ' + penalty()' : ''}`,
+        ]
+      : [`            loss = loss_fn(model(x_train[batch]), y_train[batch])${usesPenalty ? ' + penalty()' : ''}`]),
     '            loss.backward()',
     '            opt.step()',
     ...(usesProx
@@ -341,7 +389,8 @@ export function torchScript(r: TorchRecipe): string {
     '            if not (math.isfinite(loss.item()) and all(bool(w.isfinite().all()) for w in model.parameters())):',
     '                emit({"diverged": {"step": step}})  # the engine stops at a NaN or infinite loss or weight',
     '                return',
-    '        line = {"epoch": epoch + 1, **measure()}',
+    ...(perStep ? ['            emit(measure_step(step, data_loss.item()))'] : []),
+    `        line = {"epoch": epoch + 1, ${at}**measure()}`,
   );
   if (es?.action === 'stop') {
     main.push(
@@ -438,7 +487,7 @@ export function torchScript(r: TorchRecipe): string {
     ...initial,
     '}',
     '',
-    ...pyFooter(r.shown, LINE_KEY.pytorch),
+    ...pyFooter(r.shown, lineKey(r)),
   ];
 
   return [

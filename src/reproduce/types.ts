@@ -49,6 +49,14 @@ export interface Figures {
   lr?: boolean;
   /** "bn": {"<layer index>": {"running_mean": [...], "running_var": [...]}} of every batchnorm1d layer. */
   bnRunning?: boolean;
+  /**
+   * A line after every optimizer step too (a demo that shows each step), and "step" in the epoch
+   * lines: {"step", "batch_loss"} (the step's data loss on its mini-batch) and, with dropout layers,
+   * "p", "dropped" and "units" (the batch's hidden units the step's masks zeroed, of all of them);
+   * with `masks`, "masks": one string per example of the batch, a character per neuron of the
+   * dropout layers ("1" kept, "0" dropped), the layers separated by "|".
+   */
+  perStep?: { masks?: boolean };
 }
 
 /** Keras 3.15 EarlyStopping with the demo's settings (mode resolved: 'min' or 'max'). */
@@ -106,6 +114,11 @@ export interface TorchRecipe extends RecipeHead {
   /** Seed of the trainer's rng: the epoch permutations. */
   shuffleSeed: number;
   epochs: number;
+  /**
+   * Stop after this many optimizer steps (a demo trained step by step, with no epoch count): the
+   * last epoch may end part-way, without its epoch line. Not with early stopping.
+   */
+  stopAfterSteps?: number;
   changes: Change[];
   figures: Figures;
   earlyStopping?: EarlyStoppingPlan;
@@ -167,14 +180,29 @@ export interface Reproduction {
   chapter: { slug: string; title: string };
   /** The demo's settings: `--settings QUERY` and links are read with them. */
   fields: Fields;
+  /**
+   * Settings of the run that the demo has no control for (the mask viewer's number of steps
+   * trained): `--settings` reads them and recipe() gets them, the demo's link leaves them out.
+   * A runner's snapshot puts them in its `reproduce.settings`.
+   */
+  runFields?: Fields;
+  /**
+   * The demo's default instance id (its link prefix and page anchor) when it is not `id`: a demo
+   * with two reproductions, one button each (the dropout comparison: without and with dropout).
+   */
+  instance?: string;
   /** The recipe body of the run these validated settings start (throws EngineError on bad ones). */
   recipe(settings: Record<string, unknown>, changes: Change[]): RecipeBody;
   /** The numbers the demo shows, read from its snapshot (keys as in the script's lines). */
   shown?(snapshot: unknown, settings: Record<string, unknown>): Line[];
   /** The settings the tests use: a short run, so CI stays fast. */
   quick: Record<string, unknown>;
-  /** The worker runner this demo trains with and a live change to exercise its change log in tests. */
-  runner?: { kind: string; livePatch?: Record<string, unknown>; afterUnits?: number };
+  /**
+   * The worker runner this demo trains with and a live change to exercise its change log in tests;
+   * `units`: how many units of work the tests train in all, for a runner that never finishes by
+   * itself (default: until advance() returns false).
+   */
+  runner?: { kind: string; livePatch?: Record<string, unknown>; afterUnits?: number; units?: number };
 }
 
 /** What a runner's snapshot carries for the button: the settings it started from and the change log. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, hydrated, setRange, test } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
@@ -114,6 +115,24 @@ test.describe('chapter 2: the dropout mask viewer', () => {
     await expect(demo.getByTestId('demo-error')).toHaveCount(0);
     await demo.getByTestId('step').click();
     await expect(demo.getByTestId('step-count')).toHaveText('1');
+  });
+
+  test('the JSON export holds the run: its starting p, the steps trained and the p changed on the way', async ({ page }) => {
+    const demo = await masks(page);
+    for (let i = 1; i <= 2; i++) {
+      await demo.getByTestId('step').click();
+      await expect(demo.getByTestId('step-count')).toHaveText(String(i));
+    }
+    await setRange(demo.getByLabel(/Dropout rate p/), 0.2);
+    await demo.getByTestId('step').click();
+    await expect(demo.getByTestId('mask-status')).toContainText('(p = 0.2)');
+    const [download] = await Promise.all([page.waitForEvent('download'), demo.getByRole('button', { name: 'Export data and initial weights (JSON)' }).click()]);
+    expect(download.suggestedFilename()).toBe('dropout-masks-seed7.json');
+    const run = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(run.settings.p).toBe(0.5);
+    expect(run.stepsTrained).toBe(3);
+    expect(run.liveChanges).toEqual([{ step: 2, epoch: 0, set: { dropout: 0.2 } }]);
+    expect(run.data.train.x).toHaveLength(120);
   });
 });
 

@@ -8,8 +8,9 @@ import type { Reproduction, SklearnRecipe, TorchRecipe } from '../../src/reprodu
 import { reproductions as overfittingReps } from '../../src/demos/overfitting/reproduce.ts';
 import { reproductions as earlyStoppingReps } from '../../src/demos/early-stopping/reproduce.ts';
 import { reproductions as l1l2Reps } from '../../src/demos/l1-l2/reproduce.ts';
+import { reproductions as dropoutReps } from '../../src/demos/dropout/reproduce.ts';
 
-const REPS = new Map<string, Reproduction>([...overfittingReps, ...earlyStoppingReps, ...l1l2Reps].map((r) => [r.id, r]));
+const REPS = new Map<string, Reproduction>([...overfittingReps, ...earlyStoppingReps, ...l1l2Reps, ...dropoutReps].map((r) => [r.id, r]));
 
 /** Opens a page and waits for one of its demos to hydrate. */
 async function openDemo(page: Page, url: string, id: string): Promise<Locator> {
@@ -27,10 +28,12 @@ async function stepTo(demo: Locator, epoch: number): Promise<void> {
   }
 }
 
-/** Presses the demo's "Reproduce in PyTorch" (or scikit-learn) and returns the file it downloads. */
-async function reproduce(page: Page, demo: Locator, library = 'PyTorch'): Promise<{ name: string; text: string }> {
-  const button = demo.getByTestId('reproduce');
-  await expect(button).toHaveText(`Reproduce in ${library}`);
+/** Presses the demo's "Reproduce in PyTorch" (or scikit-learn; with a label: its button for that
+ *  script) and returns the file it downloads. */
+async function reproduce(page: Page, demo: Locator, label?: string, library = 'PyTorch'): Promise<{ name: string; text: string }> {
+  const name = `Reproduce in ${library}${label ? `: ${label}` : ''}`;
+  const button = label ? demo.getByRole('button', { name }) : demo.getByTestId('reproduce');
+  await expect(button).toHaveText(name);
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
   const text = readFileSync((await download.path())!, 'utf8');
   await expect(demo.getByTestId('demo-status')).toContainText(`Saved ${download.suggestedFilename()}`);
@@ -59,6 +62,14 @@ function sameData(text: string, settings: Record<string, unknown>) {
     const embedded = embeddedFloats(text, name) ?? new Float64Array(0);
     expect(embedded.length).toBe(values.length);
     values.forEach((v, i) => expect(Math.abs(embedded[i] - v)).toBeLessThanOrEqual(1e-15 * Math.max(1, Math.abs(v))));
+  }
+}
+
+/** Presses the mask viewer's "Step one batch" until its step counter reads `to`. */
+async function stepMasks(demo: Locator, to: number) {
+  for (let i = Number(await demo.getByTestId('step-count').textContent()) + 1; i <= to; i++) {
+    await demo.getByTestId('step').click();
+    await expect(demo.getByTestId('step-count')).toHaveText(String(i));
   }
 }
 
@@ -117,6 +128,80 @@ test.describe('Reproduce in PyTorch / scikit-learn', () => {
     expect(text).toContain('for patience in [0, 1, 2, 3, 5, 10, 20, 50]:');
     expect(text).toContain('restore_best_weights=False');
     sameRun(text, 'early-stopping-savings', { restore_best_weights: false });
+  });
+
+  test('chapter 2, the mask viewer: the script holds the learner\'s p, the steps they trained and the p they changed mid-run; an eval look leaves no trace', async ({ page }) => {
+    await page.goto('/chapters/dropout/');
+    const demo = page.locator('[data-demo="dropout-masks"]');
+    await hydrated(demo);
+    await setRange(demo.getByLabel(/Dropout rate p/), 0.3); // before the first step: the run's p
+    await expect(demo.getByTestId('dropout-masks-p-value')).toHaveText('0.3');
+    await stepMasks(demo, 3);
+    await setRange(demo.getByLabel(/Dropout rate p/), 0.2); // live: the masks of step 4 on
+    await demo.getByRole('radio', { name: 'eval' }).check();
+    await expect(demo.getByTestId('mask-status')).toContainText('Eval mode');
+    await demo.getByRole('radio', { name: 'train' }).check();
+    await stepMasks(demo, 5);
+    await expect(demo.getByTestId('mask-status')).toContainText('(p = 0.2)');
+
+    const { name, text } = await reproduce(page, demo);
+    expect(name).toBe('dropout-masks.py');
+    expect(text).toContain('p = 0.3, mode = train');
+    expect(text).toContain('steps = 5');
+    expect(text).toContain('after 3 optimizer steps (epoch 0): dropout p 0.3 -> 0.2');
+    expect(text).toContain(`--settings 'p=0.3&steps=5' --changes '[{"step":3,"epoch":0,"set":{"dropout":0.2}}]'`);
+    expect(text).toContain('?dropout-masks.p=0.3#dropout-masks');
+    expect(text).toContain('EngineDropout(0.3, masks)');
+    expect(text).toContain('if step == 5:');
+    expect(text).toContain('SHOWN = {');
+    sameRun(text, 'dropout-masks', { p: 0.3 });
+  });
+
+  test('chapter 2, the comparison: a button per network, each script with the learner\'s p and its own model', async ({ page }) => {
+    await page.goto('/chapters/dropout/');
+    const demo = page.locator('[data-demo="dropout-compare"]');
+    await hydrated(demo);
+    await setRange(demo.getByLabel(/Dropout rate p/), 0.3); // retrains both
+    await expect(demo.getByTestId('dropout-compare-p-value')).toHaveText('0.3');
+    await demo.getByTestId('step').click();
+    await expect(demo.getByTestId('epoch')).toHaveText('1');
+
+    const plain = await reproduce(page, demo, 'without dropout');
+    expect(plain.name).toBe('dropout-compare-without.py');
+    expect(plain.text).toContain('"Does it help? The network without dropout"');
+    expect(plain.text).toContain('p = 0.3');
+    expect(plain.text).not.toContain('EngineDropout(');
+    expect(plain.text).toContain('?dropout-compare.p=0.3#dropout-compare');
+    sameRun(plain.text, 'dropout-compare-without', { p: 0.3 });
+
+    const withDropout = await reproduce(page, demo, 'with dropout (p = 0.3)');
+    expect(withDropout.name).toBe('dropout-compare-with.py');
+    expect(withDropout.text).toContain('EngineDropout(0.3, masks),  # 2: nn.Dropout(0.3)');
+    expect(withDropout.text).toContain(`--settings 'p=0.3'`);
+    sameRun(withDropout.text, 'dropout-compare-with', { p: 0.3 });
+  });
+
+  test('chapter 2, end to end: the mask viewer\'s script draws in PyTorch the masks the demo drew, step by step', async ({ page }) => {
+    const exe = torchPython();
+    test.skip(!exe, 'no python3 with torch (on Debian: apt-get install python3-torch)');
+    await page.goto('/chapters/dropout/');
+    const demo = page.locator('[data-demo="dropout-masks"]');
+    await hydrated(demo);
+    await stepMasks(demo, 4);
+    await setRange(demo.getByLabel(/Dropout rate p/), 0.7); // live, from step 5
+    await stepMasks(demo, 8);
+    const drawn = await demo.getByTestId('dropout-masks-diagram').getAttribute('data-mask'); // example 1 at step 8
+    const dropped = Number(await demo.getByTestId('dropped-count').textContent());
+    const { text } = await reproduce(page, demo);
+    const run = spawnSync(exe!, ['-'], { input: text, encoding: 'utf8', timeout: 120_000 });
+    expect(run.status, run.stderr).toBe(0);
+    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const steps = lines.filter((l) => 'batch_loss' in l);
+    expect(steps.map((l) => l.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(steps.map((l) => l.p)).toEqual([0.5, 0.5, 0.5, 0.5, 0.7, 0.7, 0.7, 0.7]);
+    expect(steps[7].masks[0]).toBe(drawn);
+    expect(steps[7].dropped).toBe(dropped);
+    expect(run.stderr).toMatch(/Matches what the demo showed: 34 numbers at 8 steps/);
   });
 
   test('chapter 1, end to end: the downloaded script re-runs the run on screen in PyTorch and matches every number the demo showed', async ({ page }) => {
@@ -180,7 +265,7 @@ test.describe('Reproduce in PyTorch / scikit-learn', () => {
     await setRange(demo.getByLabel(/^Lasso alpha/), -2); // log slider: alpha 0.01
     await expect(demo.getByTestId('regularization-path-lassoAlpha-value')).toHaveText('0.01');
     await expect(demo.getByTestId('regularization-path-table')).toContainText('Lasso at alpha = 0.01');
-    const { name, text } = await reproduce(page, demo, 'scikit-learn');
+    const { name, text } = await reproduce(page, demo, undefined, 'scikit-learn');
     expect(name).toBe('regularization-path.py');
     await expect(demo.getByTestId('demo-status')).toContainText('to refit these models in scikit-learn and print the numbers this demo shows, alpha by alpha');
     expect(text).toContain('lassoAlpha = 0.01');

@@ -105,7 +105,9 @@ test('eval mode drops none, trains nothing, and leaves the training run as it wa
   runSteps(straight, 12);
   assert.deepEqual(snap(r).weights, snap(straight).weights);
   assert.deepEqual(snap(r).view!.masks, snap(straight).view!.masks);
-  assert.deepEqual(snap(r).changes, [{ step: 7, mode: 'eval' }, { step: 7, mode: 'train' }]);
+  // ...so "Reproduce in PyTorch" has nothing to log for it: the same run as the straight one.
+  assert.deepEqual(snap(r).reproduce, { settings: { ...MASK0, steps: 12 }, changes: [] });
+  assert.deepEqual(snap(r).reproduce, snap(straight).reproduce);
   // Starting in eval mode shows the first batch with nothing dropped.
   const fromEval = snap(dropoutMaskRunner({ mode: 'eval' }));
   assert.equal(fromEval.view!.kind, 'eval');
@@ -123,12 +125,15 @@ test('a live p applies from the next step, restarts the average and is logged', 
   runSteps(r, 500);
   s = snap(r);
   close(s.sinceP.dropped / s.sinceP.units, 0.2, 0.01);
-  assert.deepEqual(s.changes, [{ step: 10, p: 0.2 }]);
+  assert.deepEqual(s.reproduce, { settings: { ...MASK0, p: 0.5, steps: 510 }, changes: [{ step: 10, epoch: 1, set: { dropout: 0.2 } }] });
   assert.equal(s.history.p.at(-1), 0.2);
   assert.throws(() => r.update({ p: 1 }), EngineError);
-  // The export carries the settings, the initial weights and the live changes.
-  const x = exportMaskRun(MASK0, s.changes);
-  assert.deepEqual(x.liveChanges, [{ step: 10, p: 0.2 }]);
+  // The export carries the settings the run started from, the initial weights, how far it
+  // trained and the live changes (the log "Reproduce in PyTorch" reads).
+  const x = exportMaskRun(s.reproduce);
+  assert.equal(x.settings.p, 0.5);
+  assert.equal(x.stepsTrained, 510);
+  assert.deepEqual(x.liveChanges, [{ step: 10, epoch: 1, set: { dropout: 0.2 } }]);
   assert.deepEqual(x.initialParams, buildMaskRun(MASK0).trainer.network.params());
   assert.equal(x.network.layers.filter((l) => l.type === 'dropout').length, MASK0.layers);
 });
@@ -301,11 +306,12 @@ test('the scale labels and the chapter’s quiz answers', () => {
 });
 
 test('the comparison’s verdict reads the numbers right: small gaps, no gap, a wider gap', () => {
-  const curves = (train: number[], val: number[]) => ({ train, val, trainAccuracy: 0.8, valAccuracy: 0.7, grid: new Float32Array(0) });
+  const curves = (train: number[], val: number[]) => ({ train, val, trainAccuracy: 0.8, valAccuracy: 0.7, steps: 30, grid: new Float32Array(0) });
   const at = (plain: [number, number], dropout: [number, number]): CompareSnapshot => ({
     epoch: 5, maxEpochs: 300, stepsPerEpoch: 6, p: 0.5, gridSize: 1,
     plain: curves([0.7, plain[0]], [0.7, plain[1]]), dropout: curves([0.7, dropout[0]], [0.7, dropout[1]]),
     trainPoints: { xy: new Float64Array(0), labels: new Float64Array(0) }, valPoints: { xy: new Float64Array(0), labels: new Float64Array(0) },
+    reproduce: { settings: {}, changes: [] },
   });
   assert.match(compareVerdict(at([0.5, 0.52], [0.55, 0.56]))!, /both gaps are still small/);
   assert.match(compareVerdict(at([0.49, 0.61], [0.58, 0.56]))!, /0\.120 without dropout; with dropout at p = 0\.5 there is none \(its validation loss is 0\.020 below/);

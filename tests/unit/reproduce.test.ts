@@ -10,7 +10,10 @@ import { base64FromBytes, embeddedFloats, float64FromBase64, float64ToBase64, py
 import { createChangeLog, validChanges } from '../../src/reproduce/changes.ts';
 import { inputOnScreen, makeRecipe, pythonScript, runRecipe, scriptFor } from '../../src/reproduce/index.ts';
 import { PY_MULBERRY32, PY_MULBERRY32_SCALAR, PY_SHOWN_CHECK, pyIoHelpers, pyShown } from '../../src/reproduce/python-common.ts';
-import { LINE_KEY } from '../../src/reproduce/recipe.ts';
+import type { ShownKey } from '../../src/reproduce/python-common.ts';
+
+const PATH_KEY: ShownKey = { names: ['model', 'fit', 'alpha'], noun: 'fits' };
+const EPOCH_KEY: ShownKey = { names: ['epoch'], noun: 'epochs' };
 import { PY_DROPOUT, PY_EARLY_STOPPING } from '../../src/reproduce/torch-script.ts';
 import type { Change, Line, Reproduction, TorchRecipe } from '../../src/reproduce/types.ts';
 import { exportOverfittingRun } from '../../src/demos/overfitting/runner.ts';
@@ -173,7 +176,7 @@ test('the script\'s check against the demo\'s numbers matches rows by model, fit
     { model: 'ridge', fit: 'path', alpha: 1, coef: [0.3, 0.4], intercept: 0.1, zeros: 0 },
   ];
   const check = (lines: Line[]) => runPython(python()!, ['import base64, json, math, struct, sys', ...pyIoHelpers(false), ...PY_SHOWN_CHECK,
-    pyShown(shown, LINE_KEY['scikit-learn']), 'SHOWN_CHECK = ShownCheck(SHOWN)',
+    pyShown(shown, PATH_KEY), 'SHOWN_CHECK = ShownCheck(SHOWN)',
     `for line in json.loads(${JSON.stringify(JSON.stringify(lines))}):`, '    emit(line)', 'SHOWN_CHECK.report()'].join('\n')).stderr;
   // The same alpha on both paths and at a marker: three rows, each compared with its own numbers.
   assert.match(check(shown), /Matches what the demo showed: 12 numbers at 3 fits, worst relative difference 0\.0e\+00\./);
@@ -182,7 +185,7 @@ test('the script\'s check against the demo\'s numbers matches rows by model, fit
   assert.match(check(off), /DIFFERS from the demo: 1 of 12 numbers off by more than 1e-6, first: model lasso fit marker alpha 1 coef\[1\]: the demo showed 0\.7, this run 0\.7001/);
   // Lines without the key (an outcome line) are not compared; epochs are ints in the lines, floats embedded.
   const epochs = runPython(python()!, ['import base64, json, math, struct, sys', ...pyIoHelpers(false), ...PY_SHOWN_CHECK,
-    pyShown([{ epoch: 0, val_loss: 0.5 }, { epoch: 1, val_loss: 0.25 }], LINE_KEY.pytorch), 'SHOWN_CHECK = ShownCheck(SHOWN)',
+    pyShown([{ epoch: 0, val_loss: 0.5 }, { epoch: 1, val_loss: 0.25 }], EPOCH_KEY), 'SHOWN_CHECK = ShownCheck(SHOWN)',
     'for line in [{"epoch": 0, "val_loss": 0.5}, {"epoch": 1, "val_loss": 0.25}, {"stopped_epoch": 1}]:', '    emit(line)', 'SHOWN_CHECK.report()'].join('\n')).stderr;
   assert.match(epochs, /Matches what the demo showed: 2 numbers at 2 epochs/);
 });

@@ -106,6 +106,11 @@ export default function CompareIsland({ id, title, caption, settings: initial, c
         const { exportCompareRun } = await import('./compare-runner.ts');
         download(`dropout-compare-seed${settings.seed}.json`, JSON.stringify(exportCompareRun(settings), null, 1));
       }}
+      // One script per network: each trains it as its panel shows (same data, weights and batches).
+      reproduce={[
+        { demo: 'dropout-compare-without', library: 'pytorch', settings, snapshot: s, label: 'without dropout' },
+        { demo: 'dropout-compare-with', library: 'pytorch', settings, snapshot: s, label: `with dropout (p = ${s?.p ?? settings.p})` },
+      ]}
     >
       <div class="controls">
         {controls.includes('p') && <PSlider id={id} field={compareFields.p} value={settings.p} onChange={set('p')} />}

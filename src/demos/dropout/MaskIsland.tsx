@@ -93,8 +93,9 @@ export default function MaskIsland({ id, title, caption, settings: initial, cont
       {...frame}
       onExport={async () => {
         const { exportMaskRun } = await import('./mask-runner.ts');
-        download(`dropout-masks-seed${settings.seed}.json`, JSON.stringify(exportMaskRun(settings, s?.changes ?? []), null, 1));
+        download(`dropout-masks-seed${settings.seed}.json`, JSON.stringify(exportMaskRun(s?.reproduce ?? { settings, changes: [] }), null, 1));
       }}
+      reproduce={{ demo: 'dropout-masks', library: 'pytorch', settings, snapshot: s }}
     >
       <div class="controls">
         {controls.includes('p') && <PSlider id={id} field={maskFields.p} value={settings.p} onChange={set('p')} />}

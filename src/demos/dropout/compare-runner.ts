@@ -2,14 +2,16 @@ import type { Runner } from '../../training/runner.ts';
 import { validated } from '../settings-kit.ts';
 import { accuracy, boundaryGrid, guardExplosion, makeSplit, makeTrainer, networkJson, pointsOf, splitJson } from '../classification-run.ts';
 import { DivergenceError, type Trainer } from '../../engine/index.ts';
+import type { RunLog } from '../../reproduce/types.ts';
 import { dropoutNetworkSpec } from './network.ts';
 import { compareFields, GRID, VALIDATION_POINTS, type CompareSettings } from './settings.ts';
 
 export interface CompareCurves {
   train: number[];          // training loss after each epoch (eval mode; index 0 = before training)
   val: number[];            // validation loss after each epoch
-  trainAccuracy: number;
+  trainAccuracy: number;    // the accuracies and the grid are of the network now, after `steps` steps
   valAccuracy: number;
+  steps: number;            // optimizer steps taken (a network may be part-way into an epoch)
   grid: Float32Array;       // probabilities of class 1 on a GRID x GRID grid over [-1, 1]^2
 }
 
@@ -23,6 +25,8 @@ export interface CompareSnapshot {
   gridSize: number;
   trainPoints: { xy: Float64Array; labels: Float64Array };
   valPoints: { xy: Float64Array; labels: Float64Array };
+  /** "Reproduce in PyTorch": the settings of the run (every change retrains both: no live changes). */
+  reproduce: RunLog;
 }
 
 export const validCompare = (raw: unknown): CompareSettings => validated(compareFields, raw);
@@ -86,11 +90,12 @@ export function dropoutCompareRunner(raw: unknown): Runner {
       r.measured = { steps: r.steps, trainAccuracy: accuracy(r.t, split.train), valAccuracy: accuracy(r.t, split.val), grid: boundaryGrid(r.t, GRID) };
     }
     const { trainAccuracy, valAccuracy, grid } = r.measured;
-    return { train: r.train.slice(), val: r.val.slice(), trainAccuracy, valAccuracy, grid };
+    return { train: r.train.slice(), val: r.val.slice(), trainAccuracy, valAccuracy, steps: r.steps, grid };
   };
   let units = 0;
   const trainPoints = pointsOf(split.train);
   const valPoints = pointsOf(split.val);
+  const reproduce: RunLog = { settings: { ...s }, changes: [] };
 
   return {
     // Units alternate: even ones step the network without dropout, odd ones the one with it, on
@@ -113,6 +118,7 @@ export function dropoutCompareRunner(raw: unknown): Runner {
         gridSize: GRID,
         trainPoints,
         valPoints,
+        reproduce,
       };
     },
   };

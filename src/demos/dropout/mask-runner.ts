@@ -2,9 +2,11 @@ import type { Runner } from '../../training/runner.ts';
 import { validated } from '../settings-kit.ts';
 import { guardExplosion, makeSplit, makeTrainer, networkJson, splitJson } from '../classification-run.ts';
 import type { Dataset, Trainer } from '../../engine/index.ts';
+import { createChangeLog } from '../../reproduce/changes.ts';
+import type { RunLog } from '../../reproduce/types.ts';
 import { droppedCount, dropoutLayers } from './masks.ts';
 import { dropoutNetworkSpec } from './network.ts';
-import { HISTORY_STEPS, maskFields, VALIDATION_POINTS, type MaskSettings } from './settings.ts';
+import { HISTORY_STEPS, maskFields, maskRunFields, VALIDATION_POINTS, type MaskSettings } from './settings.ts';
 
 /** One forward pass of a mini-batch, as the mask viewer draws it. */
 export interface MaskPass {
@@ -29,9 +31,6 @@ export interface MaskPass {
   loss: number | null;      // the step's batch loss (train passes)
 }
 
-/** A live change the learner made, by training step (for "Reproduce in PyTorch"). */
-export interface LiveChange { step: number; p?: number; mode?: 'train' | 'eval' }
-
 export interface MaskSnapshot {
   mode: 'train' | 'eval';
   p: number;
@@ -42,12 +41,20 @@ export interface MaskSnapshot {
   batchesPerEpoch: number;
   /** The pass drawn: the last training step in train mode, the same batch in eval mode. */
   view: MaskPass | null;
-  /** Recent training steps: the batch's dropped fraction, its mean since p was last set, and p. */
-  history: { steps: number[]; fraction: number[]; average: number[]; p: number[] };
+  /**
+   * Recent training steps: the batch's dropped fraction, its mean since p was last set, p, and
+   * the figures "Reproduce in PyTorch" compares (dropped and all hidden units, the batch loss).
+   */
+  history: { steps: number[]; fraction: number[]; average: number[]; p: number[]; dropped: number[]; units: number[]; loss: number[] };
   sinceP: { p: number; fromStep: number; steps: number; dropped: number; units: number };
   trainLoss: number | null; // whole training set, eval mode, at the last epoch end
   valLoss: number | null;
-  changes: LiveChange[];
+  /**
+   * "Reproduce in PyTorch": the settings the run started from, with `steps` (how far it trained),
+   * and the live changes of p by step. Eval-mode looks are not in it: they train nothing and draw
+   * no masks, so the run goes on as if they never happened.
+   */
+  reproduce: RunLog;
 }
 
 export const validMask = (raw: unknown): MaskSettings => validated(maskFields, raw);
@@ -103,9 +110,9 @@ export function dropoutMaskRunner(raw: unknown): Required<Runner> {
   let evalView: MaskPass | null = null;
   let trainLoss: number | null = null;
   let valLoss: number | null = null;
-  const history = { steps: [] as number[], fraction: [] as number[], average: [] as number[], p: [] as number[] };
+  const history: MaskSnapshot['history'] = { steps: [], fraction: [], average: [], p: [], dropped: [], units: [], loss: [] };
   let sinceP = { p, fromStep: 1, steps: 0, dropped: 0, units: 0 };
-  const changes: LiveChange[] = [];
+  let log = createChangeLog(s, { dropout: s.p });
 
   /** Copies what the last forward pass left in the network's buffers. */
   function readPass(kind: 'train' | 'eval', rows: number[], epoch: number, batchIndex: number, loss: number | null): MaskPass {
@@ -138,6 +145,9 @@ export function dropoutMaskRunner(raw: unknown): Required<Runner> {
     history.fraction.push(v.dropped / v.units);
     history.average.push(sinceP.dropped / sinceP.units);
     history.p.push(v.p);
+    history.dropped.push(v.dropped);
+    history.units.push(v.units);
+    history.loss.push(v.loss!);
     if (history.steps.length > HISTORY_STEPS) for (const a of Object.values(history)) a.shift();
   }
 
@@ -166,15 +176,15 @@ export function dropoutMaskRunner(raw: unknown): Required<Runner> {
           net.setDropout(next);
           p = next;
           sinceP = { p, fromStep: step + 1, steps: 0, dropped: 0, units: 0 };
-          changes.push({ step, p });
+          // Before the first step a new p is where the run starts, not a change part-way.
+          if (trainer.steps === 0) log = createChangeLog({ ...s, p }, { dropout: p });
+          else log.record(trainer.steps, trainer.epoch, { dropout: p });
         }
       }
       if (patch.mode !== undefined) {
-        const next = validMask({ ...s, mode: patch.mode }).mode;
-        if (next !== mode) {
-          mode = next;
-          changes.push({ step, mode });
-        }
+        // Not logged: an eval-mode look draws no mask (the engine's eval forward makes no rng
+        // draw) and trains nothing, so the run carries on exactly as without it.
+        mode = validMask({ ...s, mode: patch.mode }).mode;
         if (mode === 'eval') evalView = evalPass();
       }
     },
@@ -184,26 +194,41 @@ export function dropoutMaskRunner(raw: unknown): Required<Runner> {
         weights: net.weightMatrices().map((w) => w.slice()),
         step, epoch: trainer.epoch, batchesPerEpoch,
         view: mode === 'eval' ? evalView : trainView,
-        history: { steps: history.steps.slice(), fraction: history.fraction.slice(), average: history.average.slice(), p: history.p.slice() },
+        history: Object.fromEntries(Object.entries(history).map(([k, a]) => [k, a.slice()])) as MaskSnapshot['history'],
         sinceP: { ...sinceP },
         trainLoss, valLoss,
-        changes: changes.slice(),
+        reproduce: watchedRun(log.run(), step),
       };
     },
   };
 }
 
-/** Everything that fixes the mask viewer's run, plus the live changes made while it trained. */
-export function exportMaskRun(raw: unknown, changes: LiveChange[] = []) {
-  const { settings, split, trainer } = buildMaskRun(raw);
+/** The run log with how far it trained: `steps` (none yet: the script's default length). */
+function watchedRun(run: RunLog, steps: number): RunLog {
+  return steps > 0 ? { ...run, settings: { ...run.settings, steps } } : run;
+}
+
+/** The demo's own settings of a run log's (without `steps`, which only the reproduction reads). */
+export function maskSettingsOf(settings: Record<string, unknown>): MaskSettings {
+  return validMask(Object.fromEntries(Object.entries(settings).filter(([k]) => !(k in maskRunFields))));
+}
+
+/**
+ * Everything that fixes the mask viewer's run (the snapshot's `reproduce` log): settings, data,
+ * initial weights, the steps trained and the live changes of p, as "Reproduce in PyTorch" has them.
+ */
+export function exportMaskRun(run: RunLog) {
+  const { settings, split, trainer } = buildMaskRun(maskSettingsOf(run.settings));
+  const steps = run.settings.steps;
   return {
     format: 'regularization-lab-run/1',
     demo: 'dropout-masks',
     settings,
+    ...(typeof steps === 'number' ? { stepsTrained: steps } : {}),
     network: networkJson(trainer.network.spec),
     initialParams: trainer.network.params(),
     data: splitJson(split),
     masks: 'drawn by the network rng, mulberry32(seed), after the initial weights: one next() per hidden neuron and example, row-major, layer by layer; kept when next() >= p',
-    liveChanges: changes,
+    liveChanges: run.changes,
   };
 }

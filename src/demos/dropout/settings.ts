@@ -43,7 +43,19 @@ export const compareFields = {
   epochs: { kind: 'int', label: 'Epochs to train', min: 10, max: 2000, step: 10, default: 300 },
 } satisfies Fields;
 
+/**
+ * What "Reproduce in PyTorch" reads besides the mask viewer's settings: how far the run trained.
+ * The demo trains for as long as the learner lets it; its script stops at the same step.
+ */
+export const maskRunFields = {
+  steps: {
+    kind: 'int', label: 'Training steps', min: 0, max: 10_000_000, step: 1, default: 500,
+    help: 'How many mini-batch steps the script trains: the steps you trained in the demo (500 if you had not trained yet).',
+  },
+} satisfies Fields;
+
 export type MaskSettings = SettingsOf<typeof maskFields>;
+export type MaskRunSettings = SettingsOf<typeof maskFields & typeof maskRunFields>;
 export type CompareSettings = SettingsOf<typeof compareFields>;
 
 /** The values the p slider marks: the common choices. */

@@ -16,8 +16,11 @@ interface Props {
   onExport?: () => void;
   /** The export button's text (default: the training demos' "Export data and initial weights (JSON)"). */
   exportLabel?: string;
-  /** "Reproduce in PyTorch / scikit-learn": the reproduction id, library, settings and latest snapshot. */
-  reproduce?: ReproduceProps;
+  /**
+   * "Reproduce in PyTorch / scikit-learn": the reproduction id, library, settings and latest
+   * snapshot; a list for one button per script (each with its `label`).
+   */
+  reproduce?: ReproduceProps | ReproduceProps[];
   children: ComponentChildren;
 }
 
@@ -56,7 +59,7 @@ export function DemoFrame({ id, title, caption, error, notices = [], onDismissNo
         <div class="buttons" style="margin-top:0.75rem">
           {shareUrl && <button type="button" class="btn" onClick={copy}>Copy link to these settings</button>}
           {onExport && <button type="button" class="btn" onClick={onExport}>{exportLabel}</button>}
-          {reproduce && <ReproduceButton {...reproduce} instanceId={id} onStatus={setStatus} />}
+          {reproduce && [reproduce].flat().map((r) => <ReproduceButton key={r.demo} {...r} instanceId={id} onStatus={setStatus} />)}
         </div>
       )}
       {status && <p class="status" role="status" data-testid="demo-status">{status}</p>}

@@ -12,20 +12,26 @@ export interface ReproduceProps {
   settings: object;
   /** The runner's latest snapshot (its `reproduce` log: the run on screen and its live changes). */
   snapshot: unknown;
+  /**
+   * What the script trains, when a demo has a button per script: the button says "Reproduce in
+   * PyTorch: <label>", its message "train this run <label>" (e.g. "without dropout").
+   */
+  label?: string;
 }
 
 const LIBRARY_NAMES: Record<Library, string> = { pytorch: 'PyTorch', 'scikit-learn': 'scikit-learn' };
-/** What running the script does: a network trains epoch by epoch; a path refits its models alpha by alpha. */
-const SCRIPT_DOES: Record<Library, string> = {
-  pytorch: 'to train this run in PyTorch and print the numbers this demo shows, epoch by epoch',
-  'scikit-learn': 'to refit these models in scikit-learn and print the numbers this demo shows, alpha by alpha',
-};
+/** What running the script does: a network trains (the labelled one, with a button per network); a path refits its models alpha by alpha. */
+function scriptDoes(library: Library, label?: string): string {
+  return library === 'pytorch'
+    ? `to train this run${label ? ` ${label}` : ''} in PyTorch and print the numbers this demo shows`
+    : 'to refit these models in scikit-learn and print the numbers this demo shows, alpha by alpha';
+}
 
 /**
  * "Reproduce in PyTorch" (or scikit-learn): writes, in the browser, a Python script that re-runs
  * the run on screen and prints the numbers the demo shows. The generator loads on the first click.
  */
-export function ReproduceButton({ demo, library, settings, snapshot, instanceId, onStatus }: ReproduceProps & { instanceId: string; onStatus: (m: ComponentChildren) => void }) {
+export function ReproduceButton({ demo, library, settings, snapshot, label, instanceId, onStatus }: ReproduceProps & { instanceId: string; onStatus: (m: ComponentChildren) => void }) {
   const [busy, setBusy] = useState(false);
   const name = LIBRARY_NAMES[library];
   const run = async () => {
@@ -38,7 +44,7 @@ export function ReproduceButton({ demo, library, settings, snapshot, instanceId,
       download(filename, text, 'text/x-python');
       onStatus(
         <>
-          Saved <code>{filename}</code>: run <code>python3 {filename}</code> {SCRIPT_DOES[library]}.{' '}
+          Saved <code>{filename}</code>: run <code>python3 {filename}</code> {scriptDoes(library, label)}.{' '}
           <a href={url('reproduce/')}>How to check the course’s numbers</a>
         </>,
       );
@@ -50,7 +56,7 @@ export function ReproduceButton({ demo, library, settings, snapshot, instanceId,
   };
   return (
     <button type="button" class="btn" onClick={run} disabled={busy} data-testid="reproduce">
-      {busy ? 'Writing the script…' : `Reproduce in ${name}`}
+      {busy ? 'Writing the script…' : `Reproduce in ${name}${label ? `: ${label}` : ''}`}
     </button>
   );
 }
