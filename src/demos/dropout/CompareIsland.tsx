@@ -4,10 +4,11 @@ import { BoundaryCanvas } from '../../views/BoundaryCanvas.tsx';
 import { LineChart } from '../../views/LineChart.tsx';
 import { SpeedSelect } from '../ui/ChoiceButtons.tsx';
 import { CodeBlock } from '../ui/CodeBlock.tsx';
-import { DemoFrame, download } from '../ui/DemoFrame.tsx';
+import { DemoFrame } from '../ui/DemoFrame.tsx';
+import { downloadJson } from '../ui/download.ts';
 import { TrainButtons } from '../ui/TrainButtons.tsx';
 import { useDemoSettings } from '../ui/useDemoSettings.ts';
-import { useRestartOn } from '../ui/useRestartOn.ts';
+import { useOnChange } from '../ui/useOnChange.ts';
 import { PSlider, RunSettings } from './Controls.tsx';
 import { compareCode } from './code.ts';
 import type { CompareSnapshot } from './compare-runner.ts';
@@ -41,7 +42,7 @@ export default function CompareIsland({ id, title, caption, settings: initial, c
   const { settings, setSettings, frame } = useDemoSettings(id, compareFields, initial);
   const t = useTrainer<CompareSnapshot>('dropout-compare', settings);
   const [speed, setSpeed] = useState<number>(50);
-  useRestartOn(JSON.stringify(settings), () => t.reset(settings));
+  useOnChange([JSON.stringify(settings)], () => t.reset(settings));
 
   const s = t.snapshot;
   const stepsPerEpoch = s?.stepsPerEpoch ?? Math.ceil(settings.points / Math.min(settings.batch, settings.points));
@@ -104,7 +105,7 @@ export default function CompareIsland({ id, title, caption, settings: initial, c
       {...frame}
       onExport={async () => {
         const { exportCompareRun } = await import('./compare-runner.ts');
-        download(`dropout-compare-seed${settings.seed}.json`, JSON.stringify(exportCompareRun(settings), null, 1));
+        downloadJson(`dropout-compare-seed${settings.seed}.json`, exportCompareRun(settings));
       }}
       // One script per network: each trains it as its panel shows (same data, weights and batches).
       reproduce={[

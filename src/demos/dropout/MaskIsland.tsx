@@ -5,10 +5,11 @@ import { MaskMatrix } from '../../views/MaskMatrix.tsx';
 import { NetworkDiagram } from '../../views/NetworkDiagram.tsx';
 import { ChoiceButtons, SpeedSelect } from '../ui/ChoiceButtons.tsx';
 import { CodeBlock } from '../ui/CodeBlock.tsx';
-import { DemoFrame, download } from '../ui/DemoFrame.tsx';
+import { DemoFrame } from '../ui/DemoFrame.tsx';
+import { downloadJson } from '../ui/download.ts';
 import { TrainButtons } from '../ui/TrainButtons.tsx';
 import { useDemoSettings } from '../ui/useDemoSettings.ts';
-import { useRestartOn } from '../ui/useRestartOn.ts';
+import { useOnChange } from '../ui/useOnChange.ts';
 import { PSlider, RunSettings } from './Controls.tsx';
 import { maskCode, scaleText } from './code.ts';
 import { maskRow } from './masks.ts';
@@ -42,7 +43,7 @@ export default function MaskIsland({ id, title, caption, settings: initial, cont
   const t = useTrainer<MaskSnapshot>('dropout-masks', settings);
   const [speed, setSpeed] = useState<number>(2);
   const [example, setExample] = useState(0);
-  useRestartOn(RUN.map((k) => settings[k]).join(), () => t.reset(settings));
+  useOnChange(RUN.map((k) => settings[k]), () => t.reset(settings));
   useEffect(() => {
     t.update({ p: settings.p });
   }, [settings.p]);
@@ -93,7 +94,7 @@ export default function MaskIsland({ id, title, caption, settings: initial, cont
       {...frame}
       onExport={async () => {
         const { exportMaskRun } = await import('./mask-runner.ts');
-        download(`dropout-masks-seed${settings.seed}.json`, JSON.stringify(exportMaskRun(s?.reproduce ?? { settings, changes: [] }), null, 1));
+        downloadJson(`dropout-masks-seed${settings.seed}.json`, exportMaskRun(s?.reproduce ?? { settings, changes: [] }));
       }}
       reproduce={{ demo: 'dropout-masks', library: 'pytorch', settings, snapshot: s }}
     >

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { BoundaryCanvas } from '../../views/BoundaryCanvas.tsx';
 import { CodeBlock } from '../ui/CodeBlock.tsx';
-import { DemoFrame, download } from '../ui/DemoFrame.tsx';
+import { DemoFrame } from '../ui/DemoFrame.tsx';
+import { downloadJson } from '../ui/download.ts';
 import { SettingControl } from '../ui/SettingControl.tsx';
 import { useDemoSettings } from '../ui/useDemoSettings.ts';
 import { kerasCode, pytorchCode } from './code.ts';
@@ -40,7 +41,7 @@ const pct = (v: number) => `${Math.round(v * 100)}%`;
  * re-evaluates the same run instantly.
  */
 export default function StepperIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, notices, dismissNotices, shareUrl } = useDemoSettings(id, earlyStoppingFields, initial);
+  const { settings, setSettings, frame } = useDemoSettings(id, earlyStoppingFields, initial);
   const run = useMemo(() => pickRun(settings), [JSON.stringify(pickRun(settings))]);
   const rule = pickRule(settings);
   const t = useRun(run);
@@ -199,12 +200,10 @@ export default function StepperIsland({ id, title, caption, settings: initial, c
       title={title}
       caption={caption}
       error={t.error}
-      notices={notices}
-      onDismissNotices={dismissNotices}
-      shareUrl={() => shareUrl(settings)}
+      {...frame}
       onExport={async () => {
         const { exportEarlyStoppingRun } = await import('./runner.ts');
-        download(`early-stopping-seed${run.seed}.json`, JSON.stringify({ ...exportEarlyStoppingRun(run), earlyStopping: params }, null, 1));
+        downloadJson(`early-stopping-seed${run.seed}.json`, { ...exportEarlyStoppingRun(run), earlyStopping: params });
       }}
       reproduce={{ demo: 'early-stopping', library: 'pytorch', settings, snapshot: snap }}
     >

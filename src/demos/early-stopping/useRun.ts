@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
+import { useOnChange } from '../ui/useOnChange.ts';
 import { useTrainer } from '../../training/useTrainer.ts';
 import type { EarlyStoppingRunSnapshot } from './runner.ts';
 import type { RunSettings } from './settings.ts';
@@ -11,15 +12,10 @@ import type { RunSettings } from './settings.ts';
 export function useRun(run: RunSettings) {
   const t = useTrainer<EarlyStoppingRunSnapshot>('early-stopping', run);
   const key = JSON.stringify(run);
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      t.play();
-      return;
-    }
+  useEffect(() => t.play(), []);
+  useOnChange([key], () => {
     t.reset(run);
     t.play();
-  }, [key]);
+  });
   return t;
 }

@@ -1,10 +1,12 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { useTrainer } from '../../training/useTrainer.ts';
 import { LineChart, type Series, type VerticalMarker } from '../../views/LineChart.tsx';
 import { CodeBlock } from '../ui/CodeBlock.tsx';
-import { DemoFrame, download } from '../ui/DemoFrame.tsx';
+import { DemoFrame } from '../ui/DemoFrame.tsx';
+import { downloadJson } from '../ui/download.ts';
 import { formatNumber } from '../ui/format.ts';
 import { SettingControl } from '../ui/SettingControl.tsx';
+import { useOnChange } from '../ui/useOnChange.ts';
 import { useDemoSettings } from '../ui/useDemoSettings.ts';
 import { sklearnCode } from './code.ts';
 import { coefText, pathSummary, smallestText, sparsityText } from './describe.ts';
@@ -49,23 +51,16 @@ function coefSeries(path: PathFit[], d: number, informative: number, trueCoef: n
  * worker with its count of exact zeros.
  */
 export default function PathIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, notices, dismissNotices, shareUrl } = useDemoSettings(id, pathFields, initial);
+  const { settings, setSettings, frame } = useDemoSettings(id, pathFields, initial);
   const t = useTrainer<PathSnapshot>('l1-l2-path', settings);
   const dataKey = pathDataKey(settings);
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) first.current = false;
-    else t.reset(settings);
+  // The paths compute as soon as the demo is on screen; new data computes them again.
+  useEffect(() => t.play(), []);
+  useOnChange([dataKey], () => {
+    t.reset(settings);
     t.play();
-  }, [dataKey]);
-  const markerFirst = useRef(true);
-  useEffect(() => {
-    if (markerFirst.current) {
-      markerFirst.current = false;
-      return;
-    }
-    t.update({ lassoAlpha: settings.lassoAlpha, ridgeAlpha: settings.ridgeAlpha });
-  }, [settings.lassoAlpha, settings.ridgeAlpha]);
+  });
+  useOnChange([settings.lassoAlpha, settings.ridgeAlpha], () => t.update({ lassoAlpha: settings.lassoAlpha, ridgeAlpha: settings.ridgeAlpha }));
 
   const s = t.snapshot?.key === dataKey ? t.snapshot : null;
   const set = (k: Key) => (v: number | string | boolean) => setSettings({ ...settings, [k]: v });
@@ -119,13 +114,11 @@ export default function PathIsland({ id, title, caption, settings: initial, cont
       title={title}
       caption={caption}
       error={t.error}
-      notices={notices}
-      onDismissNotices={dismissNotices}
-      shareUrl={() => shareUrl(settings)}
+      {...frame}
       exportLabel="Export the data set and the alphas (JSON)"
       onExport={async () => {
         const { exportPathRun } = await import('./path-run.ts');
-        download(`l1-l2-path-seed${settings.seed}.json`, JSON.stringify(exportPathRun(settings), null, 1));
+        downloadJson(`l1-l2-path-seed${settings.seed}.json`, exportPathRun(settings));
       }}
       reproduce={{ demo: 'regularization-path', library: 'scikit-learn', settings, snapshot: s }}
     >

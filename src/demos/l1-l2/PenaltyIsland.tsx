@@ -1,14 +1,16 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useTrainer } from '../../training/useTrainer.ts';
 import { BoundaryCanvas } from '../../views/BoundaryCanvas.tsx';
 import { Histogram } from '../../views/Histogram.tsx';
 import { LineChart } from '../../views/LineChart.tsx';
 import { CodeTabs } from '../ui/CodeTabs.tsx';
-import { DemoFrame, download } from '../ui/DemoFrame.tsx';
+import { DemoFrame } from '../ui/DemoFrame.tsx';
+import { downloadJson } from '../ui/download.ts';
 import { formatNumber } from '../ui/format.ts';
 import { NumberInput } from '../ui/NumberInput.tsx';
 import { SettingControl } from '../ui/SettingControl.tsx';
 import { TrainButtons } from '../ui/TrainButtons.tsx';
+import { useOnChange } from '../ui/useOnChange.ts';
 import { useDemoSettings } from '../ui/useDemoSettings.ts';
 import { torchPenaltyCode, weightDecayCode } from './code.ts';
 import { changeText, f3, histogramSummary, lossSummary, pct, penaltyFormula, weightBins, zeroNote } from './describe.ts';
@@ -40,29 +42,14 @@ const strengthTyped = { ...penaltyFields.strength, label: 'or type λ' };
  * histogram with the zero count, the loss split into data loss and penalty, zeros over time.
  */
 export default function PenaltyIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, notices, dismissNotices, shareUrl } = useDemoSettings(id, penaltyFields, initial);
+  const { settings, setSettings, frame } = useDemoSettings(id, penaltyFields, initial);
   const t = useTrainer<PenaltySnapshot>('l1-l2-penalty', settings);
   const [speed, setSpeed] = useState<number>(30);
   const [logCounts, setLogCounts] = useState(false);
-  const first = useRef(true);
 
   // A run setting starts a new run; the live ones reach the running network (logged by the runner).
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    t.reset(settings);
-  }, RESTART.map((k) => settings[k]));
-  const live = LIVE_KEYS.map((k) => settings[k]);
-  const liveFirst = useRef(true);
-  useEffect(() => {
-    if (liveFirst.current) {
-      liveFirst.current = false;
-      return;
-    }
-    t.update({ penalty: settings.penalty, strength: settings.strength, lr: settings.lr });
-  }, live);
+  useOnChange(RESTART.map((k) => settings[k]), () => t.reset(settings));
+  useOnChange(LIVE_KEYS.map((k) => settings[k]), () => t.update({ penalty: settings.penalty, strength: settings.strength, lr: settings.lr }));
 
   const s = t.snapshot;
   const set = (k: Key) => (v: number | string | boolean) => setSettings({ ...settings, [k]: v });
@@ -86,13 +73,11 @@ export default function PenaltyIsland({ id, title, caption, settings: initial, c
       title={title}
       caption={caption}
       error={t.error}
-      notices={notices}
-      onDismissNotices={dismissNotices}
-      shareUrl={() => shareUrl(settings)}
+      {...frame}
       onExport={async () => {
         const { exportPenaltyRun } = await import('./penalty-run.ts');
         // The run as it started, plus the live changes (step index + new values) to replay it.
-        download(`l1-l2-penalty-seed${settings.seed}.json`, JSON.stringify(exportPenaltyRun(s?.reproduce.settings ?? settings, s?.reproduce.changes ?? []), null, 1));
+        downloadJson(`l1-l2-penalty-seed${settings.seed}.json`, exportPenaltyRun(s?.reproduce.settings ?? settings, s?.reproduce.changes ?? []));
       }}
       reproduce={{ demo: 'penalty-effects', library: 'pytorch', settings, snapshot: s }}
     >

@@ -1,10 +1,11 @@
-import { useEffect, useRef } from 'preact/hooks';
 import { useTrainer } from '../../training/useTrainer.ts';
 import { LineChart } from '../../views/LineChart.tsx';
 import { BoundaryCanvas } from '../../views/BoundaryCanvas.tsx';
-import { DemoFrame, download } from '../ui/DemoFrame.tsx';
+import { DemoFrame } from '../ui/DemoFrame.tsx';
+import { downloadJson } from '../ui/download.ts';
 import { SettingControl } from '../ui/SettingControl.tsx';
 import { TrainButtons } from '../ui/TrainButtons.tsx';
+import { useOnChange } from '../ui/useOnChange.ts';
 import { useDemoSettings } from '../ui/useDemoSettings.ts';
 import { overfittingFields, type OverfittingSettings } from './settings.ts';
 import type { OverfittingSnapshot } from './runner.ts';
@@ -27,21 +28,12 @@ const pct = (v: number | undefined) => (v === undefined ? '–' : `${Math.round(
  * around noisy points.
  */
 export default function OverfittingIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, notices, dismissNotices, shareUrl } = useDemoSettings(id, overfittingFields, initial);
+  const { settings, setSettings, frame } = useDemoSettings(id, overfittingFields, initial);
   const t = useTrainer<OverfittingSnapshot>('overfitting', settings);
-  const first = useRef(true);
 
   // A changed setting restarts the run (the learning rate changes live, without a restart).
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    t.reset(settings);
-  }, [settings.dataset, settings.noise, settings.points, settings.hidden, settings.layers, settings.activation, settings.batch, settings.epochs, settings.seed]);
-  useEffect(() => {
-    t.update({ lr: settings.lr });
-  }, [settings.lr]);
+  useOnChange([settings.dataset, settings.noise, settings.points, settings.hidden, settings.layers, settings.activation, settings.batch, settings.epochs, settings.seed], () => t.reset(settings));
+  useOnChange([settings.lr], () => t.update({ lr: settings.lr }));
 
   const s = t.snapshot;
   const epoch = s?.epoch ?? 0;
@@ -61,12 +53,10 @@ export default function OverfittingIsland({ id, title, caption, settings: initia
       title={title}
       caption={caption}
       error={t.error}
-      notices={notices}
-      onDismissNotices={dismissNotices}
-      shareUrl={() => shareUrl(settings)}
+      {...frame}
       onExport={async () => {
         const { exportOverfittingRun } = await import('./runner.ts');
-        download(`overfitting-seed${settings.seed}.json`, JSON.stringify(exportOverfittingRun(settings), null, 1));
+        downloadJson(`overfitting-seed${settings.seed}.json`, exportOverfittingRun(settings));
       }}
       reproduce={{ demo: 'overfitting', library: 'pytorch', settings, snapshot: s }}
     >
