@@ -56,8 +56,7 @@ function script(r: ProgramRecipe): string {
     ],
     main: [
       'def main():',
-      `    # 1. The data: ${s.points} training and ${data.val!.n} validation points of the "${s.dataset}" set with ${Math.round(s.noise * 100)}% of the labels flipped, exactly the engine's.`,
-      ...dataLines(data),
+      ...dataLines(data, s.dataset, ` with ${Math.round(s.noise * 100)}% of the labels flipped`),
       '',
       '    # 2. The four networks, from the same initial weights; each has its own dropout generator, as each engine network has.',
       '    nets = {',

@@ -119,7 +119,7 @@ function script(r: ProgramRecipe): string {
   const batch = Math.min(s.batch, s.points);
   const perEpoch = stepsPerEpoch(s.points, s.batch);
   const cells = GRID_SCALES.flatMap((scale) => GRID_LRS.map((lr) => `${lr}/x${scale}`));
-  const table = GRID_SCALES.map((scale, row) => `    x${String(scale).padEnd(4)} ${GRID_LRS.map((lr, c) => String(row * GRID_LRS.length + c + 1).padStart(5)).join('')}`);
+  const table = GRID_SCALES.map((scale, row) => `    x${String(scale).padEnd(4)} ${GRID_LRS.map((_lr, c) => String(row * GRID_LRS.length + c + 1).padStart(5)).join('')}`);
   const outcomes = r.shown ? Object.fromEntries(r.shown.filter((l) => typeof l.cell === 'number').map((l) => [String(l.cell), [l.with_bn ?? null, l.without_bn ?? null]])) : null;
   return bnScript(r, data, {
     intro:
@@ -150,8 +150,7 @@ function script(r: ProgramRecipe): string {
     ],
     main: [
       'def main():',
-      `    # 1. The data: ${s.points} training points of the "${s.dataset}" set, exactly the engine's (embedded at the end).`,
-      ...dataLines(data),
+      ...dataLines(data, s.dataset),
       '    p = y_train.mean().item()',
       '    chance = -(p * math.log(p) + (1 - p) * math.log(1 - p))  # the loss of always guessing the class frequency',
       '    only = int(sys.argv[sys.argv.index("--cell") + 1]) if "--cell" in sys.argv else None',

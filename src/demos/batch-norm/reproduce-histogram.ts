@@ -83,8 +83,7 @@ function script(r: ProgramRecipe): string {
     ],
     main: [
       'def main():',
-      `    # 1. The data: ${s.points} training points of the "${s.dataset}" set, exactly the engine's (embedded at the end).`,
-      ...dataLines(data),
+      ...dataLines(data, s.dataset),
       '',
       '    # 2. Two networks, identical but for nn.BatchNorm1d between every linear layer and its activation;',
       '    #    both start from the same initial weights (batch norm adds gamma = 1, beta = 0).',

@@ -195,10 +195,12 @@ export function bnScript(r: ProgramRecipe, data: BnData, p: ScriptParts): string
   ].join('\n');
 }
 
-/** `x_train, y_train = ...` (and the validation set) from the embedded data. */
-export function dataLines(data: BnData): string[] {
+/** "# 1. The data: ..." and `x_train, y_train = ...` (and the validation set) from the embedded data. */
+export function dataLines(data: BnData, dataset: string, noise = ''): string[] {
   const { train, val } = data;
+  const sizes = `${train.n} training${val ? ` and ${val.n} validation` : ''} points`;
   return [
+    `    # 1. The data: ${sizes} of the "${dataset}" set${noise}, exactly the engine's (embedded at the end).`,
     `    x_train, y_train = floats(DATA["x_train"]).view(${train.n}, 2), floats(DATA["y_train"]).view(${train.n}, 1)`,
     ...(val ? [`    x_val, y_val = floats(DATA["x_val"]).view(${val.n}, 2), floats(DATA["y_val"]).view(${val.n}, 1)`] : []),
   ];

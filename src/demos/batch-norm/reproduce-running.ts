@@ -99,8 +99,7 @@ function script(r: ProgramRecipe): string {
     ],
     main: [
       'def main():',
-      `    # 1. The data: ${s.points} training and ${data.val!.n} validation points of the "${s.dataset}" set, exactly the engine's.`,
-      ...dataLines(data),
+      ...dataLines(data, s.dataset),
       '',
       '    # 2. The model: nn.BatchNorm1d between every linear layer and its ReLU, with the demo\'s momentum.',
       '    model = load_linear(make_model(batchnorm=True, momentum=MOMENTUM), INITIAL)',

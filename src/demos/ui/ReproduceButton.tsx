@@ -12,6 +12,8 @@ export interface ReproduceProps {
   settings: object;
   /** The runner's latest snapshot (its `reproduce` log: the run on screen and its live changes). */
   snapshot: unknown;
+  /** What the script holds when it is more than one run ("both networks"), added to the button's text. */
+  contents?: string;
 }
 
 const LIBRARY_NAMES: Record<Library, string> = { pytorch: 'PyTorch', 'scikit-learn': 'scikit-learn' };
@@ -20,7 +22,7 @@ const LIBRARY_NAMES: Record<Library, string> = { pytorch: 'PyTorch', 'scikit-lea
  * "Reproduce in PyTorch" (or scikit-learn): writes, in the browser, a Python script that re-runs
  * the run on screen and prints the numbers the demo shows. The generator loads on the first click.
  */
-export function ReproduceButton({ demo, library, settings, snapshot, instanceId, onStatus }: ReproduceProps & { instanceId: string; onStatus: (m: ComponentChildren) => void }) {
+export function ReproduceButton({ demo, library, settings, snapshot, contents, instanceId, onStatus }: ReproduceProps & { instanceId: string; onStatus: (m: ComponentChildren) => void }) {
   const [busy, setBusy] = useState(false);
   const name = LIBRARY_NAMES[library];
   const run = async () => {
@@ -45,7 +47,7 @@ export function ReproduceButton({ demo, library, settings, snapshot, instanceId,
   };
   return (
     <button type="button" class="btn" onClick={run} disabled={busy} data-testid="reproduce">
-      {busy ? 'Writing the script…' : `Reproduce in ${name}`}
+      {busy ? 'Writing the script…' : `Reproduce in ${name}${contents ? ` (${contents})` : ''}`}
     </button>
   );
 }
