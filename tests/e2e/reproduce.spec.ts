@@ -178,7 +178,7 @@ test.describe('Reproduce in PyTorch', () => {
     expect(text).toContain('momentum = 0.3');
     expect(text).toContain('HIDDEN_LAYERS, HIDDEN, ACTIVATION, EPS, MOMENTUM = 3, 8, "relu", 1e-5, 0.3');
     expect(text).toContain('LR, LAYER, FEATURE = 0.1, 1, 3');
-    expect(text).toContain('Linear -> BatchNorm1d(momentum=0.3) -> ReLU');
+    expect(text).toContain('model = load_linear(make_model(batchnorm=True, momentum=MOMENTUM), INITIAL)');
     sameData(text, 'bn-running-stats', { momentum: 0.3 });
   });
 
