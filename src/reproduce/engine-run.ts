@@ -254,5 +254,6 @@ export function runSklearnRecipe(r: SklearnRecipe): Line[] {
 
 /** The engine's lines for any recipe. */
 export function runRecipe(r: Recipe): Line[] {
+  if ('program' in r) return r.program.engine(r);
   return r.library === 'pytorch' ? runTorchRecipe(r) : runSklearnRecipe(r);
 }

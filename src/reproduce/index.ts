@@ -14,6 +14,7 @@ export type * from './types.ts';
 
 /** The script text of a recipe. */
 export function pythonScript(r: Recipe): string {
+  if ('program' in r) return r.program.script(r);
   return r.library === 'pytorch' ? torchScript(r) : sklearnScript(r);
 }
 

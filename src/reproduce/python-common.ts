@@ -125,7 +125,8 @@ class ShownCheck:
             mine = pick(line, name)
             if not isinstance(mine, (int, float)):
                 continue
-            diff = abs(mine - shown) / max(abs(mine), abs(shown), 1e-300)
+            gap = abs(mine - shown)  # under 1e-12: rounding noise around zero (the CLI's check allows it too)
+            diff = 0.0 if gap <= 1e-12 else gap / max(abs(mine), abs(shown), 1e-300)
             self.compared += 1
             if diff > self.worst:
                 self.worst, self.where = diff, f"{at} {name}"

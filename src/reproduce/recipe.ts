@@ -15,6 +15,7 @@ import type { Change, EarlyStoppingPlan, Figures, Line, Recipe, RecipeHead, Repr
  * `noun` names the rows in the script's verdict ("... at 21 epochs").
  */
 export function lineKey(r: Recipe): { names: string[]; noun: string } {
+  if ('program' in r) return r.program.lineKey ?? { names: ['epoch'], noun: 'epochs' };
   if (r.library === 'scikit-learn') return { names: ['model', 'fit', 'alpha'], noun: 'fits' };
   return r.figures.perStep ? { names: ['step'], noun: 'steps' } : { names: ['epoch'], noun: 'epochs' };
 }

@@ -153,8 +153,31 @@ export interface SklearnRecipe extends RecipeHead {
   mse?: boolean;
 }
 
-export type Recipe = TorchRecipe | SklearnRecipe;
-export type RecipeBody = Omit<TorchRecipe, keyof RecipeHead> | Omit<SklearnRecipe, keyof RecipeHead>;
+/**
+ * A run the generic network script cannot describe (several networks side by side, a grid of
+ * runs): the demo writes the script and the engine's lines itself. `body` is the demo's own data;
+ * `compare` (optional) replaces the plain 1e-6 comparison, e.g. to compare chaotic runs by their
+ * outcome only; it must report what it did not compare.
+ */
+export interface ProgramRecipe extends RecipeHead {
+  library: 'pytorch';
+  program: RecipeProgram;
+  body: unknown;
+}
+
+export interface RecipeProgram {
+  /** What tells its lines apart (default: the epoch); see lineKey in recipe.ts. */
+  lineKey?: { names: string[]; noun: string };
+  script(r: ProgramRecipe): string;
+  engine(r: ProgramRecipe): Line[];
+  compare?(script: Line[], engine: Line[], r: ProgramRecipe): RunComparison;
+}
+
+/** Script lines against the engine's (scripts/reproduce.ts compareRuns, or a program's own). */
+export interface RunComparison { ok: boolean; lines: number; worst: number; problems: string[]; notes?: string[] }
+
+export type Recipe = TorchRecipe | SklearnRecipe | ProgramRecipe;
+export type RecipeBody = Omit<TorchRecipe, keyof RecipeHead> | Omit<SklearnRecipe, keyof RecipeHead> | Omit<ProgramRecipe, keyof RecipeHead>;
 
 /** What a button (or the CLI) hands over: the run's settings and the learner's live changes. */
 export interface RunInput {

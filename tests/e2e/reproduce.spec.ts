@@ -4,13 +4,14 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, hydrated, setRange, test } from './fixtures';
 import { embeddedFloats } from '../../src/reproduce/encode.ts';
 import { makeRecipe } from '../../src/reproduce/index.ts';
-import type { Reproduction, SklearnRecipe, TorchRecipe } from '../../src/reproduce/types.ts';
+import type { ProgramRecipe, Reproduction, SklearnRecipe, TorchRecipe } from '../../src/reproduce/types.ts';
 import { reproductions as overfittingReps } from '../../src/demos/overfitting/reproduce.ts';
 import { reproductions as earlyStoppingReps } from '../../src/demos/early-stopping/reproduce.ts';
 import { reproductions as l1l2Reps } from '../../src/demos/l1-l2/reproduce.ts';
 import { reproductions as dropoutReps } from '../../src/demos/dropout/reproduce.ts';
+import { reproductions as batchNormReps } from '../../src/demos/batch-norm/reproduce.ts';
 
-const REPS = new Map<string, Reproduction>([...overfittingReps, ...earlyStoppingReps, ...l1l2Reps, ...dropoutReps].map((r) => [r.id, r]));
+const REPS = new Map<string, Reproduction>([...overfittingReps, ...earlyStoppingReps, ...l1l2Reps, ...dropoutReps, ...batchNormReps].map((r) => [r.id, r]));
 
 /** Opens a page and waits for one of its demos to hydrate. */
 async function openDemo(page: Page, url: string, id: string): Promise<Locator> {
@@ -33,7 +34,8 @@ async function stepTo(demo: Locator, epoch: number): Promise<void> {
 async function reproduce(page: Page, demo: Locator, label?: string, library = 'PyTorch'): Promise<{ name: string; text: string }> {
   const name = `Reproduce in ${library}${label ? `: ${label}` : ''}`;
   const button = label ? demo.getByRole('button', { name }) : demo.getByTestId('reproduce');
-  await expect(button).toHaveText(name);
+  // A script with several networks says what it holds: "Reproduce in PyTorch (both networks)".
+  await expect(button).toHaveText(new RegExp(`^${name.replace(/[().]/g, '\\$&')}( \\(.+\\))?$`));
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
   const text = readFileSync((await download.path())!, 'utf8');
   await expect(demo.getByTestId('demo-status')).toContainText(`Saved ${download.suggestedFilename()}`);
@@ -63,6 +65,15 @@ function sameData(text: string, settings: Record<string, unknown>) {
     expect(embedded.length).toBe(values.length);
     values.forEach((v, i) => expect(Math.abs(embedded[i] - v)).toBeLessThanOrEqual(1e-15 * Math.max(1, Math.abs(v))));
   }
+}
+
+/** The batch-norm scripts embed the engine's data for these settings (up to the last bit of Math.sin/cos, see sameRun). */
+function sameNetworkData(text: string, id: string, settings: Record<string, unknown>) {
+  const recipe = makeRecipe(REPS.get(id)!, { settings }) as ProgramRecipe;
+  const expected = (recipe.body as { data: { train: { x: Float64Array } } }).data.train.x;
+  const x = embeddedFloats(text, 'x_train') ?? new Float64Array(0);
+  expect(x.length).toBe(expected.length);
+  expected.forEach((v, i) => expect(Math.abs(x[i] - v)).toBeLessThanOrEqual(1e-15));
 }
 
 /** Presses the mask viewer's "Step one batch" until its step counter reads `to`. */
@@ -281,5 +292,96 @@ test.describe('Reproduce in PyTorch / scikit-learn', () => {
     expect(lines.filter((l) => l.fit === 'marker').map((l) => [l.model, l.alpha])).toEqual([['lasso', 0.01], ['ridge', 100]]);
     // 49 + 85 path fits and the two markers, each with 10 coefficients, the intercept and two counts.
     expect(verdict).toMatch(/Matches what the demo showed: 1768 numbers at 136 fits/);
+  });
+  test('chapter 4, the histograms: the script holds both networks, the learner\'s activation and the layer shown', async ({ page }) => {
+    await page.goto('/chapters/batch-normalization/');
+    const demo = page.locator('[data-demo="bn-histogram"]');
+    await hydrated(demo);
+    await demo.getByLabel(/^Activation/).selectOption('tanh'); // restarts the run
+    await setRange(demo.getByLabel(/^Layer shown/), 2);
+    await expect(demo.getByTestId('bn-layer')).toHaveText('2');
+    await demo.getByTestId('step').click();
+    await expect(demo.getByTestId('bn-step')).toHaveText('1');
+    await expect(demo.getByTestId('reproduce')).toHaveText('Reproduce in PyTorch (both networks)');
+    const { name, text } = await reproduce(page, demo);
+    expect(name).toBe('bn-histogram.py');
+    expect(text).toContain('activation = tanh');
+    expect(text).toContain('layer = 2');
+    expect(text).toContain('HIDDEN_LAYERS, HIDDEN, ACTIVATION, EPS = 4, 16, "tanh", 1e-5');
+    expect(text).toContain('LR, LAYER = 0.1, 2');
+    expect(text).toContain('"with_bn": load_linear(make_model(batchnorm=True), INITIAL)');
+    expect(text).toContain('?bn-histogram.activation=tanh&bn-histogram.layer=2#bn-histogram');
+    expect(text).toContain('SHOWN = {');
+    sameNetworkData(text, 'bn-histogram', { activation: 'tanh' });
+  });
+
+  test('chapter 4, the grid: the script runs all 28 pairs with the learner\'s epochs', async ({ page }) => {
+    await page.goto('/chapters/batch-normalization/');
+    const demo = page.locator('[data-demo="bn-learning-rates"]');
+    await hydrated(demo);
+    await demo.locator('summary').click();
+    await setRange(demo.getByLabel(/^Epochs per run/), 10);
+    await expect(demo.getByTestId('reproduce')).toHaveText('Reproduce in PyTorch (all 28 pairs of runs)');
+    const { name, text } = await reproduce(page, demo);
+    expect(name).toBe('bn-learning-rates.py');
+    expect(text).toContain('epochs = 10');
+    expect(text).toContain('N, BATCH, EPOCHS, STEPS_PER_EPOCH, SEED = 256, 32, 10, 8, 7');
+    expect(text).toContain('LRS = [0.01, 0.03, 0.1, 0.3, 1, 3, 10]');
+    expect(text).toContain('Chaotic runs:');
+    sameNetworkData(text, 'bn-learning-rates', { epochs: 10 });
+  });
+
+  test('chapter 4, running statistics: the script uses the learner\'s momentum and follows the feature shown', async ({ page }) => {
+    await page.goto('/chapters/batch-normalization/');
+    const demo = page.locator('[data-demo="bn-running-stats"]');
+    await hydrated(demo);
+    await setRange(demo.getByLabel(/BatchNorm1d momentum/), 0.3);
+    await setRange(demo.getByLabel(/^Feature/), 3);
+    await expect(demo.getByTestId('bn-rs-status')).toContainText('feature 3');
+    const { name, text } = await reproduce(page, demo);
+    expect(name).toBe('bn-running-stats.py');
+    expect(text).toContain('momentum = 0.3');
+    expect(text).toContain('HIDDEN_LAYERS, HIDDEN, ACTIVATION, EPS, MOMENTUM = 3, 8, "relu", 1e-5, 0.3');
+    expect(text).toContain('LR, LAYER, FEATURE = 0.1, 1, 3');
+    expect(text).toContain('model = load_linear(make_model(batchnorm=True, momentum=MOMENTUM), INITIAL)');
+    sameNetworkData(text, 'bn-running-stats', { momentum: 0.3 });
+  });
+
+  test('chapter 4, with dropout: the script holds the four networks and the learner\'s p', async ({ page }) => {
+    await page.goto('/chapters/batch-normalization/');
+    const demo = page.locator('[data-demo="bn-dropout"]');
+    await hydrated(demo);
+    await setRange(demo.getByLabel(/^Dropout p/), 0.3);
+    await expect(demo.getByTestId('reproduce')).toHaveText('Reproduce in PyTorch (all four networks)');
+    const { name, text } = await reproduce(page, demo);
+    expect(name).toBe('bn-dropout.py');
+    expect(text).toContain('p = 0.3');
+    expect(text).toContain('HIDDEN_LAYERS, HIDDEN, ACTIVATION, EPS, P = 2, 40, "relu", 1e-5, 0.3');
+    expect(text).toContain('"both": load_linear(make_model(batchnorm=True, dropout=P, rng_state=RNG_STATE), INITIAL),  # batch norm + dropout');
+    sameNetworkData(text, 'bn-dropout', { p: 0.3 });
+  });
+
+  test('chapter 4, end to end: the histogram and grid scripts downloaded after training match every number the demos showed', async ({ page }) => {
+    const exe = torchPython();
+    test.skip(!exe, 'no python3 with torch (on Debian: apt-get install python3-torch)');
+    await page.goto('/chapters/batch-normalization/?bn-histogram.points=64&bn-histogram.steps=100&bn-learning-rates.points=64&bn-learning-rates.layers=2&bn-learning-rates.hidden=8&bn-learning-rates.epochs=5');
+    const hist = page.locator('[data-demo="bn-histogram"]');
+    await hydrated(hist);
+    await hist.getByTestId('bn-histogram-speed').selectOption('Infinity');
+    await hist.getByTestId('train').click();
+    await expect(hist.getByTestId('bn-status')).toContainText('finished', { timeout: 60_000 });
+    const h = runScript(exe!, (await reproduce(page, hist)).text);
+    expect(h.lines.map((l) => l.epoch)).toEqual(Array.from({ length: 51 }, (_, i) => i));
+    expect(h.verdict).toMatch(/Matches what the demo showed: \d+ numbers at 51 epochs/);
+
+    const grid = page.locator('[data-demo="bn-learning-rates"]');
+    await hydrated(grid);
+    await grid.getByTestId('bn-learning-rates-speed').selectOption('Infinity');
+    await grid.getByTestId('train').click();
+    await expect(grid.getByTestId('bn-grid-status')).toContainText('All 28 pairs trained', { timeout: 60_000 });
+    const g = runScript(exe!, (await reproduce(page, grid)).text);
+    expect(g.lines).toHaveLength(28);
+    // Every run's outcome is the demo's; chaotic runs, if any, are named rather than passed.
+    expect(g.verdict).toMatch(/Matches what the demo showed/);
   });
 });

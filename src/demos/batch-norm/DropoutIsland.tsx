@@ -51,7 +51,7 @@ export default function DropoutIsland({ id, title, caption, settings: initial, c
   const summary = s ? `After ${s.epoch} epochs. ${s.variants.map(line).join('; ')}.` : 'Not trained yet.';
 
   return (
-    <DemoFrame {...frameProps({ id, title, caption }, t.error, ds, settings, 'batch-norm-dropout', async () => (await import('./dropout-run.ts')).exportDropoutRun)}>
+    <DemoFrame {...frameProps({ id, title, caption }, t.error, ds, settings, 'batch-norm-dropout', async () => (await import('./dropout-run.ts')).exportDropoutRun)} reproduce={{ demo: 'bn-dropout', library: 'pytorch', settings, snapshot: s, contents: 'all four networks' }}>
       <SettingsPanel id={id} fields={dropoutFields} settings={settings} controls={controls} main={RUN_MAIN} more={RUN_MORE} onChange={(k, v) => setSettings({ ...settings, [k]: v })} moreLabel="More settings (each change starts new runs)" />
       <TrainToolbar id={id} t={t} settings={settings} speeds={SPEEDS} speed={30} unit="epochs" />
       <p class="status" aria-live={t.running ? 'off' : 'polite'} data-testid="bn-do-status">

@@ -89,7 +89,7 @@ export default function HistogramIsland({ id, title, caption, settings: initial,
   const h = s?.history;
 
   return (
-    <DemoFrame {...frameProps({ id, title, caption }, t.error, ds, settings, 'batch-norm-histogram', async () => (await import('./histogram-run.ts')).exportHistogramRun)}>
+    <DemoFrame {...frameProps({ id, title, caption }, t.error, ds, settings, 'batch-norm-histogram', async () => (await import('./histogram-run.ts')).exportHistogramRun)} reproduce={{ demo: 'bn-histogram', library: 'pytorch', settings, snapshot: s, contents: 'both networks' }}>
       <SettingsPanel id={id} fields={histogramFields} settings={settings} controls={controls} main={RUN_MAIN} more={RUN_MORE} onChange={(k, v) => setSettings({ ...settings, [k]: v })}>
         <SettingControl id={`${id}-layer`} field={layerField} value={layer} onChange={set('layer')} format={(v) => `${v} of ${settings.layers}`} />
       </SettingsPanel>

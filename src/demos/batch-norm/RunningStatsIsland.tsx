@@ -59,7 +59,7 @@ export default function RunningStatsIsland({ id, title, caption, settings: initi
   const valLoss = { train: at(s?.valLossTrain), eval: at(s?.valLossEval) };
 
   return (
-    <DemoFrame {...frameProps({ id, title, caption }, t.error, ds, settings, 'batch-norm-running-stats', async () => (await import('./running-run.ts')).exportRunningRun)}>
+    <DemoFrame {...frameProps({ id, title, caption }, t.error, ds, settings, 'batch-norm-running-stats', async () => (await import('./running-run.ts')).exportRunningRun)} reproduce={{ demo: 'bn-running-stats', library: 'pytorch', settings, snapshot: s }}>
       <SettingsPanel id={id} fields={runningFields} settings={settings} controls={controls} main={RUN_MAIN} more={RUN_MORE} onChange={(k, v) => setSettings({ ...settings, [k]: v })}>
         <SettingControl id={`${id}-layer`} field={{ ...runningFields.layer, max: settings.layers }} value={layer} onChange={set('layer')} format={(v) => `${v} of ${settings.layers}`} />
         <SettingControl id={`${id}-neuron`} field={{ ...runningFields.neuron, max: settings.hidden }} value={neuron} onChange={set('neuron')} format={(v) => `${v} of ${settings.hidden}`} />

@@ -4,6 +4,7 @@
  * and batch norm + dropout (Linear -> BatchNorm1d -> ReLU -> Dropout). After every epoch, the
  * training and validation loss in eval mode, and their difference: the overfitting gap.
  */
+import type { RunLog } from '../../reproduce/types.ts';
 import { createTrainer, makeClassification, type Dataset, type Trainer } from '../../engine/index.ts';
 import { attempt, checkBatches, contender, shapeSpec, validate, type Contender, type MlpShape } from './networks.ts';
 import { dropoutFields, VALIDATION_POINTS, VARIANTS, type DropoutSettings, type VariantKey } from './settings.ts';
@@ -26,6 +27,8 @@ export interface DropoutSnapshot {
   epoch: number;
   maxEpochs: number;
   variants: VariantRecord[];
+  /** The settings the run started from (it has no live changes): "Reproduce in PyTorch". */
+  reproduce: RunLog;
 }
 
 export function validDropout(raw: unknown): DropoutSettings {
@@ -89,6 +92,7 @@ export function createDropoutRun(raw: unknown) {
     snapshot(): DropoutSnapshot {
       return {
         settings: { ...s },
+        reproduce: { settings: { ...s }, changes: [] },
         epoch,
         maxEpochs: s.epochs,
         variants: records.map((r) => ({ ...r, train: r.train.slice(), val: r.val.slice(), gap: r.gap.slice() })),

@@ -5,6 +5,7 @@
  * trained one after the other, one epoch of both runs per unit of work, so the grid fills in
  * cell by cell without ever holding the worker for long.
  */
+import type { RunLog } from '../../reproduce/types.ts';
 import { createTrainer, makeClassification, type Dataset, type Trainer } from '../../engine/index.ts';
 import { attempt, checkBatches, contender, shapeSpec, validate, type Contender, type MlpShape } from './networks.ts';
 import { GRID_LRS, GRID_SCALES, gridFields, type GridSettings } from './settings.ts';
@@ -36,6 +37,8 @@ export interface GridSnapshot {
   current: number;           // index of the pair in training (= done while not finished)
   /** Loss of always predicting the training set's class frequency: where a stalled run sits. */
   chanceLoss: number;
+  /** The settings the run started from (it has no live changes): "Reproduce in PyTorch". */
+  reproduce: RunLog;
 }
 
 export function validGrid(raw: unknown): GridSettings {
@@ -119,6 +122,7 @@ export function createGridRun(raw: unknown) {
     snapshot(): GridSnapshot {
       return {
         settings: { ...s },
+        reproduce: { settings: { ...s }, changes: [] },
         lrs: [...GRID_LRS],
         scales: [...GRID_SCALES],
         cells: cells.map((c) => ({ ...c, bn: { ...c.bn, losses: c.bn.losses.slice() }, plain: { ...c.plain, losses: c.plain.losses.slice() } })),

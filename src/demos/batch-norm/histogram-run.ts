@@ -5,6 +5,7 @@
  * pre-activations on that batch (Network.layerOutput of the linear layer, and of the batch norm
  * layer for "after BN") and their mean and variance, so the learner can pick any layer.
  */
+import type { RunLog } from '../../reproduce/types.ts';
 import { createTrainer, makeClassification, type Dataset } from '../../engine/index.ts';
 import { attempt, checkBatches, contender, firstBatch, hiddenLayerIndex, pooledStats, shapeSpec, thin, validate, type Contender, type MlpShape } from './networks.ts';
 import { HISTOGRAM_VIEW, histogramFields, runPart, type HistogramSettings } from './settings.ts';
@@ -36,6 +37,8 @@ export interface HistogramSnapshot {
   history: { steps: number[]; plainMean: number[]; plainVar: number[]; bnPreMean: number[]; bnPreVar: number[]; bnPostMean: number[]; bnPostVar: number[] };
   plainNet: NetView;
   bnNet: NetView;
+  /** The settings the run started from (it has no live changes): "Reproduce in PyTorch". */
+  reproduce: RunLog;
 }
 
 const HISTORY_POINTS = 500;
@@ -161,6 +164,7 @@ export function createHistogramRun(raw: unknown) {
       const h = (a: number[]) => thin(a, steps, HISTORY_POINTS).values;
       return {
         settings: { ...s },
+        reproduce: { settings: { ...s }, changes: [] },
         step,
         maxSteps: s.steps,
         epoch: Math.max(plain.epoch, bn.epoch),

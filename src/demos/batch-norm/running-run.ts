@@ -4,6 +4,7 @@
  * with and the running averages PyTorch's update moved (before and after the step), plus the
  * validation loss in train mode (each batch's own statistics) and in eval mode (the running ones).
  */
+import type { RunLog } from '../../reproduce/types.ts';
 import { createTrainer, makeClassification, type Dataset, type Trainer } from '../../engine/index.ts';
 import { guardExplosion } from '../classification-run.ts';
 import { checkBatches, hiddenLayerIndex, shapeSpec, thin, validate, type MlpShape } from './networks.ts';
@@ -47,6 +48,8 @@ export interface RunningSnapshot {
   twoBatches: TwoBatches;
   valAccuracy: { train: number; eval: number };
   batchRows: number;            // rows in each of the two batches of twoBatches
+  /** The settings the run started from (it has no live changes): "Reproduce in PyTorch". */
+  reproduce: RunLog;
 }
 
 const HISTORY_POINTS = 600;
@@ -161,6 +164,7 @@ export function createRunningRun(raw: unknown) {
       };
       return {
         settings: { ...s },
+        reproduce: { settings: { ...s }, changes: [] },
         step,
         maxSteps: s.steps,
         layer,

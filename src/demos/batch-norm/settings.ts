@@ -109,3 +109,13 @@ export const TRAINED_LOSS = 0.2;
 export function stalled(run: { status: string; losses: number[] }, chance: number): boolean {
   return run.status === 'done' && run.losses[run.losses.length - 1] >= 0.9 * chance;
 }
+
+/** What the grid calls a finished run: diverged, stalled (no real progress), trained (below TRAINED_LOSS), or learning (in between). */
+export type Outcome = 'diverged' | 'stalled' | 'trained' | 'learning';
+
+export function outcome(run: { status: string; losses: number[] }, chance: number): Outcome | null {
+  if (run.status === 'diverged') return 'diverged';
+  if (run.status !== 'done') return null;
+  if (stalled(run, chance)) return 'stalled';
+  return run.losses[run.losses.length - 1] < TRAINED_LOSS ? 'trained' : 'learning';
+}

@@ -17,6 +17,8 @@ export interface ReproduceProps {
    * PyTorch: <label>", its message "train this run <label>" (e.g. "without dropout").
    */
   label?: string;
+  /** What the script holds when it is more than one run ("both networks"), added to the button's text. */
+  contents?: string;
 }
 
 const LIBRARY_NAMES: Record<Library, string> = { pytorch: 'PyTorch', 'scikit-learn': 'scikit-learn' };
@@ -31,7 +33,7 @@ function scriptDoes(library: Library, label?: string): string {
  * "Reproduce in PyTorch" (or scikit-learn): writes, in the browser, a Python script that re-runs
  * the run on screen and prints the numbers the demo shows. The generator loads on the first click.
  */
-export function ReproduceButton({ demo, library, settings, snapshot, label, instanceId, onStatus }: ReproduceProps & { instanceId: string; onStatus: (m: ComponentChildren) => void }) {
+export function ReproduceButton({ demo, library, settings, snapshot, label, contents, instanceId, onStatus }: ReproduceProps & { instanceId: string; onStatus: (m: ComponentChildren) => void }) {
   const [busy, setBusy] = useState(false);
   const name = LIBRARY_NAMES[library];
   const run = async () => {
@@ -56,7 +58,7 @@ export function ReproduceButton({ demo, library, settings, snapshot, label, inst
   };
   return (
     <button type="button" class="btn" onClick={run} disabled={busy} data-testid="reproduce">
-      {busy ? 'Writing the script…' : `Reproduce in ${name}${label ? `: ${label}` : ''}`}
+      {busy ? 'Writing the script…' : `Reproduce in ${name}${label ? `: ${label}` : ''}${contents ? ` (${contents})` : ''}`}
     </button>
   );
 }
