@@ -11,7 +11,7 @@ import { SettingsPanel } from './SettingsPanel.tsx';
 import type { DropoutSnapshot, VariantRecord } from './dropout-run.ts';
 import { num } from './format.ts';
 import { dropoutFields, VARIANTS, type DropoutSettings, type VariantKey } from './settings.ts';
-import { useRestart } from './useRestart.ts';
+import { useOnChange } from '../ui/useOnChange.ts';
 import './batch-norm.css';
 
 type Key = keyof DropoutSettings;
@@ -42,7 +42,7 @@ export default function DropoutIsland({ id, title, caption, settings: initial, c
   const t = useTrainer<DropoutSnapshot>('bn-dropout', settings);
   const runKey = JSON.stringify(settings);
   const [hidden, setHidden] = useState<VariantKey[]>([]);
-  useRestart(t.reset, settings, runKey);
+  useOnChange([runKey], () => t.reset(settings)); // a setting that defines the run changed (view-only ones leave runKey alone)
 
   const s = t.snapshot && JSON.stringify(t.snapshot.settings) === runKey ? t.snapshot : null;
   const shownVariants = (s?.variants ?? []).filter((v) => !hidden.includes(v.key));

@@ -14,7 +14,7 @@ import { mean3, num, sig } from './format.ts';
 import type { HistogramSnapshot, LayerView } from './histogram-run.ts';
 import { histogramRange, tickStepFor } from './range.ts';
 import { HISTOGRAM_VIEW, histogramFields, runPart, type HistogramSettings } from './settings.ts';
-import { useRestart } from './useRestart.ts';
+import { useOnChange } from '../ui/useOnChange.ts';
 import './batch-norm.css';
 
 type Key = keyof HistogramSettings;
@@ -61,7 +61,7 @@ export default function HistogramIsland({ id, title, caption, settings: initial,
   const t = useTrainer<HistogramSnapshot>('bn-histogram', settings);
   const run = runPart(settings, HISTOGRAM_VIEW);
   const runKey = JSON.stringify(run);
-  useRestart(t.reset, settings, runKey);
+  useOnChange([runKey], () => t.reset(settings)); // a setting that defines the run changed (view-only ones leave runKey alone)
   useEffect(() => t.update({ layer: settings.layer }), [settings.layer]);
 
   const s = t.snapshot && JSON.stringify(t.snapshot.settings) === runKey ? t.snapshot : null;

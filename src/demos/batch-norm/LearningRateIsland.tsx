@@ -9,7 +9,7 @@ import { frameProps } from './frame.ts';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import type { GridCell, GridRun, GridSnapshot } from './grid-run.ts';
 import { gridFields, stalled, TRAINED_LOSS, type GridSettings } from './settings.ts';
-import { useRestart } from './useRestart.ts';
+import { useOnChange } from '../ui/useOnChange.ts';
 import './batch-norm.css';
 
 type Key = keyof GridSettings;
@@ -55,7 +55,7 @@ export default function LearningRateIsland({ id, title, caption, settings: initi
   const t = useTrainer<GridSnapshot>('bn-learning-rates', settings);
   const runKey = JSON.stringify(settings);
   const [picked, setPicked] = useState<number | null>(null);
-  useRestart(t.reset, settings, runKey);
+  useOnChange([runKey], () => t.reset(settings)); // a setting that defines the run changed (view-only ones leave runKey alone)
 
   const s = t.snapshot && JSON.stringify(t.snapshot.settings) === runKey ? t.snapshot : null;
   const total = s?.cells.length ?? 0;

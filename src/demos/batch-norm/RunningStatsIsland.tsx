@@ -14,7 +14,7 @@ import { num, pct } from './format.ts';
 import { updateLines, modeLine } from './rule-tex.ts';
 import type { RunningSnapshot } from './running-run.ts';
 import { RUNNING_VIEW, runningFields, runPart, type RunningSettings } from './settings.ts';
-import { useRestart } from './useRestart.ts';
+import { useOnChange } from '../ui/useOnChange.ts';
 import './batch-norm.css';
 
 type Key = keyof RunningSettings;
@@ -41,7 +41,7 @@ export default function RunningStatsIsland({ id, title, caption, settings: initi
   const { settings, setSettings } = ds;
   const t = useTrainer<RunningSnapshot>('bn-running-stats', settings);
   const runKey = JSON.stringify(runPart(settings, RUNNING_VIEW));
-  useRestart(t.reset, settings, runKey);
+  useOnChange([runKey], () => t.reset(settings)); // a setting that defines the run changed (view-only ones leave runKey alone)
   const layer = Math.min(settings.layer, settings.layers);
   const neuron = Math.min(settings.neuron, settings.hidden);
   useEffect(() => t.update({ layer, neuron }), [layer, neuron]);
