@@ -293,7 +293,9 @@ class Net implements Network {
     this.optimizer.begin();
     const { l1, l2 } = this.penalty;
     let penalty = 0;
-    for (const r of this.ranges) penalty += this.optimizer.update(this.P, this.G, r.start, r.end, r.penalised ? l1 : 0, r.penalised ? l2 : 0);
+    // Without a penalty every range gets the same rule: one pass over the whole buffer.
+    if (l1 === 0 && l2 === 0) penalty = this.optimizer.update(this.P, this.G, 0, this.P.length, 0, 0);
+    else for (const r of this.ranges) penalty += this.optimizer.update(this.P, this.G, r.start, r.end, r.penalised ? l1 : 0, r.penalised ? l2 : 0);
     if (!Number.isFinite(penalty)) {
       this.P.set(this.saved);
       this.optimizer.restore();
