@@ -13,7 +13,7 @@
  * Register-blocked: a 4 x 4 tile of C stays in sixteen local accumulators while p runs, so each
  * loaded value of A is used 4 times and each value of B 4 times. (In V8 every typed-array load
  * costs a bounds check and index arithmetic, so loads, not multiplies, set the speed.) Rows are
- * taken 4 at a time, then 2, then 1; columns 4 at a time, then 1. Index arithmetic is written
+ * taken 4 at a time, then 2, then 1; columns 4 at a time, then 2 (in 4-row blocks), then 1. Index arithmetic is written
  * `(a + b) | 0` so V8 emits plain 32-bit adds without overflow checks (indices stay far below 2^31).
  */
 export function gemm(
@@ -28,7 +28,7 @@ export function gemm(
   if (m < M) rows1(m, N, K, A, am, ap, B, bn, bp, C, ldc, bias);
 }
 
-/** Rows m..m+3 of C: 4 x 4 tiles, then 4 x 1 for the last N % 4 columns. */
+/** Rows m..m+3 of C: 4 x 4 tiles, then 4 x 2 and 4 x 1 for the last N % 4 columns. */
 function rows4(
   m: number, N: number, K: number, A: Float64Array, am: number, ap: number,
   B: Float64Array, bn: number, bp: number, C: Float64Array, ldc: number, bias: Float64Array | null,
@@ -62,6 +62,31 @@ function rows4(
     C[r] = c10; C[r + 1] = c11; C[r + 2] = c12; C[r + 3] = c13; r = (r + ldc) | 0;
     C[r] = c20; C[r + 1] = c21; C[r + 2] = c22; C[r + 3] = c23; r = (r + ldc) | 0;
     C[r] = c30; C[r + 1] = c31; C[r + 2] = c32; C[r + 3] = c33;
+  }
+  if (j + 1 < N) {
+    // 4 x 2 (the first layer's weight gradient, 8 x 2 in a Playground net, lands here)
+    let c00 = 0, c01 = 0, c10 = 0, c11 = 0, c20 = 0, c21 = 0, c30 = 0, c31 = 0;
+    if (bias !== null) { c00 = c10 = c20 = c30 = bias[j]; c01 = c11 = c21 = c31 = bias[j + 1]; }
+    let ia = ia0, ib = (j * bn) | 0;
+    for (let p = 0; p < K; p++) {
+      const b0 = B[ib], b1 = B[(ib + bn) | 0];
+      let a = A[ia];
+      c00 += a * b0; c01 += a * b1;
+      a = A[(ia + am) | 0];
+      c10 += a * b0; c11 += a * b1;
+      a = A[(ia + am2) | 0];
+      c20 += a * b0; c21 += a * b1;
+      a = A[(ia + am3) | 0];
+      c30 += a * b0; c31 += a * b1;
+      ia = (ia + ap) | 0;
+      ib = (ib + bp) | 0;
+    }
+    let r = (r0 + j) | 0;
+    C[r] = c00; C[r + 1] = c01; r = (r + ldc) | 0;
+    C[r] = c10; C[r + 1] = c11; r = (r + ldc) | 0;
+    C[r] = c20; C[r + 1] = c21; r = (r + ldc) | 0;
+    C[r] = c30; C[r + 1] = c31;
+    j += 2;
   }
   for (; j < N; j++) {
     let c0 = bias === null ? 0 : bias[j];

@@ -375,7 +375,11 @@ test('the numbers chapter 4 quotes about the histogram demo are its default runâ
   assert.equal(firstBelow(small.snapshot().bnNet.loss, 0.1), 8);
   const tanh = createHistogramRun({ activation: 'tanh' });
   while (tanh.advance());
-  assert.deepEqual([firstBelow(tanh.snapshot().bnNet.loss, 0.1), firstBelow(tanh.snapshot().plainNet.loss, 0.1)], [13, 134]);
+  // "about a dozen": the BN run's loss is bumpy near 0.1, so the epoch it first dips below moves
+  // with the last bits of tanh (11 with the engine's, 13 with one a bit less exact).
+  const bnTanh = firstBelow(tanh.snapshot().bnNet.loss, 0.1);
+  assert.ok(bnTanh >= 10 && bnTanh <= 14, `tanh with BN below 0.1 at epoch ${bnTanh}`);
+  assert.equal(firstBelow(tanh.snapshot().plainNet.loss, 0.1), 134);
 });
 
 test('the numbers chapter 4 quotes about the learning-rate grid are its default runâ€™s', () => {
