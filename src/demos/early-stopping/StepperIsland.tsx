@@ -410,9 +410,11 @@ export default function StepperIsland({ id, title, caption, settings: initial, c
 
 /** A probe's validation loss and accuracy, as the kept-model sentence says them. */
 function measure(p: Probe | undefined, testId: string) {
+  // The kept weights are measured in the worker a moment after the stop; until then say so.
+  if (!p) return <span data-testid={`${testId}-pending`}>measuring…</span>;
   return (
     <>
-      validation loss <b data-testid={testId}>{f4(p?.valLoss)}</b> (accuracy {p ? `${(p.valAccuracy * 100).toFixed(1)}%` : '–'})
+      validation loss <b data-testid={testId}>{f4(p.valLoss)}</b> (accuracy {(p.valAccuracy * 100).toFixed(1)}%)
     </>
   );
 }
