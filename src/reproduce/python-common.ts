@@ -262,3 +262,17 @@ export function wrap(text: string, width = 96): string[] {
 export function pyFooter(shown: Line[] | undefined, key: ShownKey): string[] {
   return [pyShown(shown, key), 'SHOWN_CHECK = ShownCheck(SHOWN)', '', 'if __name__ == "__main__":', '    main()', '    SHOWN_CHECK.report()', ''];
 }
+
+/** The standard-library imports every script needs (base64 + struct read the embedded float64s). */
+export function pyStdImports(extra: string[] = []): string[] {
+  return [...['base64', 'json', 'math', 'struct', 'sys', ...extra].sort().map((m) => `import ${m}`), ''];
+}
+
+/** torch in float64, as the engine computes. */
+export const PY_TORCH_IMPORTS = [
+  'import torch',
+  'from torch import nn',
+  '',
+  'torch.set_default_dtype(torch.float64)  # the engine computes in float64 throughout',
+];
+

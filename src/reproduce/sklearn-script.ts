@@ -5,7 +5,7 @@
  */
 import { EngineError } from '../engine/errors.ts';
 import { float64ToBase64, pyFloat, pyValue, pyWrapped } from './encode.ts';
-import { pyFloatList, pyHeader, pyIoHelpers, pyFooter, PY_SHOWN_CHECK } from './python-common.ts';
+import { pyFloatList, pyHeader, pyIoHelpers, pyFooter, pyStdImports, PY_SHOWN_CHECK } from './python-common.ts';
 import { lineKey } from './recipe.ts';
 import type { SklearnPath, SklearnRecipe } from './types.ts';
 
@@ -77,12 +77,7 @@ export function sklearnScript(r: SklearnRecipe): string {
         'They agree with the course engine\'s to 1e-6 (relative) or better.',
       needs: 'scikit-learn',
     }),
-    'import base64',
-    'import json',
-    'import math',
-    'import struct',
-    'import sys',
-    '',
+    ...pyStdImports(),
     `from sklearn.linear_model import ${kinds.map((k) => (k === 'l1' ? 'Lasso' : 'Ridge')).join(', ')}`,
     '',
     '',

@@ -6,7 +6,7 @@
  */
 import type { LayerSpec, OptimizerSpec } from '../engine/index.ts';
 import { float64ToBase64, pyFloat, pyNumber, pyValue, pyWrapped } from './encode.ts';
-import { pyHeader, pyIoHelpers, pyFooter, PY_MULBERRY32, PY_SHOWN_CHECK } from './python-common.ts';
+import { pyHeader, pyIoHelpers, pyFooter, pyStdImports, PY_MULBERRY32, PY_SHOWN_CHECK, PY_TORCH_IMPORTS } from './python-common.ts';
 import { lineKey } from './recipe.ts';
 import type { LiveSet, TorchRecipe } from './types.ts';
 
@@ -492,17 +492,8 @@ export function torchScript(r: TorchRecipe): string {
 
   return [
     ...doc,
-    'import base64',
-    ...(es ? ['import copy'] : []),
-    'import json',
-    'import math',
-    'import struct',
-    'import sys',
-    '',
-    'import torch',
-    'from torch import nn',
-    '',
-    'torch.set_default_dtype(torch.float64)  # the engine computes in float64 throughout',
+    ...pyStdImports(es ? ['copy'] : []),
+    ...PY_TORCH_IMPORTS,
     '',
     '',
     ...main,

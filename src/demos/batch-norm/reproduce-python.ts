@@ -6,7 +6,7 @@
  * the generic one-network script (src/reproduce/torch-script.ts) does not describe.
  */
 import { float64ToBase64, pyWrapped } from '../../reproduce/encode.ts';
-import { pyFooter, pyHeader, pyIoHelpers, PY_MULBERRY32, PY_SHOWN_CHECK, type ShownKey } from '../../reproduce/python-common.ts';
+import { pyFooter, pyHeader, pyIoHelpers, pyStdImports, PY_MULBERRY32, PY_SHOWN_CHECK, PY_TORCH_IMPORTS, type ShownKey } from '../../reproduce/python-common.ts';
 import { PY_DROPOUT } from '../../reproduce/torch-script.ts';
 import type { ProgramRecipe } from '../../reproduce/types.ts';
 import { EXPLOSION } from '../classification-run.ts';
@@ -144,16 +144,8 @@ export function bnScript(r: ProgramRecipe, data: BnData, p: ScriptParts): string
   const { train, val } = data;
   return [
     ...pyHeader(r, { library: 'PyTorch', intro: p.intro, needs: 'PyTorch (1.10 or newer)', extra: p.extra }),
-    'import base64',
-    'import json',
-    'import math',
-    'import struct',
-    'import sys',
-    '',
-    'import torch',
-    'from torch import nn',
-    '',
-    'torch.set_default_dtype(torch.float64)  # the engine computes in float64 throughout',
+    ...pyStdImports(),
+    ...PY_TORCH_IMPORTS,
     'loss_fn = nn.BCEWithLogitsLoss()        # binary cross-entropy on the logit, the mean over the batch',
     '',
     ...p.constants,
