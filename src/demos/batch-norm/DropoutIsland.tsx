@@ -37,7 +37,7 @@ const at = (a: number[]) => a[a.length - 1];
  * training loss) of each, live, and where each ends.
  */
 export default function DropoutIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const ds = useDemoSettings(id, dropoutFields, initial);
+  const ds = useDemoSettings({ id, title, caption }, dropoutFields, initial);
   const { settings, setSettings } = ds;
   const t = useTrainer<DropoutSnapshot>('bn-dropout', settings);
   const runKey = JSON.stringify(settings);
@@ -51,7 +51,7 @@ export default function DropoutIsland({ id, title, caption, settings: initial, c
   const summary = s ? `After ${s.epoch} epochs. ${s.variants.map(line).join('; ')}.` : 'Not trained yet.';
 
   return (
-    <DemoFrame {...frameProps({ id, title, caption }, t.error, ds, settings, 'batch-norm-dropout', async () => (await import('./dropout-run.ts')).exportDropoutRun)} reproduce={{ demo: 'bn-dropout', library: 'pytorch', settings, snapshot: s, contents: 'all four networks' }}>
+    <DemoFrame {...frameProps(t.error, ds, settings, 'batch-norm-dropout', async () => (await import('./dropout-run.ts')).exportDropoutRun)} reproduce={{ demo: 'bn-dropout', library: 'pytorch', settings, snapshot: s, contents: 'all four networks' }}>
       <SettingsPanel id={id} fields={dropoutFields} settings={settings} controls={controls} main={RUN_MAIN} more={RUN_MORE} onChange={(k, v) => setSettings({ ...settings, [k]: v })} moreLabel="More settings (each change starts new runs)" />
       <TrainToolbar id={id} t={t} settings={settings} speeds={SPEEDS} speed={30} unit="epochs" />
       <p class="status" aria-live={t.running ? 'off' : 'polite'} data-testid="bn-do-status">

@@ -56,7 +56,7 @@ function describe(name: string, v: LayerView | undefined): string {
  * and with BN before and after the normalisation, with their mean and variance.
  */
 export default function HistogramIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const ds = useDemoSettings(id, histogramFields, initial);
+  const ds = useDemoSettings({ id, title, caption }, histogramFields, initial);
   const { settings, setSettings } = ds;
   const t = useTrainer<HistogramSnapshot>('bn-histogram', settings);
   const run = runPart(settings, HISTOGRAM_VIEW);
@@ -89,7 +89,7 @@ export default function HistogramIsland({ id, title, caption, settings: initial,
   const h = s?.history;
 
   return (
-    <DemoFrame {...frameProps({ id, title, caption }, t.error, ds, settings, 'batch-norm-histogram', async () => (await import('./histogram-run.ts')).exportHistogramRun)} reproduce={{ demo: 'bn-histogram', library: 'pytorch', settings, snapshot: s, contents: 'both networks' }}>
+    <DemoFrame {...frameProps(t.error, ds, settings, 'batch-norm-histogram', async () => (await import('./histogram-run.ts')).exportHistogramRun)} reproduce={{ demo: 'bn-histogram', library: 'pytorch', settings, snapshot: s, contents: 'both networks' }}>
       <SettingsPanel id={id} fields={histogramFields} settings={settings} controls={controls} main={RUN_MAIN} more={RUN_MORE} onChange={(k, v) => setSettings({ ...settings, [k]: v })}>
         <SettingControl id={`${id}-layer`} field={layerField} value={layer} onChange={set('layer')} format={(v) => `${v} of ${settings.layers}`} />
       </SettingsPanel>

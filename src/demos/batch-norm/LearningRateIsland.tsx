@@ -50,7 +50,7 @@ function cellStyle(r: GridRun, chance: number): Record<string, string> | undefin
  * heat-map tables of the final training loss, and the loss curves of the chosen cell.
  */
 export default function LearningRateIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const ds = useDemoSettings(id, gridFields, initial);
+  const ds = useDemoSettings({ id, title, caption }, gridFields, initial);
   const { settings, setSettings } = ds;
   const t = useTrainer<GridSnapshot>('bn-learning-rates', settings);
   const runKey = JSON.stringify(settings);
@@ -131,7 +131,7 @@ export default function LearningRateIsland({ id, title, caption, settings: initi
     : 'No run yet.';
 
   return (
-    <DemoFrame {...frameProps({ id, title, caption }, t.error, ds, settings, 'batch-norm-learning-rates', async () => (await import('./grid-run.ts')).exportGridRun)} reproduce={{ demo: 'bn-learning-rates', library: 'pytorch', settings, snapshot: s, contents: 'all 28 pairs of runs' }}>
+    <DemoFrame {...frameProps(t.error, ds, settings, 'batch-norm-learning-rates', async () => (await import('./grid-run.ts')).exportGridRun)} reproduce={{ demo: 'bn-learning-rates', library: 'pytorch', settings, snapshot: s, contents: 'all 28 pairs of runs' }}>
       <SettingsPanel id={id} fields={gridFields} settings={settings} controls={controls} main={[]} more={controls} onChange={(k, v) => setSettings({ ...settings, [k]: v })} moreLabel="The network and its training (each change trains the grid again)" />
       <TrainToolbar id={id} t={t} settings={settings} speeds={SPEEDS} speed={60} unit="epochs" onReset={() => setPicked(null)} />
       <p class="status" aria-live={t.running ? 'off' : 'polite'} data-testid="bn-grid-status">

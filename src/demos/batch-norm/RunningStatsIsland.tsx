@@ -37,7 +37,7 @@ const RUN_MORE: Key[] = ['dataset', 'points', 'layers', 'hidden', 'lr', 'batch',
  * with the step's numbers, and what train mode and eval mode normalise with.
  */
 export default function RunningStatsIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const ds = useDemoSettings(id, runningFields, initial);
+  const ds = useDemoSettings({ id, title, caption }, runningFields, initial);
   const { settings, setSettings } = ds;
   const t = useTrainer<RunningSnapshot>('bn-running-stats', settings);
   const runKey = JSON.stringify(runPart(settings, RUNNING_VIEW));
@@ -59,7 +59,7 @@ export default function RunningStatsIsland({ id, title, caption, settings: initi
   const valLoss = { train: at(s?.valLossTrain), eval: at(s?.valLossEval) };
 
   return (
-    <DemoFrame {...frameProps({ id, title, caption }, t.error, ds, settings, 'batch-norm-running-stats', async () => (await import('./running-run.ts')).exportRunningRun)} reproduce={{ demo: 'bn-running-stats', library: 'pytorch', settings, snapshot: s }}>
+    <DemoFrame {...frameProps(t.error, ds, settings, 'batch-norm-running-stats', async () => (await import('./running-run.ts')).exportRunningRun)} reproduce={{ demo: 'bn-running-stats', library: 'pytorch', settings, snapshot: s }}>
       <SettingsPanel id={id} fields={runningFields} settings={settings} controls={controls} main={RUN_MAIN} more={RUN_MORE} onChange={(k, v) => setSettings({ ...settings, [k]: v })}>
         <SettingControl id={`${id}-layer`} field={{ ...runningFields.layer, max: settings.layers }} value={layer} onChange={set('layer')} format={(v) => `${v} of ${settings.layers}`} />
         <SettingControl id={`${id}-neuron`} field={{ ...runningFields.neuron, max: settings.hidden }} value={neuron} onChange={set('neuron')} format={(v) => `${v} of ${settings.hidden}`} />

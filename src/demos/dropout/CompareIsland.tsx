@@ -39,7 +39,7 @@ const last = (a: number[] | undefined) => (a && a.length ? a[a.length - 1] : und
  * two curves always compare whole runs.
  */
 export default function CompareIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, frame } = useDemoSettings(id, compareFields, initial);
+  const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, compareFields, initial);
   const t = useTrainer<CompareSnapshot>('dropout-compare', settings);
   const [speed, setSpeed] = useState<number>(50);
   useOnChange([JSON.stringify(settings)], () => t.reset(settings));
@@ -98,9 +98,6 @@ export default function CompareIsland({ id, title, caption, settings: initial, c
 
   return (
     <DemoFrame
-      id={id}
-      title={title}
-      caption={caption}
       error={t.error}
       {...frame}
       onExport={async () => {

@@ -39,7 +39,7 @@ const f3 = (v: number | null) => (v === null || !Number.isFinite(v) ? '–' : v.
  * beside it). p and the train/eval mode change live; everything else starts a new run.
  */
 export default function MaskIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, frame } = useDemoSettings(id, maskFields, initial);
+  const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, maskFields, initial);
   const t = useTrainer<MaskSnapshot>('dropout-masks', settings);
   const [speed, setSpeed] = useState<number>(2);
   const [example, setExample] = useState(0);
@@ -87,9 +87,6 @@ export default function MaskIsland({ id, title, caption, settings: initial, cont
 
   return (
     <DemoFrame
-      id={id}
-      title={title}
-      caption={caption}
       error={t.error}
       {...frame}
       onExport={async () => {

@@ -30,7 +30,7 @@ const RUN: Key[] = ['dataset', 'noise', 'points', 'hidden', 'layers', 'lr', 'bat
  * skips, and the validation loss of the model it ends with.
  */
 export default function SavingsIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, frame } = useDemoSettings(id, earlyStoppingFields, initial);
+  const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, earlyStoppingFields, initial);
   const run = useMemo(() => pickRun(settings), [JSON.stringify(pickRun(settings))]);
   const rule = pickRule(settings);
   const t = useRun(run);
@@ -76,7 +76,7 @@ export default function SavingsIsland({ id, title, caption, settings: initial, c
     : 'Training the run.';
 
   return (
-    <DemoFrame id={id} title={title} caption={caption} error={t.error} {...frame}
+    <DemoFrame error={t.error} {...frame}
       reproduce={{ demo: 'early-stopping-savings', library: 'pytorch', settings, snapshot: snap }}>
       <div class="controls" role="group" aria-label="EarlyStopping settings shared by every row">{RULE.map(control)}</div>
       {RUN.some((k) => controls.includes(k)) && (

@@ -41,7 +41,7 @@ const pct = (v: number) => `${Math.round(v * 100)}%`;
  * re-evaluates the same run instantly.
  */
 export default function StepperIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, frame } = useDemoSettings(id, earlyStoppingFields, initial);
+  const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, earlyStoppingFields, initial);
   const run = useMemo(() => pickRun(settings), [JSON.stringify(pickRun(settings))]);
   const rule = pickRule(settings);
   const t = useRun(run);
@@ -196,9 +196,6 @@ export default function StepperIsland({ id, title, caption, settings: initial, c
 
   return (
     <DemoFrame
-      id={id}
-      title={title}
-      caption={caption}
       error={t.error}
       {...frame}
       onExport={async () => {

@@ -43,7 +43,7 @@ export function planeSummary(g: GeometryState, penalty: 'l1' | 'l2'): string {
  * the worker.
  */
 export default function GeometryIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, frame } = useDemoSettings(id, geometryFields, initial);
+  const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, geometryFields, initial);
   const g = useMemo(() => geometry(settings.tilt, settings.stretch, [settings.w1, settings.w2], settings.strength), [settings.tilt, settings.stretch, settings.w1, settings.w2, settings.strength]);
   const set = (k: Key) => (v: number | string | boolean) => setSettings({ ...settings, [k]: v });
   const move = (w: Vec) => setSettings({ ...settings, w1: snap('w1', w[0]), w2: snap('w2', w[1]) });
@@ -55,7 +55,7 @@ export default function GeometryIsland({ id, title, caption, settings: initial, 
       : `λ ≥ ${f2(g.l1AllZero)}: L1 sets both weights to exactly 0. L2 still keeps them nonzero, only small.`;
 
   return (
-    <DemoFrame id={id} title={title} caption={caption} {...frame}>
+    <DemoFrame {...frame}>
       <div class="controls" role="group" aria-label="Picture settings">
         {(['strength', 'w1', 'w2', 'tilt', 'stretch'] as const).filter((k) => controls.includes(k)).map((k) => (
           <SettingControl key={k} id={`${id}-${k}`} field={geometryFields[k]} value={settings[k]} onChange={set(k)} format={FORMATS[k]} />

@@ -51,7 +51,7 @@ function coefSeries(path: PathFit[], d: number, informative: number, trueCoef: n
  * worker with its count of exact zeros.
  */
 export default function PathIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, frame } = useDemoSettings(id, pathFields, initial);
+  const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, pathFields, initial);
   const t = useTrainer<PathSnapshot>('l1-l2-path', settings);
   const dataKey = pathDataKey(settings);
   // The paths compute as soon as the demo is on screen; new data computes them again.
@@ -110,9 +110,6 @@ export default function PathIsland({ id, title, caption, settings: initial, cont
 
   return (
     <DemoFrame
-      id={id}
-      title={title}
-      caption={caption}
       error={t.error}
       {...frame}
       exportLabel="Export the data set and the alphas (JSON)"

@@ -42,7 +42,7 @@ const strengthTyped = { ...penaltyFields.strength, label: 'or type λ' };
  * histogram with the zero count, the loss split into data loss and penalty, zeros over time.
  */
 export default function PenaltyIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, frame } = useDemoSettings(id, penaltyFields, initial);
+  const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, penaltyFields, initial);
   const t = useTrainer<PenaltySnapshot>('l1-l2-penalty', settings);
   const [speed, setSpeed] = useState<number>(30);
   const [logCounts, setLogCounts] = useState(false);
@@ -69,9 +69,6 @@ export default function PenaltyIsland({ id, title, caption, settings: initial, c
 
   return (
     <DemoFrame
-      id={id}
-      title={title}
-      caption={caption}
       error={t.error}
       {...frame}
       onExport={async () => {

@@ -28,7 +28,7 @@ const pct = (v: number | undefined) => (v === undefined ? '–' : `${Math.round(
  * around noisy points.
  */
 export default function OverfittingIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, frame } = useDemoSettings(id, overfittingFields, initial);
+  const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, overfittingFields, initial);
   const t = useTrainer<OverfittingSnapshot>('overfitting', settings);
 
   // A changed setting restarts the run (the learning rate changes live, without a restart).
@@ -49,9 +49,6 @@ export default function OverfittingIsland({ id, title, caption, settings: initia
 
   return (
     <DemoFrame
-      id={id}
-      title={title}
-      caption={caption}
       error={t.error}
       {...frame}
       onExport={async () => {

@@ -1,12 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
 import { fromQuery, toQuery, type Fields, type SettingsOf } from '../settings-kit.ts';
 
+/** What a demo's wrapper hands its island besides the settings (see demo-props.ts). */
+export interface DemoChrome {
+  id: string;
+  title: string;
+  caption?: string;
+}
+
 /**
  * A demo's settings: starts from the MDX props, then applies the page URL's parameters for this
  * demo (`?<demo id>.<setting>=value`, the shareable link). Values a link cannot use fall back to
  * the chapter's defaults and come back as notices: garbage never breaks the demo.
  */
-export function useDemoSettings<F extends Fields>(demoId: string, fields: F, initial: SettingsOf<F>) {
+export function useDemoSettings<F extends Fields>(chrome: DemoChrome, fields: F, initial: SettingsOf<F>) {
+  const demoId = chrome.id;
   const [settings, setSettings] = useState<SettingsOf<F>>(initial);
   const [notices, setNotices] = useState<string[]>([]);
   const [fromLink, setFromLink] = useState(false);
@@ -46,7 +54,7 @@ export function useDemoSettings<F extends Fields>(demoId: string, fields: F, ini
   };
 
   const dismissNotices = () => setNotices([]);
-  /** The props DemoFrame takes from here: the link's notices and the share link. */
-  const frame = { notices, onDismissNotices: dismissNotices, shareUrl: () => shareUrl(settings) };
+  /** The props DemoFrame takes from here: the demo's id, title and caption, the link's notices and the share link. */
+  const frame = { ...chrome, notices, onDismissNotices: dismissNotices, shareUrl: () => shareUrl(settings) };
   return { settings, setSettings, notices, dismissNotices, fromLink, shareUrl, frame };
 }
