@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useTrainer } from '../../training/useTrainer.ts';
-import { BoundaryCanvas } from '../../views/BoundaryCanvas.tsx';
+import { RunBoundary } from '../ui/RunBoundary.tsx';
+import { percent as pct } from '../ui/format.ts';
 import { LineChart } from '../../views/LineChart.tsx';
 import { SpeedSelect } from '../ui/ChoiceButtons.tsx';
 import { CodeBlock } from '../ui/CodeBlock.tsx';
@@ -30,7 +31,6 @@ interface Props {
 const SPEEDS = [10, 25, 50, 100, Infinity] as const;
 const RUN: Key[] = ['dataset', 'noise', 'points', 'hidden', 'layers', 'lr', 'batch', 'epochs', 'seed'];
 const f3 = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(3));
-const pct = (v: number | undefined) => (v === undefined ? '–' : `${Math.round(v * 100)}%`);
 const last = (a: number[] | undefined) => (a && a.length ? a[a.length - 1] : undefined);
 
 /**
@@ -84,14 +84,7 @@ export default function CompareIsland({ id, title, caption, settings: initial, c
           yMax={top}
           summary={summary}
         />
-        <BoundaryCanvas
-          testId={`${id}-${which}-boundary`}
-          grid={c?.grid ?? null}
-          size={s?.gridSize ?? 1}
-          train={s?.trainPoints ?? { xy: [], labels: [] }}
-          val={s?.valPoints}
-          summary={c ? `${name}: decision boundary after ${s!.epoch} epochs; ${pct(c.trainAccuracy)} of training points and ${pct(c.valAccuracy)} of validation points on the right side.` : `${name}: decision boundary, not trained yet.`}
-        />
+        <RunBoundary testId={`${id}-${which}-boundary`} view={c} points={s} epoch={s?.epoch ?? 0} name={name} />
       </div>
     );
   };

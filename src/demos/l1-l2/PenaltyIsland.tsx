@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useTrainer } from '../../training/useTrainer.ts';
-import { BoundaryCanvas } from '../../views/BoundaryCanvas.tsx';
+import { RunBoundary } from '../ui/RunBoundary.tsx';
 import { Histogram } from '../../views/Histogram.tsx';
 import { LineChart } from '../../views/LineChart.tsx';
 import { CodeTabs } from '../ui/CodeTabs.tsx';
@@ -153,14 +153,7 @@ export default function PenaltyIsland({ id, title, caption, settings: initial, c
       <div class="demo-grid l12-grid">
         <div class="demo-panel">
           <h4>Decision boundary</h4>
-          <BoundaryCanvas
-            testId={`${id}-boundary`}
-            grid={s?.grid ?? null}
-            size={s?.gridSize ?? 1}
-            train={s?.trainPoints ?? { xy: [], labels: [] }}
-            val={s?.valPoints}
-            summary={s ? `Decision boundary after ${s.epoch} epochs: ${pct(s.trainAccuracy, 1)} of training points and ${pct(s.valAccuracy, 1)} of validation points on the right side.` : 'Decision boundary, not trained yet.'}
-          />
+          <RunBoundary testId={`${id}-boundary`} view={s} epoch={s?.epoch ?? 0} digits={1} />
         </div>
         <div class="demo-panel">
           <h4>Weights of the network</h4>

@@ -1,6 +1,7 @@
 import { useTrainer } from '../../training/useTrainer.ts';
 import { LineChart } from '../../views/LineChart.tsx';
-import { BoundaryCanvas } from '../../views/BoundaryCanvas.tsx';
+import { RunBoundary } from '../ui/RunBoundary.tsx';
+import { percent as pct } from '../ui/format.ts';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { downloadJson } from '../ui/download.ts';
 import { SettingControl } from '../ui/SettingControl.tsx';
@@ -20,7 +21,6 @@ interface Props {
 }
 
 const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(3));
-const pct = (v: number | undefined) => (v === undefined ? '–' : `${Math.round(v * 100)}%`);
 
 /**
  * Chapter 1: a too-large network on few noisy points. Press Train and watch the training loss
@@ -100,14 +100,7 @@ export default function OverfittingIsland({ id, title, caption, settings: initia
         </div>
         <div class="demo-panel">
           <h4>Decision boundary</h4>
-          <BoundaryCanvas
-            testId={`${id}-boundary`}
-            grid={s?.grid ?? null}
-            size={s?.gridSize ?? 1}
-            train={s?.trainPoints ?? { xy: [], labels: [] }}
-            val={s?.valPoints}
-            summary={s ? `Decision boundary after ${epoch} epochs: ${pct(s.trainAccuracy)} of training points and ${pct(s.valAccuracy)} of validation points on the right side.` : 'Decision boundary, not trained yet.'}
-          />
+          <RunBoundary testId={`${id}-boundary`} view={s} epoch={epoch} />
         </div>
       </div>
       {overfitting && (

@@ -6,3 +6,8 @@ export function formatNumber(v: number): string {
   if (a >= 10) return v.toFixed(0);
   return Number(v.toPrecision(2)).toString();
 }
+
+/** A fraction as a percentage ("74%", or "73.7%" with digits = 1); a dash when there is none yet. */
+export function percent(v: number | undefined, digits = 0): string {
+  return v === undefined ? '–' : `${(v * 100).toFixed(digits)}%`;
+}
