@@ -1,6 +1,6 @@
-// Training-engine benchmark (see ../shared/bench/README.md).
+// Training-engine benchmark (see bench/README.md).
 //
-//   npm run --silent bench -- --json ../shared/bench/configs.json   -> {"results": [...]}
+//   npm run --silent bench -- --json   -> {"results": [...]}
 //   npm run bench [-- CONFIGS.json] [--runs N] [--in-process]        -> a readable table
 //
 // Each config is trained with the engine the pages run (createTrainer / createNetwork) and with the
@@ -204,7 +204,7 @@ function main(argv: string[]): void {
   const rounds = Number(value('--runs') ?? 7);
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--runs must be an integer >= 1, got ${value('--runs')}`);
   const positional = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--runs');
-  const file = positional[0] ?? '../shared/bench/configs.json';
+  const file = positional[0] ?? new URL('../bench/configs.json', import.meta.url).pathname;
   const configs = (JSON.parse(readFileSync(file, 'utf8')) as { configs: BenchConfig[] }).configs;
   if (flag('--child')) {
     process.stdout.write(JSON.stringify(measure(configs, rounds)));

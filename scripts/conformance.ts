@@ -1,10 +1,10 @@
 // Conformance runner: computes every case of a regularization-conformance/1 file with the engine
-// and compares with the expected values (see ../shared/conformance/README.md).
+// and compares with the expected values (see tests/conformance/README.md).
 //
 //   npm run --silent conformance -- --json FILE.json   -> {"results":[{"id", "actual"} | {"id", "error"}]}
 //   npm run conformance -- FILE.json                   -> per-case PASS/FAIL summary, exit 1 on any miss
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import {
   createNetwork, EngineError, lasso, ridge, runEarlyStopping,
@@ -180,14 +180,22 @@ export function loadCases(file: string): Case[] {
   return doc.cases as Case[];
 }
 
+/** The project's own conformance cases: every `cases*.json` in tests/conformance/. */
+export function DEFAULT_CASES(): string[] {
+  const dir = new URL('../tests/conformance/', import.meta.url);
+  return readdirSync(dir).filter((f) => /^cases.*\.json$/.test(f)).sort().map((f) => new URL(f, dir).pathname);
+}
+
 function main(argv: string[]): number {
   const json = argv.includes('--json');
-  const files = argv.filter((a) => a !== '--json');
-  if (files.length !== 1) {
-    process.stderr.write('usage: npm run conformance -- [--json] CASES.json\n');
+  const named = argv.filter((a) => a !== '--json');
+  // Without a file: the project's own cases (tests/conformance/, every cases*.json there).
+  const files = named.length ? named : DEFAULT_CASES();
+  if (files.length === 0 || argv.some((a) => a.startsWith('--') && a !== '--json')) {
+    process.stderr.write('usage: npm run conformance -- [--json] [CASES.json ...]\n');
     return 2;
   }
-  const cases = loadCases(files[0]);
+  const cases = files.flatMap((f) => loadCases(f));
   const results = cases.map(runCase);
   if (json) {
     process.stdout.write(JSON.stringify({ results }) + '\n');
