@@ -10,4 +10,9 @@ export interface Runner {
   update?(patch: Record<string, unknown>): void;
 }
 
-export type RunnerFactory = (settings: unknown) => Runner;
+export interface RunnerFactory {
+  (settings: unknown): Runner;
+  /** Loads what the runner needs before it can be built (e.g. a data set fetched on demand):
+   *  the host awaits it once, holding the demo's messages meanwhile. */
+  preload?: () => Promise<unknown>;
+}
