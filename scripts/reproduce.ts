@@ -33,6 +33,8 @@ export async function loadReproductions(): Promise<Map<string, Reproduction>> {
       found.set(r.id, r);
     }
   }
+  // Data some recipes read synchronously (the digits) is loaded once here.
+  await Promise.all([...found.values()].map((r) => r.preload?.()));
   return found;
 }
 

@@ -11,7 +11,10 @@ const modules = import.meta.glob<{ reproductions: Reproduction[] }>('../demos/*/
 export async function findReproduction(id: string): Promise<Reproduction> {
   for (const load of Object.values(modules)) {
     const found = (await load()).reproductions.find((r) => r.id === id);
-    if (found) return found;
+    if (found) {
+      await found.preload?.(); // data its recipe reads (the digits), fetched on demand
+      return found;
+    }
   }
   throw new Error(`no reproduction called "${id}"`);
 }

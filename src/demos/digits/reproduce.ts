@@ -1,0 +1,49 @@
+// "Reproduce in PyTorch" for the handwritten-digits demo: the run buildRun() starts (the script loads
+// the same rows with sklearn's load_digits()), with Keras' early-stopping rule where it is chosen.
+import { loadDigits } from '../../data/digits/digits.ts';
+import { EXPLOSION } from '../classification-run.ts';
+import { defineReproduction, torchBody } from '../../reproduce/recipe.ts';
+import type { EarlyStoppingPlan, Line } from '../../reproduce/types.ts';
+import { buildRun } from './run.ts';
+import type { DigitsSnapshot } from './runner.ts';
+import { digitsFields, type DigitsSettings } from './settings.ts';
+
+/** Keras' EarlyStopping(monitor="val_loss", patience, restore_best_weights=True), as the runner applies it. */
+export function earlyStoppingPlan(s: DigitsSettings): EarlyStoppingPlan {
+  return {
+    monitor: 'val_loss', action: 'stop', kerasMode: 'min',
+    params: { mode: 'min', min_delta: 0, patience: s.patience, baseline: null, restore_best_weights: true, start_from_epoch: 0 },
+  };
+}
+
+export function digitsRecipe(s: DigitsSettings) {
+  const { split, trainer } = buildRun(s);
+  return torchBody({
+    trainer, data: split, batchSize: s.batch, shuffleSeed: s.seed, epochs: s.epochs, changes: [],
+    dataSource: { kind: 'sklearn-digits', trainRows: split.trainRows, valRows: split.valRows },
+    figures: { accuracy: true }, divergence: EXPLOSION,
+    ...(s.method === 'early-stopping' ? { earlyStopping: earlyStoppingPlan(s) } : {}),
+  });
+}
+
+/** Every trained epoch's losses and accuracies (epoch 0: before training). */
+export function digitsShown(snapshot: unknown): Line[] {
+  const s = snapshot as DigitsSnapshot;
+  return s.train.map((t, i) => ({ epoch: i, train_loss: t, val_loss: s.val[i], train_accuracy: s.trainAccuracy[i], val_accuracy: s.valAccuracy[i] }));
+}
+
+export const reproductions = [
+  defineReproduction({
+    id: 'digits',
+    library: 'pytorch',
+    title: 'Handwritten digits: regularization on real data',
+    chapter: { slug: 'what-is-regularization', title: 'What is regularization?' },
+    fields: digitsFields,
+    recipe: (s) => digitsRecipe(s),
+    shown: digitsShown,
+    quick: { epochs: 8, method: 'dropout', trainSize: 100 },
+    runner: { kind: 'digits' },
+    preload: loadDigits,
+    pythonModules: ['sklearn'],
+  }),
+];
