@@ -9,9 +9,8 @@ import { useDemoSettings } from '../ui/useDemoSettings.ts';
 import { useOnChange } from '../ui/useOnChange.ts';
 import { DigitsCredit } from './credit.tsx';
 import { describeMistakes, describeWeights, fmt, methodLabel } from './describe.ts';
-import { NEAR_ZERO } from './run.ts';
 import type { DigitsSnapshot } from './runner.ts';
-import { digitsFields, type DigitsSettings, type Method } from './settings.ts';
+import { digitsFields, NEAR_ZERO, type DigitsSettings, type Method } from './settings.ts';
 
 interface Props {
   id: string;
@@ -129,7 +128,7 @@ export default function DigitsIsland({ id, title, caption, settings: initial, co
         <p class="legend" data-testid="weight-stats">
           <span><span class="swatch" style={{ background: 'var(--series-1)' }} />positive</span>
           <span><span class="swatch" style={{ background: 'var(--series-2)' }} />negative</span>
-          <span>white: 0 (full colour at ±{WEIGHT_SCALE})</span>
+          <span>blank: 0 (full colour at ±{WEIGHT_SCALE})</span>
           {s && <span>near zero (|w| &lt; {NEAR_ZERO}): {s.nearZero} of {s.hidden * 64} · mean |w| {s.meanAbs.toFixed(3)}</span>}
         </p>
       </div>

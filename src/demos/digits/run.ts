@@ -3,7 +3,7 @@
 // MLP 64-h-10 with the chosen regularization, trained with Adam. Pure engine code (worker, tests).
 import { createRng, createTrainer, lossValue, mlpLayers, type Dataset, type Trainer, type NetworkSpec, type Penalty } from '../../engine/index.ts';
 import { digits, DIGIT_MAX, DIGIT_PIXELS } from '../../data/digits/digits.ts';
-import type { DigitsSettings } from './settings.ts';
+import { MISCLASSIFIED_SHOWN, NEAR_ZERO, type DigitsSettings } from './settings.ts';
 
 export const CLASSES = 10;
 
@@ -60,10 +60,6 @@ export function buildRun(s: DigitsSettings): { split: DigitsSplit; trainer: Trai
   return { split, trainer };
 }
 
-/** |w| below this counts as "near zero" in the first-layer weight images (initial weights reach 1/8). */
-export const NEAR_ZERO = 0.01;
-/** How many misclassified validation digits a snapshot carries (the first ones, in validation order). */
-export const MISCLASSIFIED_SHOWN = 24;
 
 export interface Misclassified { row: number; label: number; predicted: number; pixels: Uint8Array }
 

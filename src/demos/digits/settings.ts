@@ -27,3 +27,8 @@ export const digitsFields = {
 } satisfies Fields;
 
 export type DigitsSettings = SettingsOf<typeof digitsFields>;
+
+/** |w| below this counts as "near zero" in the first-layer weight images (initial weights reach 1/8). */
+export const NEAR_ZERO = 0.01;
+/** How many misclassified validation digits a snapshot carries (the first ones, in validation order). */
+export const MISCLASSIFIED_SHOWN = 24;

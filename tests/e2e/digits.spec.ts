@@ -1,0 +1,49 @@
+import { expect, hydrated, test } from './fixtures';
+
+test.describe('chapter 1: the handwritten-digits demo', () => {
+  test('loads the digits, trains, and shows the misclassified digits and the weight images', async ({ page }) => {
+    await page.goto('/chapters/what-is-regularization/');
+    const demo = page.locator('[data-demo="digits"]');
+    await hydrated(demo);
+    await expect(demo.getByTestId('epoch')).toHaveText('0');
+    await expect(demo.getByTestId('status')).toContainText('200 training images, 1597 validation');
+    // one 8 x 8 image per hidden neuron (64), and an untrained network misreads most digits
+    await expect(demo.getByTestId('digits-weights-item')).toHaveCount(64);
+    await expect(demo.getByTestId('digits-mistakes-item')).toHaveCount(24);
+    await expect(demo.getByTestId('digits-credit')).toContainText('CC BY 4.0');
+
+    await demo.getByTestId('train').click();
+    await expect(demo.getByTestId('reset')).toBeVisible();
+    await expect.poll(async () => Number(await demo.getByTestId('epoch').textContent()), { timeout: 30_000 }).toBeGreaterThanOrEqual(30);
+    // trained: over 85% of the validation digits right, and the mistakes are labelled "label→prediction"
+    await expect.poll(async () => parseFloat((await demo.getByTestId('val-accuracy').textContent()) ?? '0')).toBeGreaterThan(85);
+    const caption = await demo.getByTestId('digits-mistakes-item').first().locator('figcaption').textContent();
+    const [label, predicted] = (caption ?? '').split('→').map(Number);
+    expect(label).not.toBe(predicted);
+    await expect(demo.getByTestId('digits-mistakes')).toHaveAttribute('aria-label', /of 1597 validation digits misclassified .* read as \d/);
+    await expect(demo.getByTestId('digits-loss-chart')).toHaveAttribute('aria-label', /training loss \d\.\d{3}, validation loss \d\.\d{3}/);
+  });
+
+  test('with the L1 penalty most first-layer weights end near zero; its strength shows only for L1', async ({ page }) => {
+    await page.goto('/chapters/what-is-regularization/?digits.epochs=60');
+    const demo = page.locator('[data-demo="digits"]');
+    await hydrated(demo);
+    await expect(demo.getByLabel(/L1 strength/)).toHaveCount(0);
+    await demo.getByLabel('Regularization').selectOption('l1');
+    await expect(demo.getByLabel(/L1 strength/)).toBeVisible();
+    await expect(demo.getByLabel(/Dropout rate/)).toHaveCount(0);
+    await demo.getByTestId('train').click();
+    await expect(demo.getByTestId('status')).toContainText('finished', { timeout: 60_000 });
+    const near = async () => Number(/near zero \(\|w\| < 0\.01\): (\d+) of 4096/.exec((await demo.getByTestId('weight-stats').textContent()) ?? '')?.[1]);
+    expect(await near()).toBeGreaterThan(2500);
+    await expect(demo.getByTestId('digits-weights')).toHaveAttribute('aria-label', /are near zero/);
+  });
+
+  test('early stopping stops the run and says which epoch it kept', async ({ page }) => {
+    await page.goto('/chapters/what-is-regularization/?digits.method=early-stopping&digits.patience=3');
+    const demo = page.locator('[data-demo="digits"]');
+    await hydrated(demo);
+    await demo.getByTestId('train').click();
+    await expect(demo.getByTestId('status')).toContainText(/stopped at epoch \d+, kept epoch \d+/, { timeout: 60_000 });
+  });
+});
