@@ -6,7 +6,8 @@ import { defineReproduction, torchBody } from '../../reproduce/recipe.ts';
 import type { EarlyStoppingPlan, Line } from '../../reproduce/types.ts';
 import { buildRun } from './run.ts';
 import type { DigitsSnapshot } from './runner.ts';
-import { digitsFields, type DigitsSettings } from './settings.ts';
+import { digitsFields, seedsFields, type DigitsSettings } from './settings.ts';
+import { seedsProgram, seedsShown } from './reproduce-seeds.ts';
 
 /** Keras' EarlyStopping(monitor="val_loss", patience, restore_best_weights=True), as the runner applies it. */
 export function earlyStoppingPlan(s: DigitsSettings): EarlyStoppingPlan {
@@ -43,6 +44,20 @@ export const reproductions = [
     shown: digitsShown,
     quick: { epochs: 8, method: 'dropout', trainSize: 100 },
     runner: { kind: 'digits' },
+    preload: loadDigits,
+    pythonModules: ['sklearn'],
+  }),
+  defineReproduction({
+    id: 'digits-seeds',
+    library: 'pytorch',
+    title: 'Handwritten digits: does it help, over several seeds?',
+    chapter: { slug: 'dropout', title: 'Dropout' },
+    fields: seedsFields,
+    // The whole comparison from the seeds alone (nothing embedded but the settings): see reproduce-seeds.ts.
+    recipe: () => ({ library: 'pytorch', program: seedsProgram, body: null }),
+    shown: seedsShown,
+    quick: { seeds: 2, epochs: 5, method: 'dropout', trainSize: 100 },
+    runner: { kind: 'digits-seeds' },
     preload: loadDigits,
     pythonModules: ['sklearn'],
   }),

@@ -54,8 +54,9 @@ export function networkSpec(s: DigitsSettings): NetworkSpec {
 }
 
 /** The run these settings start: the split and a trainer that has not taken a step. */
-export function buildRun(s: DigitsSettings): { split: DigitsSplit; trainer: Trainer } {
-  const split = splitDigits(s.trainSize, s.seed);
+export function buildRun(s: DigitsSettings, given?: DigitsSplit): { split: DigitsSplit; trainer: Trainer } {
+  // Runs compared on one seed share its split (given) rather than building it twice.
+  const split = given ?? splitDigits(s.trainSize, s.seed);
   const trainer = createTrainer({ network: networkSpec(s), train: split.train, val: split.val, batchSize: Math.min(s.batch, s.trainSize), seed: s.seed, evaluateEachEpoch: false });
   return { split, trainer };
 }

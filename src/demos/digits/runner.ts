@@ -1,10 +1,10 @@
 import type { Runner, RunnerFactory } from '../../training/runner.ts';
-import { createEarlyStopping, type ParamsJSON } from '../../engine/index.ts';
 import { loadDigits } from '../../data/digits/digits.ts';
 import type { RunLog } from '../../reproduce/types.ts';
-import { guardExplosion } from '../classification-run.ts';
 import { validated } from '../settings-kit.ts';
-import { buildRun, evaluate, firstLayer, misclassified, type Misclassified } from './run.ts';
+import { firstLayer, misclassified, type Misclassified } from './run.ts';
+import { startDigitsTraining } from './training.ts';
+import { seedsFactory } from './seeds-runner.ts';
 import { digitsFields, type DigitsSettings } from './settings.ts';
 
 export interface DigitsSnapshot {
@@ -40,59 +40,24 @@ export const validSettings = (raw: unknown): DigitsSettings => validated(digitsF
 /** One epoch per unit of work; early stopping (Keras' rule on val_loss, best weights restored) ends the run early. */
 export function digitsRunner(raw: unknown): Runner {
   const s = validSettings(raw);
-  const { split, trainer } = buildRun(s);
-  const net = trainer.network;
-  const first0 = evaluate(trainer, split.train), val0 = evaluate(trainer, split.val);
-  const train = [first0.loss], val = [val0.loss], trainAccuracy = [first0.accuracy], valAccuracy = [val0.accuracy];
-  let predicted = val0.predicted;
-  let bestEpoch = 0;
-  const stopper = s.method === 'early-stopping' ? createEarlyStopping({ patience: s.patience, restore_best_weights: true }) : null;
-  let best: { epoch: number; params: ParamsJSON } | null = null;
-  let stoppedAt: number | null = null;
-  let done = false;
-
-  /** Keras loads the best weights back when training ends, stopped or not. */
-  function finish() {
-    done = true;
-    if (best) {
-      net.loadParams(best.params);
-      predicted = evaluate(trainer, split.val).predicted;
-    }
-  }
-
+  const d = startDigitsTraining(s);
+  const { split, trainer } = d.run;
   return {
-    advance() {
-      if (done) return false;
-      trainer.runEpoch();
-      const t = evaluate(trainer, split.train), v = evaluate(trainer, split.val);
-      guardExplosion(trainer.epoch, t.loss, train[0]);
-      train.push(t.loss); val.push(v.loss); trainAccuracy.push(t.accuracy); valAccuracy.push(v.accuracy);
-      predicted = v.predicted;
-      if (v.loss < val[bestEpoch]) bestEpoch = val.length - 1;
-      if (stopper) {
-        const hadBest = stopper.state.hasBestWeights;
-        const ev = stopper.update(trainer.epoch - 1, v.loss);
-        if (ev.improved || (!hadBest && stopper.state.hasBestWeights)) best = { epoch: trainer.epoch - 1, params: net.params() };
-        if (ev.stop) stoppedAt = trainer.epoch;
-      }
-      if (stoppedAt !== null || trainer.epoch >= s.epochs) finish();
-      return !done;
-    },
+    advance: () => d.advance(),
     snapshot(): DigitsSnapshot {
-      const keptEpoch = best ? best.epoch + 1 : trainer.epoch;
-      const shownAt = done && best ? keptEpoch : val.length - 1;
-      const mis = misclassified(split, predicted);
+      const shownAt = d.shownEpoch();
+      const mis = misclassified(split, d.predicted());
       return {
         settings: s,
         epoch: trainer.epoch,
         maxEpochs: s.epochs,
-        train: train.slice(), val: val.slice(), trainAccuracy: trainAccuracy.slice(), valAccuracy: valAccuracy.slice(),
-        bestEpoch,
-        early: stopper ? { stoppedAt, keptEpoch, wait: stopper.state.wait } : null,
+        train: d.train.slice(), val: d.val.slice(), trainAccuracy: d.trainAccuracy.slice(), valAccuracy: d.valAccuracy.slice(),
+        bestEpoch: d.bestEpoch(),
+        early: d.early(),
         trainCount: split.train.n,
         valCount: split.val.n,
-        shownValLoss: val[shownAt],
-        shownValAccuracy: valAccuracy[shownAt],
+        shownValLoss: d.val[shownAt],
+        shownValAccuracy: d.valAccuracy[shownAt],
         wrong: mis.count,
         misclassified: mis.shown,
         hidden: s.hidden,
@@ -105,4 +70,4 @@ export function digitsRunner(raw: unknown): Runner {
 
 const digitsFactory: RunnerFactory = Object.assign(digitsRunner, { preload: loadDigits });
 
-export const runners = { digits: digitsFactory };
+export const runners = { digits: digitsFactory, 'digits-seeds': seedsFactory };

@@ -32,3 +32,19 @@ export type DigitsSettings = SettingsOf<typeof digitsFields>;
 export const NEAR_ZERO = 0.01;
 /** How many misclassified validation digits a snapshot carries (the first ones, in validation order). */
 export const MISCLASSIFIED_SHOWN = 24;
+
+/** The several-seeds comparison: no regularization against the chosen one, on `seeds` seeds from `seed`. */
+export const seedsFields = {
+  ...digitsFields,
+  method: { ...digitsFields.method, options: METHODS.filter((m) => m !== 'none') as Exclude<Method, 'none'>[], default: 'dropout' as const, help: 'The regularization compared with none, seed by seed.' },
+  seeds: { kind: 'int', label: 'Seeds', min: 1, max: 20, step: 1, default: 5, help: 'How many seeds: each gives both networks the same split, initial weights and batches.' },
+  seed: { ...digitsFields.seed, label: 'First seed', help: 'The seeds are this one and the ones after it.' },
+} satisfies Fields;
+
+export type SeedsSettings = SettingsOf<typeof seedsFields>;
+
+/** The settings of one run of a comparison: the baseline (no regularization) or the variant, on one seed. */
+export function runSettings(s: SeedsSettings, variant: 'none' | 'method', seed: number): DigitsSettings {
+  const { seeds: _seeds, ...rest } = s;
+  return { ...rest, method: variant === 'none' ? 'none' : s.method, seed };
+}
