@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { Chart, type ChartConfiguration, type Plugin } from './chartjs.ts';
-import { usePalette } from './palette.ts';
+import { rgb, usePalette } from './palette.ts';
 
 export interface Series {
   label: string;
@@ -12,6 +12,10 @@ export interface Series {
   dashed?: boolean;
   /** Line width in pixels (default 2). */
   width?: number;
+  /** Shades the area between this series and series[fillTo] (a band, e.g. min to max over seeds). */
+  fillTo?: number;
+  /** Listed in the legend (default true; a band's edges usually are not). */
+  legend?: boolean;
 }
 
 export interface VerticalMarker { x: number; label: string; color?: number; /** Where the label goes (default 'top'). */ labelAt?: 'top' | 'bottom' }
@@ -140,8 +144,11 @@ export function LineChart(props: Props) {
     if (!c || !palette) return;
     c.data.datasets = props.series.map((s) => {
       const color = s.color === 'muted' ? palette.muted : palette.series[s.color % palette.series.length];
-      return { label: s.label, data: points(s, xStart), borderColor: color, backgroundColor: color, borderDash: s.dashed ? [6, 4] : [], borderWidth: s.width ?? 2 };
+      const band = s.fillTo !== undefined ? `rgba(${rgb(color).join(', ')}, 0.18)` : color;
+      return { label: s.label, data: points(s, xStart), borderColor: color, backgroundColor: band, borderDash: s.dashed ? [6, 4] : [], borderWidth: s.width ?? 2, fill: s.fillTo ?? false };
     });
+    const legend = (c.options.plugins as { legend: { labels: { filter?: (item: { datasetIndex?: number }) => boolean } } }).legend;
+    legend.labels.filter = (item) => props.series[item.datasetIndex ?? 0]?.legend !== false;
     (c.options.plugins as { verticalMarkers: { markers: VerticalMarker[]; colors: string[] } }).verticalMarkers = { markers: props.markers ?? [], colors: palette.series };
     if (c.options.scales?.y) Object.assign(c.options.scales.y, { min: props.yMin, max: props.yMax });
     if (c.options.scales?.x) Object.assign(c.options.scales.x as object, { min: props.xMin, max: props.xMax });

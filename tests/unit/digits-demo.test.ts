@@ -130,3 +130,67 @@ test('chapter 1: early stopping with patience 10 stops at epoch 26 and keeps epo
   assert.equal(s.shownValLoss, s.val[16]);
   says('training ends at epoch 26 and keeps the weights of epoch 16');
 });
+
+// ---- several seeds (chapter 2 quotes the default comparison and the early-stopping one) ----
+import { digitsSeedsRunner, type SeedsSnapshot } from '../../src/demos/digits/seeds-runner.ts';
+import { seedsVerdict } from '../../src/demos/digits/seeds-summary.ts';
+import { seedsEngineLines } from '../../src/demos/digits/reproduce-seeds.ts';
+import { seedsFields } from '../../src/demos/digits/settings.ts';
+
+const chapter2 = readFileSync(new URL('../../content/02-dropout.mdx', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+const says2 = (s: string) => assert.ok(chapter2.includes(s), `chapter 2 says "${s}"`);
+function seeds(patch: Record<string, unknown> = {}): SeedsSnapshot {
+  const r = digitsSeedsRunner(patch);
+  while (r.advance());
+  return r.snapshot() as SeedsSnapshot;
+}
+
+test('several seeds: each seed gives both networks the same split and initial weights; runs are the single demo\'s runs', () => {
+  const snap = seeds({ seeds: 2, epochs: 5, trainSize: 100, method: 'l2' });
+  assert.deepEqual(snap.seeds, [1, 2]);
+  assert.equal(snap.progress.done, snap.progress.total);
+  for (const v of [0, 1] as const) {
+    for (const c of snap.runs[v]) {
+      const single = run({ seed: c.seed, epochs: 5, trainSize: 100, method: v === 0 ? 'none' : 'l2' });
+      assert.deepEqual(c.valLoss, single.val, `seed ${c.seed} variant ${v}: the same run as the single demo`);
+      assert.equal(c.final!.valLoss, single.shownValLoss);
+    }
+  }
+  // before training, both networks of a seed are the same network
+  for (let i = 0; i < 2; i++) assert.equal(snap.runs[0][i].valLoss[0], snap.runs[1][i].valLoss[0]);
+  assert.notEqual(snap.runs[0][0].valLoss[0], snap.runs[0][1].valLoss[0], 'another seed, another run');
+  // the reproduction's engine lines are these runs
+  const lines = seedsEngineLines({ ...defaults(seedsFields), seeds: 2, epochs: 5, trainSize: 100, method: 'l2' });
+  assert.equal(lines.find((l) => l.seed === 2 && l.variant === 'l2' && l.epoch === 5)!.val_loss, snap.runs[1][1].valLoss[5]);
+});
+
+test('several seeds: "none" is not a variant to compare with none', () => {
+  assert.throws(() => digitsSeedsRunner({ method: 'none' }), /"method" \(Regularization\) must be one of "dropout"/);
+  assert.throws(() => digitsSeedsRunner({ seeds: 21 }), /"seeds" \(Seeds\) must be a whole number from 1 to 20/);
+});
+
+test('chapter 2: on seeds 1 to 5 dropout\'s difference is within the seed-to-seed spread', () => {
+  const v = seedsVerdict(seeds())!;
+  assert.deepEqual(v.seeds, [1, 2, 3, 4, 5]);
+  assert.equal(v.loss.better, 4);
+  assert.equal(`${v.loss.meanGap.toFixed(3)} ± ${v.loss.sdGap.toFixed(3)}`, '0.009 ± 0.021');
+  assert.equal(v.loss.clear, false);
+  says2('dropout gave the lower final validation loss on 4 of 5 seeds, but the mean gap, 0.009 ± 0.021 (mean ± standard deviation over the seeds), is **within the seed-to-seed spread**');
+  assert.equal(v.accuracy.better, 3);
+  assert.equal(`${(v.accuracy.meanGap * 100).toFixed(1)} ± ${(v.accuracy.sdGap * 100).toFixed(1)}`, '0.2 ± 0.7');
+  assert.equal(v.accuracy.clear, false);
+  says2('the validation accuracy was higher on only 3 of 5 seeds, by 0.2 ± 0.7 percentage points');
+  assert.match(v.words.loss, /within the seed-to-seed spread: these seeds do not show that dropout p = 0.5 changes the validation loss/);
+});
+
+test('chapter 2: early stopping lowers the validation loss on 5 of 5 seeds, beyond the spread, but not the accuracy', () => {
+  const v = seedsVerdict(seeds({ method: 'early-stopping' }))!;
+  assert.equal(v.loss.better, 5);
+  assert.equal(`${v.loss.meanGap.toFixed(3)} ± ${v.loss.sdGap.toFixed(3)}`, '0.055 ± 0.022');
+  assert.equal(v.loss.clear, true);
+  says2('it gave the lower validation loss on 5 of 5 seeds, a mean gap of 0.055 ± 0.022, larger than the seed-to-seed spread');
+  assert.equal(v.accuracy.better, 2);
+  assert.equal(`${(v.accuracy.meanGap * 100).toFixed(1)} ± ${(v.accuracy.sdGap * 100).toFixed(1)}`, '-0.1 ± 0.3');
+  assert.equal(v.accuracy.clear, false);
+  says2('higher on only 2 of 5 seeds (−0.1 ± 0.3 points)');
+});
