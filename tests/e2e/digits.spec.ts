@@ -47,3 +47,25 @@ test.describe('chapter 1: the handwritten-digits demo', () => {
     await expect(demo.getByTestId('status')).toContainText(/stopped at epoch \d+, kept epoch \d+/, { timeout: 60_000 });
   });
 });
+
+test.describe('chapter 2: the digits over several seeds', () => {
+  test('trains the seeds with a progress bar, then shows bands, per-seed dots and a verdict', async ({ page }) => {
+    await page.goto('/chapters/dropout/?digits-seeds.seeds=3&digits-seeds.epochs=15');
+    const demo = page.locator('[data-demo="digits-seeds"]');
+    await hydrated(demo);
+    const progress = demo.getByTestId('digits-seeds-progress');
+    await expect(progress).toHaveAttribute('max', String(3 * 2 * 15));
+    await expect(demo.getByLabel(/Dropout rate/)).toBeVisible();
+    await demo.getByTestId('train').click();
+    await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 90_000 }).toBe(90);
+    // the verdict: a paired comparison in words, over the 3 seeds
+    const verdict = demo.getByTestId('digits-seeds-verdict');
+    await expect(verdict).toContainText(/Dropout p = 0\.5 gave the lower validation loss on \d of 3 seeds; mean gap -?\d\.\d{3} ± \d\.\d{3} \(mean ± standard deviation over the seeds\)/);
+    await expect(verdict).toContainText(/seed-to-seed spread/);
+    // the bands: the text alternative names the mean and the range over the seeds
+    await expect(demo.getByTestId('digits-seeds-loss-band')).toHaveAttribute('aria-label', /no regularization: mean validation loss \d\.\d{3} over 3 seeds at epoch 15 \(from \d\.\d{3} to \d\.\d{3}\)/);
+    // one dot per seed and network
+    await expect(demo.getByTestId('digits-seeds-loss-dots-dot')).toHaveCount(6);
+    await expect(demo.getByTestId('digits-seeds-accuracy-dots')).toHaveAttribute('aria-label', /seed 1 \d+\.\d% → \d+\.\d%/);
+  });
+});

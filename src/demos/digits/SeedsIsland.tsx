@@ -85,15 +85,15 @@ export default function SeedsIsland({ id, title, caption, settings: initial, con
         <div class="demo-panel">
           <h4>Final validation loss, seed by seed</h4>
           <PairedDots testId={`${id}-loss-dots`} rows={[{ label: names[0], color: 0 }, { label: names[1], color: 1 }]} pairs={pairs('valLoss')}
-            axis="validation loss of the model each run ends with" format={f3} summary={dotsSummary('validation loss', f3, 'valLoss')} />
+            axis="final validation loss" format={f3} summary={dotsSummary('validation loss', f3, 'valLoss')} />
         </div>
         <div class="demo-panel">
           <h4>Final validation accuracy, seed by seed</h4>
           <PairedDots testId={`${id}-accuracy-dots`} rows={[{ label: names[0], color: 0 }, { label: names[1], color: 1 }]} pairs={pairs('valAccuracy')}
-            axis="validation accuracy" format={pct} summary={dotsSummary('validation accuracy', pct, 'valAccuracy')} />
+            axis="final validation accuracy" format={pct} summary={dotsSummary('validation accuracy', pct, 'valAccuracy')} />
         </div>
       </div>
-      <p class="legend">A line joins each seed's two dots: the same split, initial weights and batches, with and without the regularization.</p>
+      <p class="legend">A line joins each seed's two dots: the same split, initial weights and batches, with and without the regularization. After early stopping, the final model is the kept epoch's.</p>
       <DigitsCredit />
     </DemoFrame>
   );
