@@ -235,8 +235,6 @@ export interface Reproduction {
    * itself (default: until advance() returns false).
    */
   runner?: { kind: string; livePatch?: Record<string, unknown>; afterUnits?: number; units?: number };
-  /** Loads what recipe() needs (a data set fetched on demand); the button and the CLI await it first. */
-  preload?: () => Promise<unknown>;
   /** Python modules the script imports besides the library's own (e.g. sklearn for load_digits). */
   pythonModules?: string[];
 }

@@ -116,34 +116,7 @@ export function createHost(post: (r: Report) => void, factories: Record<string, 
     postSnapshot();
   }
 
-  // A factory with a preload (data fetched on demand) is built only after it resolves; messages
-  // that arrive meanwhile wait in order, so play/step/reset act on the built runner.
-  const preloaded = new Set<string>();
-  let waiting: Control[] | null = null;
-
-  function handle(msg: Control) {
-    if (waiting) {
-      waiting.push(msg);
-      return;
-    }
-    const preload = msg.type === 'create' && !preloaded.has(msg.kind) ? factories[msg.kind]?.preload : undefined;
-    if (msg.type === 'create' && preload) {
-      const queue: Control[] = (waiting = []);
-      preload().then(
-        () => preloaded.add(msg.kind),
-        (e: unknown) => post({ type: 'error', running: false, error: { kind: 'internal', message: `Could not load this demo's data: ${e instanceof Error ? e.message : String(e)}` } }),
-      ).finally(() => {
-        waiting = null;
-        if (preloaded.has(msg.kind)) handleNow(msg);
-        for (const m of queue) handle(m);
-      });
-      return;
-    }
-    handleNow(msg);
-  }
-  return handle;
-
-  function handleNow(msg: Control) {
+  return function handle(msg: Control) {
     switch (msg.type) {
       case 'create':
         kind = msg.kind;
@@ -189,5 +162,5 @@ export function createHost(post: (r: Report) => void, factories: Record<string, 
         runner = null;
         break;
     }
-  }
+  };
 }

@@ -10,9 +10,10 @@ export interface Runner {
   update?(patch: Record<string, unknown>): void;
 }
 
-export interface RunnerFactory {
-  (settings: unknown): Runner;
-  /** Loads what the runner needs before it can be built (e.g. a data set fetched on demand):
-   *  the host awaits it once, holding the demo's messages meanwhile. */
-  preload?: () => Promise<unknown>;
-}
+export type RunnerFactory = (settings: unknown) => Runner;
+
+/** A runner's module, loaded when a demo first asks for it (the worker loads no demo it does not run). */
+export type RunnerLoader = () => Promise<RunnerFactory>;
+
+/** The runners a host can run, by kind: handed to it by whoever starts it (src/demos/runners.ts). */
+export type RunnerTable = Record<string, RunnerLoader>;

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { digits, loadDigits } from '../../src/data/digits/digits.ts';
 import { defaults } from '../../src/demos/settings-kit.ts';
 import { digitsFields, type DigitsSettings } from '../../src/demos/digits/settings.ts';
-import { digitsRunner, runners, type DigitsSnapshot } from '../../src/demos/digits/runner.ts';
+import { digitsRunner, type DigitsSnapshot } from '../../src/demos/digits/runner.ts';
+import { digitsDemo, digitsSeedsDemo } from '../../src/demos/digits/demo.ts';
 import { networkSpec, splitDigits } from '../../src/demos/digits/run.ts';
 import { NEAR_ZERO } from '../../src/demos/digits/settings.ts';
 import { createNetwork, EngineError } from '../../src/engine/index.ts';
@@ -58,10 +59,11 @@ test('the network is 64-h-10 with cross_entropy, and the regularization is the o
   says('trains on just 200 of them and is tested on the other 1,597');
 });
 
-test('bad settings are refused with the setting named; the factory preloads the digits', () => {
+test('bad settings are refused with the setting named; the demos hand out runners once the digits have loaded', async () => {
   assert.throws(() => digitsRunner({ method: 'magic' }), (e: unknown) => e instanceof EngineError && /"method" \(Regularization\) must be one of/.test(e.message));
   assert.throws(() => digitsRunner({ trainSize: 5 }), /"trainSize"/);
-  assert.equal(typeof runners.digits.preload, 'function');
+  assert.equal(await digitsDemo.runner!(), digitsRunner);
+  assert.equal(await digitsSeedsDemo.runner!(), digitsSeedsRunner);
 });
 
 test('a snapshot carries the curves, the misclassified digits and the first layer as images', () => {

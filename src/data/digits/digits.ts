@@ -2,7 +2,7 @@
 // sklearn.datasets.load_digits() order. The pixels live in packed.ts (gzip + base64, ~60 kB),
 // imported on demand so only the pages and workers that train on digits download them:
 // `await loadDigits()` once, then `digits()` returns the same decoded set synchronously
-// (runners and recipes are synchronous; the training host and the reproduce tools preload).
+// (runners and recipes are synchronous; the demo definitions load the digits before handing them out).
 
 import { EngineError } from '../../engine/errors.ts';
 

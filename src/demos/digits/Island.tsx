@@ -1,4 +1,4 @@
-import { useTrainer } from '../../training/useTrainer.ts';
+import { useDemoTrainer } from '../ui/useDemoTrainer.ts';
 import { LineChart } from '../../views/LineChart.tsx';
 import { PixelImages } from '../../views/PixelImages.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
@@ -36,7 +36,7 @@ const MAX_NEURONS = 64;
  */
 export default function DigitsIsland({ id, title, caption, settings: initial, controls }: Props) {
   const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, digitsFields, initial);
-  const t = useTrainer<DigitsSnapshot>('digits', settings);
+  const t = useDemoTrainer<DigitsSnapshot>('digits', settings);
   useOnChange(Object.keys(digitsFields).map((k) => settings[k as keyof DigitsSettings]), () => t.reset(settings));
 
   const s = t.snapshot;

@@ -1,4 +1,4 @@
-import { useTrainer } from '../../training/useTrainer.ts';
+import { useDemoTrainer } from '../ui/useDemoTrainer.ts';
 import { PairedDots } from '../../views/PairedDots.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { SeedBandChart, SeedProgress } from '../ui/SeedComparison.tsx';
@@ -32,7 +32,7 @@ const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
  */
 export default function SeedsIsland({ id, title, caption, settings: initial, controls }: Props) {
   const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, seedsFields, initial);
-  const t = useTrainer<SeedsSnapshot>('digits-seeds', settings);
+  const t = useDemoTrainer<SeedsSnapshot>('digits-seeds', settings);
   useOnChange([JSON.stringify(settings)], () => t.reset(settings));
 
   const s = t.snapshot;

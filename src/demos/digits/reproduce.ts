@@ -1,12 +1,12 @@
 // "Reproduce in PyTorch" for the handwritten-digits demo: the run buildRun() starts (the script loads
 // the same rows with sklearn's load_digits()), with Keras' early-stopping rule where it is chosen.
-import { loadDigits } from '../../data/digits/digits.ts';
 import { EXPLOSION } from '../classification-run.ts';
 import { defineReproduction, torchBody } from '../../reproduce/recipe.ts';
 import type { EarlyStoppingPlan, Line } from '../../reproduce/types.ts';
 import { buildRun } from './run.ts';
 import type { DigitsSnapshot } from './runner.ts';
-import { digitsFields, seedsFields, type DigitsSettings } from './settings.ts';
+import type { DigitsSettings } from './settings.ts';
+import { digitsDemo, digitsSeedsDemo } from './demo.ts';
 import { seedsProgram, seedsShown } from './reproduce-seeds.ts';
 
 /** Keras' EarlyStopping(monitor="val_loss", patience, restore_best_weights=True), as the runner applies it. */
@@ -33,32 +33,23 @@ export function digitsShown(snapshot: unknown): Line[] {
   return s.train.map((t, i) => ({ epoch: i, train_loss: t, val_loss: s.val[i], train_accuracy: s.trainAccuracy[i], val_accuracy: s.valAccuracy[i] }));
 }
 
-export const reproductions = [
-  defineReproduction({
-    id: 'digits',
+export const digitsReproductions = [
+  defineReproduction(digitsDemo, {
     library: 'pytorch',
-    title: 'Handwritten digits: regularization on real data',
-    chapter: { slug: 'what-is-regularization', title: 'What is regularization?' },
-    fields: digitsFields,
     recipe: (s) => digitsRecipe(s),
     shown: digitsShown,
     quick: { epochs: 8, method: 'dropout', trainSize: 100 },
-    runner: { kind: 'digits' },
-    preload: loadDigits,
     pythonModules: ['sklearn'],
   }),
-  defineReproduction({
-    id: 'digits-seeds',
+];
+
+export const seedsReproductions = [
+  defineReproduction(digitsSeedsDemo, {
     library: 'pytorch',
-    title: 'Handwritten digits: does it help, over several seeds?',
-    chapter: { slug: 'dropout', title: 'Dropout' },
-    fields: seedsFields,
     // The whole comparison from the seeds alone (nothing embedded but the settings): see reproduce-seeds.ts.
     recipe: () => ({ library: 'pytorch', program: seedsProgram, body: null }),
     shown: seedsShown,
     quick: { seeds: 2, epochs: 5, method: 'dropout', trainSize: 100 },
-    runner: { kind: 'digits-seeds' },
-    preload: loadDigits,
     pythonModules: ['sklearn'],
   }),
 ];

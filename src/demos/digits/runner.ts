@@ -1,10 +1,8 @@
-import type { Runner, RunnerFactory } from '../../training/runner.ts';
-import { loadDigits } from '../../data/digits/digits.ts';
+import type { Runner } from '../../training/runner.ts';
 import type { RunLog } from '../../reproduce/types.ts';
 import { validated } from '../settings-kit.ts';
 import { firstLayer, misclassified, type Misclassified } from './run.ts';
 import { startDigitsTraining } from './training.ts';
-import { seedsFactory } from './seeds-runner.ts';
 import { digitsFields, type DigitsSettings } from './settings.ts';
 
 export interface DigitsSnapshot {
@@ -68,6 +66,3 @@ export function digitsRunner(raw: unknown): Runner {
   };
 }
 
-const digitsFactory: RunnerFactory = Object.assign(digitsRunner, { preload: loadDigits });
-
-export const runners = { digits: digitsFactory, 'digits-seeds': seedsFactory };

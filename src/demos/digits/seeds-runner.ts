@@ -1,6 +1,5 @@
-import type { Runner, RunnerFactory } from '../../training/runner.ts';
+import type { Runner } from '../../training/runner.ts';
 import { DivergenceError } from '../../engine/index.ts';
-import { loadDigits } from '../../data/digits/digits.ts';
 import type { RunLog } from '../../reproduce/types.ts';
 import { roundRobin, seedList, type Steppable } from '../multi-seed.ts';
 import { validated } from '../settings-kit.ts';
@@ -102,5 +101,3 @@ export function digitsSeedsRunner(raw: unknown): Runner {
     },
   };
 }
-
-export const seedsFactory: RunnerFactory = Object.assign(digitsSeedsRunner, { preload: loadDigits });

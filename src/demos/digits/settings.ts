@@ -11,19 +11,19 @@ export const METHOD_NAMES: Record<Method, string> = {
 /** Settings of the handwritten-digits demo: an MLP 64-h-10 on a small part of the 1,797 digits. */
 export const digitsFields = {
   method: {
-    kind: 'enum', label: 'Regularization', options: METHODS, default: 'none',
+    kind: 'enum', effect: 'restart', label: 'Regularization', options: METHODS, default: 'none',
     help: 'none, dropout (after the hidden layer), an L2 or L1 penalty on the weights, batch norm (before the activation), or early stopping on the validation loss.',
   },
-  p: { kind: 'number', label: 'Dropout rate p', min: 0, max: 0.9, step: 0.05, default: 0.5, help: 'With dropout: the probability that each hidden neuron is dropped at a training step.' },
-  l2: { kind: 'number', label: 'L2 strength', min: 0.00001, max: 1, log: true, default: 0.001, help: 'With the L2 penalty: the loss gains l2 × (sum of the squared weights).' },
-  l1: { kind: 'number', label: 'L1 strength', min: 0.00001, max: 1, log: true, default: 0.0003, help: 'With the L1 penalty: the loss gains l1 × (sum of the absolute weights).' },
-  patience: { kind: 'int', label: 'Patience (epochs)', min: 1, max: 100, step: 1, default: 10, help: 'With early stopping: epochs without a lower validation loss before training stops (the best epoch\'s weights are kept).' },
-  trainSize: { kind: 'int', label: 'Training images', min: 50, max: 1500, step: 50, default: 200, help: 'How many of the 1,797 digits the network trains on; all the others are the validation set.' },
-  hidden: { kind: 'int', label: 'Hidden neurons', min: 4, max: 128, step: 4, default: 64 },
-  lr: { kind: 'number', label: 'Learning rate', min: 0.0001, max: 1, log: true, default: 0.01, help: 'Adam step size. Very large values make training diverge.' },
-  batch: { kind: 'int', label: 'Batch size', min: 1, max: 200, step: 1, default: 20 },
-  epochs: { kind: 'int', label: 'Epochs to train', min: 5, max: 1000, step: 5, default: 100 },
-  seed: { kind: 'int', label: 'Seed', min: 0, max: 999999, step: 1, default: 1, help: 'Same seed, same split, same initial weights, same batches: the same run.' },
+  p: { kind: 'number', effect: 'restart', label: 'Dropout rate p', min: 0, max: 0.9, step: 0.05, default: 0.5, help: 'With dropout: the probability that each hidden neuron is dropped at a training step.' },
+  l2: { kind: 'number', effect: 'restart', label: 'L2 strength', min: 0.00001, max: 1, log: true, default: 0.001, help: 'With the L2 penalty: the loss gains l2 × (sum of the squared weights).' },
+  l1: { kind: 'number', effect: 'restart', label: 'L1 strength', min: 0.00001, max: 1, log: true, default: 0.0003, help: 'With the L1 penalty: the loss gains l1 × (sum of the absolute weights).' },
+  patience: { kind: 'int', effect: 'restart', label: 'Patience (epochs)', min: 1, max: 100, step: 1, default: 10, help: 'With early stopping: epochs without a lower validation loss before training stops (the best epoch\'s weights are kept).' },
+  trainSize: { kind: 'int', effect: 'restart', label: 'Training images', min: 50, max: 1500, step: 50, default: 200, help: 'How many of the 1,797 digits the network trains on; all the others are the validation set.' },
+  hidden: { kind: 'int', effect: 'restart', label: 'Hidden neurons', min: 4, max: 128, step: 4, default: 64 },
+  lr: { kind: 'number', effect: 'restart', label: 'Learning rate', min: 0.0001, max: 1, log: true, default: 0.01, help: 'Adam step size. Very large values make training diverge.' },
+  batch: { kind: 'int', effect: 'restart', label: 'Batch size', min: 1, max: 200, step: 1, default: 20 },
+  epochs: { kind: 'int', effect: 'restart', label: 'Epochs to train', min: 5, max: 1000, step: 5, default: 100 },
+  seed: { kind: 'int', effect: 'restart', label: 'Seed', min: 0, max: 999999, step: 1, default: 1, help: 'Same seed, same split, same initial weights, same batches: the same run.' },
 } satisfies Fields;
 
 export type DigitsSettings = SettingsOf<typeof digitsFields>;
@@ -37,7 +37,7 @@ export const MISCLASSIFIED_SHOWN = 24;
 export const seedsFields = {
   ...digitsFields,
   method: { ...digitsFields.method, options: METHODS.filter((m) => m !== 'none') as Exclude<Method, 'none'>[], default: 'dropout' as const, help: 'The regularization compared with none, seed by seed.' },
-  seeds: { kind: 'int', label: 'Seeds', min: 1, max: 20, step: 1, default: 5, help: 'How many seeds: each gives both networks the same split, initial weights and batches.' },
+  seeds: { kind: 'int', effect: 'restart', label: 'Seeds', min: 1, max: 20, step: 1, default: 5, help: 'How many seeds: each gives both networks the same split, initial weights and batches.' },
   seed: { ...digitsFields.seed, label: 'First seed', help: 'The seeds are this one and the ones after it.' },
 } satisfies Fields;
 
