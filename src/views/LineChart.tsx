@@ -36,6 +36,8 @@ interface Props {
   xMin?: number;
   xMax?: number;
   markers?: VerticalMarker[];
+  /** Labels of the x ticks at whole numbers (x is an index into a list of settings, e.g. a sweep's strengths). */
+  xTickLabels?: string[];
   /** Show the legend (default true). */
   legend?: boolean;
   /**
@@ -121,7 +123,7 @@ export function LineChart(props: Props) {
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
         elements: { point: { radius: 0, hoverRadius: 3 }, line: { borderWidth: 2, tension: 0 } },
         scales: {
-          x: { type: props.logX ? 'logarithmic' : 'linear', min: props.xMin, max: props.xMax, title: { display: true, text: props.xLabel, color: palette.muted }, ticks: { color: palette.muted, maxTicksLimit: props.logX ? undefined : 8, ...(props.logX ? { autoSkip: false, maxRotation: 0, callback: logTick } : {}) }, grid: { color: props.logX ? decadeGrid(palette.border) : palette.border } },
+          x: { type: props.logX ? 'logarithmic' : 'linear', min: props.xMin, max: props.xMax, title: { display: true, text: props.xLabel, color: palette.muted }, ticks: { color: palette.muted, maxTicksLimit: props.logX ? undefined : 8, ...(props.logX ? { autoSkip: false, maxRotation: 0, callback: logTick } : {}), ...(props.xTickLabels ? { stepSize: 1, autoSkip: false, callback: (v: number | string) => props.xTickLabels![Number(v)] ?? '' } : {}) }, grid: { color: props.logX ? decadeGrid(palette.border) : palette.border } },
           y: { type: props.logY ? 'logarithmic' : 'linear', min: props.yMin, max: props.yMax, title: { display: true, text: props.yLabel, color: palette.muted }, ticks: { color: palette.muted, maxTicksLimit: 6, ...(props.logY ? { callback: logTick } : {}) }, grid: { color: palette.border } },
         },
         plugins: {

@@ -1,6 +1,6 @@
 import { defineDemo } from '../define.ts';
 import type { Reproduction } from '../../reproduce/types.ts';
-import { digitsFields, seedsFields } from './settings.ts';
+import { digitsFields, seedsFields, sweepFields } from './settings.ts';
 
 // The digits are fetched on demand (src/data/digits/): a runner or a reproduction is handed out
 // only once they have loaded, so the synchronous engine code can read them.
@@ -38,4 +38,21 @@ export const digitsSeedsDemo = defineDemo({
   island: () => import('./SeedsIsland.tsx'),
   runner: () => withDigits(() => import('./seeds-runner.ts').then((m) => m.digitsSeedsRunner)),
   reproduce: (): Promise<Reproduction[]> => withDigits(() => import('./reproduce.ts').then((m) => m.seedsReproductions)),
+});
+
+/** Chapter 3: validation loss against the strength of L2 (or dropout), several seeds per point: the U. */
+export const digitsSweepDemo = defineDemo({
+  id: 'digits-sweep',
+  component: 'DigitsSweepDemo',
+  title: 'Too little, too much: sweeping the strength',
+  caption: 'The digits network trained at eight strengths of L2 (or dropout), on a few seeds each. Press Train and watch the curve fill in.',
+  chapter: { slug: 'l1-l2', title: 'L1 and L2 regularization' },
+  summary:
+    'A sweep on the handwritten digits: the validation (and training) loss the network ends with against the L2 strength (0 to 0.1) or the dropout rate (0 to 0.9), mean and min-max over several seeds per strength: too little regularization overfits, too much underfits.',
+  example: '<DigitsSweepDemo id="p-sweep" knob="dropout" seeds={2} controls="seeds" />',
+  fields: sweepFields,
+  controls: ['knob', 'seeds', 'seed'],
+  island: () => import('./SweepIsland.tsx'),
+  runner: () => withDigits(() => import('./sweep-runner.ts').then((m) => m.digitsSweepRunner)),
+  reproduce: (): Promise<Reproduction[]> => withDigits(() => import('./reproduce.ts').then((m) => m.sweepReproductions)),
 });

@@ -6,7 +6,7 @@
  * ends with (after early stopping, the kept epoch's).
  */
 import { DivergenceError } from '../../engine/index.ts';
-import { pyFloat, pyIntList } from '../../reproduce/encode.ts';
+import { pyFloat } from '../../reproduce/encode.ts';
 import { pyFooter, pyHeader, pyIoHelpers, pyStdImports, PY_MULBERRY32, PY_SHOWN_CHECK, PY_TORCH_IMPORTS } from '../../reproduce/python-common.ts';
 import { PY_DROPOUT, PY_EARLY_STOPPING } from '../../reproduce/torch-script.ts';
 import type { Line, ProgramRecipe, RecipeProgram } from '../../reproduce/types.ts';
@@ -14,42 +14,62 @@ import { EXPLOSION } from '../classification-run.ts';
 import { seedList } from '../multi-seed.ts';
 import { splitDigits } from './run.ts';
 import type { SeedsSnapshot } from './seeds-runner.ts';
-import { runSettings, type SeedsSettings } from './settings.ts';
+import { runSettings, sweepRunSettings, SWEEP_VALUES, type DigitsSettings, type SeedsSettings, type SweepSettings } from './settings.ts';
+import type { SweepSnapshot } from './sweep-runner.ts';
 import { startDigitsTraining } from './training.ts';
 
 const KEY = { names: ['seed', 'variant', 'epoch'], noun: 'epochs' };
 const plain = (l: Line): Line => JSON.parse(JSON.stringify(l)) as Line;
 
-/** The engine's lines: every run of the comparison, trained as the demo trains it. */
-export function seedsEngineLines(s: SeedsSettings): Line[] {
+/** One run of a comparison or a sweep: its seed, the name its lines carry, its settings. */
+export interface PlannedRun { seed: number; variant: string; settings: DigitsSettings }
+
+/** The runs of the several-seeds comparison: per seed, no regularization then the chosen one. */
+export function seedsRuns(s: SeedsSettings): PlannedRun[] {
+  return seedList(s.seed, s.seeds).flatMap((seed) => [
+    { seed, variant: 'none', settings: runSettings(s, 'none', seed) },
+    { seed, variant: s.method, settings: runSettings(s, 'method', seed) },
+  ]);
+}
+
+/** The runs of a sweep: per seed, every strength ("none" for 0, else "l2=0.001" or "p=0.5"). */
+export function sweepRuns(s: SweepSettings): PlannedRun[] {
+  return seedList(s.seed, s.seeds).flatMap((seed) => SWEEP_VALUES[s.knob].map((v) => ({ seed, variant: sweepVariant(s.knob, v), settings: sweepRunSettings(s, v, seed) })));
+}
+
+export const sweepVariant = (knob: 'l2' | 'dropout', v: number) => (v === 0 ? 'none' : `${knob === 'l2' ? 'l2' : 'p'}=${v}`);
+
+/** The engine's lines: every run, trained as the demos train it (a run's split shared by its seed). */
+export function engineLines(runs: PlannedRun[]): Line[] {
   const out: Line[] = [];
-  for (const seed of seedList(s.seed, s.seeds)) {
-    const split = splitDigits(s.trainSize, seed);
-    for (const variant of ['none', 'method'] as const) {
-      const name = variant === 'none' ? 'none' : s.method;
-      const t = startDigitsTraining(runSettings(s, variant, seed), split);
-      const line = (e: number) => out.push(plain({ seed, variant: name, epoch: e, train_loss: t.train[e], val_loss: t.val[e], val_accuracy: t.valAccuracy[e] }));
-      line(0);
-      let diverged = false;
-      while (!t.done) {
-        try {
-          t.advance();
-        } catch (e) {
-          if (!(e instanceof DivergenceError)) throw e;
-          diverged = true;
-        }
-        line(t.val.length - 1);
-        if (diverged) break;
+  const splits = new Map<number, ReturnType<typeof splitDigits>>();
+  for (const { seed, variant: name, settings } of runs) {
+    if (!splits.has(seed)) splits.set(seed, splitDigits(settings.trainSize, seed));
+    const t = startDigitsTraining(settings, splits.get(seed));
+    const line = (e: number) => out.push(plain({ seed, variant: name, epoch: e, train_loss: t.train[e], val_loss: t.val[e], val_accuracy: t.valAccuracy[e] }));
+    line(0);
+    let diverged = false;
+    while (!t.done) {
+      try {
+        t.advance();
+      } catch (e) {
+        if (!(e instanceof DivergenceError)) throw e;
+        diverged = true;
       }
-      if (diverged) out.push({ seed, variant: name, diverged: { epoch: t.val.length - 1 } });
-      else {
-        const e = t.shownEpoch();
-        out.push(plain({ seed, variant: name, final_epoch: e, final_val_loss: t.val[e], final_val_accuracy: t.valAccuracy[e] }));
-      }
+      line(t.val.length - 1);
+      if (diverged) break;
+    }
+    if (diverged) out.push({ seed, variant: name, diverged: { epoch: t.val.length - 1 } });
+    else {
+      const e = t.shownEpoch();
+      out.push(plain({ seed, variant: name, final_epoch: e, final_val_loss: t.val[e], final_val_accuracy: t.valAccuracy[e] }));
     }
   }
   return out;
 }
+
+/** The several-seeds comparison's engine lines (the tests compare them with the demo's runs). */
+export const seedsEngineLines = (s: SeedsSettings): Line[] => engineLines(seedsRuns(s));
 
 /** What the demo showed: every run's curves so far (the final lines have no epoch: not compared). */
 export function seedsShown(snapshot: unknown): Line[] {
@@ -59,17 +79,17 @@ export function seedsShown(snapshot: unknown): Line[] {
   }))));
 }
 
-function script(r: ProgramRecipe): string {
-  const s = r.settings as unknown as SeedsSettings;
-  const seeds = seedList(s.seed, s.seeds);
+/** The script of a list of runs (all with the same data size, network, optimizer and epochs). */
+function script(r: ProgramRecipe, runs: PlannedRun[], what: string): string {
+  const s = runs[0].settings;
+  const pyRun = (p: PlannedRun) => `    (${p.seed}, ${JSON.stringify(p.variant)}, ${JSON.stringify(p.settings.method)}, ${pyFloat(p.settings.p)}, ${pyFloat(p.settings.l1)}, ${pyFloat(p.settings.l2)}),`;
   return [
     ...pyHeader(r, {
       library: 'PyTorch',
       intro:
-        `The comparison the demo ran in your browser, rebuilt in PyTorch: on each of the seeds ${seeds[0]} to ${seeds[seeds.length - 1]}, the same network ` +
-        `(64 -> ${s.hidden} -> 10, ReLU, Adam) trained without regularization and with ${s.method}, on scikit-learn's handwritten digits. ` +
+        `${what}, rebuilt in PyTorch: the same network (64 -> ${s.hidden} -> 10, ReLU, Adam) on scikit-learn's handwritten digits, run after run. ` +
         'Everything random comes from the engine\'s generator, mulberry32(seed), exactly as in the browser: the split into training and validation ' +
-        'digits, the initial weights, the mini-batch order and the dropout masks; so the two runs of a seed differ only by the regularization. ' +
+        'digits, the initial weights, the mini-batch order and the dropout masks; so the runs of one seed differ only by their regularization. ' +
         'It prints one JSON line per run and epoch and one per run with the model it ends with; they agree with the course engine\'s to 1e-6 (relative) or better.',
       needs: 'PyTorch (1.10 or newer), scikit-learn',
       extra: ['', 'The digits: E. Alpaydin and C. Kaynak, "Optical Recognition of Handwritten Digits", UCI Machine Learning Repository (1998), CC BY 4.0.'],
@@ -78,13 +98,15 @@ function script(r: ProgramRecipe): string {
     'from sklearn.datasets import load_digits',
     ...PY_TORCH_IMPORTS,
     '',
-    `SEEDS = ${pyIntList(seeds, '')}`,
-    `METHOD = ${JSON.stringify(s.method)}         # compared with "none"`,
-    `P, L1, L2, PATIENCE = ${pyFloat(s.p)}, ${pyFloat(s.l1)}, ${pyFloat(s.l2)}, ${s.patience}  # each used only by its method`,
+    '# The runs, in order: (seed, name, method, dropout p, L1 strength, L2 strength); each uses only its method\'s.',
+    'RUNS = [',
+    ...runs.map(pyRun),
+    ']',
+    `PATIENCE = ${s.patience}  # early stopping's`,
     `TRAIN_SIZE, HIDDEN, LR, BATCH, EPOCHS = ${s.trainSize}, ${s.hidden}, ${pyFloat(s.lr)}, ${Math.min(s.batch, s.trainSize)}, ${s.epochs}`,
     '',
     '',
-    'def make_model(method, rng):',
+    'def make_model(method, p, rng):',
     '    """64 -> HIDDEN -> 10 with the method\'s layers; the linear layers initialised as the engine does: PyTorch\'s',
     '    U(-1/sqrt(in), 1/sqrt(in)), weight then bias, layer by layer, drawn from the network\'s mulberry32."""',
     '    layers = [nn.Linear(64, HIDDEN)]',
@@ -92,7 +114,7 @@ function script(r: ProgramRecipe): string {
     '        layers.append(nn.BatchNorm1d(HIDDEN))',
     '    layers.append(nn.ReLU())',
     '    if method == "dropout":',
-    '        layers.append(EngineDropout(P, rng))  # its masks continue from the same generator',
+    '        layers.append(EngineDropout(p, rng))  # its masks continue from the same generator',
     '    layers.append(nn.Linear(HIDDEN, 10))       # one logit per class',
     '    model = nn.Sequential(*layers)',
     '    with torch.no_grad():',
@@ -104,14 +126,14 @@ function script(r: ProgramRecipe): string {
     '    return model',
     '',
     '',
-    'def run(seed, method, pixels, labels):',
+    'def run(seed, name, method, p, l1, l2, pixels, labels):',
     '    """One run: the seed\'s split, model and batches; prints its epochs and the model it ends with."""',
     '    order = shuffled(len(labels), Mulberry32(seed))       # the split: the first TRAIN_SIZE digits train',
     '    train_rows, val_rows = torch.tensor(order[:TRAIN_SIZE]), torch.tensor(order[TRAIN_SIZE:])',
     '    x_train, y_train, x_val, y_val = pixels[train_rows], labels[train_rows], pixels[val_rows], labels[val_rows]',
-    '    model = make_model(method, Mulberry32(seed))',
+    '    model = make_model(method, p, Mulberry32(seed))',
     '    loss_fn = nn.CrossEntropyLoss()',
-    '    l1, l2 = (L1 if method == "l1" else 0.0), (L2 if method == "l2" else 0.0)',
+    '    l1, l2 = (l1 if method == "l1" else 0.0), (l2 if method == "l2" else 0.0)',
     '    weights = [layer.weight for layer in model if isinstance(layer, nn.Linear)]',
     '    opt = torch.optim.Adam(model.parameters(), lr=LR)',
     '    stopper = EarlyStopping(patience=PATIENCE, restore_best_weights=True) if method == "early-stopping" else None',
@@ -120,7 +142,7 @@ function script(r: ProgramRecipe): string {
     '        model.eval()',
     '        with torch.no_grad():',
     '            out_val = model(x_val)',
-    '            line = {"seed": seed, "variant": method, "epoch": epoch, "train_loss": loss_fn(model(x_train), y_train).item(),',
+    '            line = {"seed": seed, "variant": name, "epoch": epoch, "train_loss": loss_fn(model(x_train), y_train).item(),',
     '                    "val_loss": loss_fn(out_val, y_val).item(), "val_accuracy": accuracy(out_val, y_val)}',
     '        model.train()',
     '        return line',
@@ -144,14 +166,14 @@ function script(r: ProgramRecipe): string {
     '        emit(line)',
     '        history.append(line)',
     '        if not line["train_loss"] <= limit:',
-    '            emit({"seed": seed, "variant": method, "diverged": {"epoch": epoch + 1}})',
+    '            emit({"seed": seed, "variant": name, "diverged": {"epoch": epoch + 1}})',
     '            return',
     '        if stopper and stopper.update(epoch, line["val_loss"], model):',
     '            break',
     '    kept = len(history) - 1',
     '    if stopper and stopper.restored_epoch() is not None:',
     '        kept = stopper.restored_epoch() + 1                 # Keras loads the best weights back at the end',
-    '    emit({"seed": seed, "variant": method, "final_epoch": kept, "final_val_loss": history[kept]["val_loss"],',
+    '    emit({"seed": seed, "variant": name, "final_epoch": kept, "final_val_loss": history[kept]["val_loss"],',
     '          "final_val_accuracy": history[kept]["val_accuracy"]})',
     '',
     '',
@@ -159,9 +181,8 @@ function script(r: ProgramRecipe): string {
     '    digits = load_digits()',
     '    pixels = torch.tensor(digits.data, dtype=torch.float64) / 16.0',
     '    labels = torch.tensor(digits.target, dtype=torch.int64)',
-    '    for seed in SEEDS:',
-    '        for method in ("none", METHOD):',
-    '            run(seed, method, pixels, labels)',
+    '    for seed, name, method, p, l1, l2 in RUNS:',
+    '        run(seed, name, method, p, l1, l2, pixels, labels)',
     '',
     '',
     '# ---- Helpers: the engine\'s random numbers, its dropout, the patience rule, accuracy, printing ----',
@@ -192,6 +213,20 @@ function script(r: ProgramRecipe): string {
 
 export const seedsProgram: RecipeProgram = {
   lineKey: KEY,
-  script,
+  script: (r) => script(r, seedsRuns(r.settings as unknown as SeedsSettings), 'The comparison the demo ran in your browser: every seed without regularization and with the chosen one'),
   engine: (r) => seedsEngineLines(r.settings as unknown as SeedsSettings),
 };
+
+export const sweepProgram: RecipeProgram = {
+  lineKey: KEY,
+  script: (r) => script(r, sweepRuns(r.settings as unknown as SweepSettings), 'The sweep the demo ran in your browser: every strength on every seed'),
+  engine: (r) => engineLines(sweepRuns(r.settings as unknown as SweepSettings)),
+};
+
+/** What the sweep showed: the losses each finished run ended with, at its last epoch. */
+export function sweepShown(snapshot: unknown): Line[] {
+  const snap = snapshot as SweepSnapshot;
+  return snap.seeds.flatMap((seed, si) => snap.values.flatMap((v, vi) => (Number.isFinite(snap.valLoss[si][vi])
+    ? [{ seed, variant: sweepVariant(snap.settings.knob, v), epoch: snap.settings.epochs, train_loss: snap.trainLoss[si][vi], val_loss: snap.valLoss[si][vi], val_accuracy: snap.valAccuracy[si][vi] }]
+    : [])));
+}

@@ -6,8 +6,8 @@ import type { EarlyStoppingPlan, Line } from '../../reproduce/types.ts';
 import { buildRun } from './run.ts';
 import type { DigitsSnapshot } from './runner.ts';
 import type { DigitsSettings } from './settings.ts';
-import { digitsDemo, digitsSeedsDemo } from './demo.ts';
-import { seedsProgram, seedsShown } from './reproduce-seeds.ts';
+import { digitsDemo, digitsSeedsDemo, digitsSweepDemo } from './demo.ts';
+import { seedsProgram, seedsShown, sweepProgram, sweepShown } from './reproduce-seeds.ts';
 
 /** Keras' EarlyStopping(monitor="val_loss", patience, restore_best_weights=True), as the runner applies it. */
 export function earlyStoppingPlan(s: DigitsSettings): EarlyStoppingPlan {
@@ -50,6 +50,16 @@ export const seedsReproductions = [
     recipe: () => ({ library: 'pytorch', program: seedsProgram, body: null }),
     shown: seedsShown,
     quick: { seeds: 2, epochs: 5, method: 'dropout', trainSize: 100 },
+    pythonModules: ['sklearn'],
+  }),
+];
+
+export const sweepReproductions = [
+  defineReproduction(digitsSweepDemo, {
+    library: 'pytorch',
+    recipe: () => ({ library: 'pytorch', program: sweepProgram, body: null }),
+    shown: sweepShown,
+    quick: { seeds: 1, epochs: 5, trainSize: 100 },
     pythonModules: ['sklearn'],
   }),
 ];

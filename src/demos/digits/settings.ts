@@ -1,4 +1,4 @@
-import type { Fields, SettingsOf } from '../settings-kit.ts';
+import { defaults, type Fields, type SettingsOf } from '../settings-kit.ts';
 
 /** The regularization a digits run uses (one at a time, so its effect is the only difference). */
 export const METHODS = ['none', 'dropout', 'l2', 'l1', 'batchnorm', 'early-stopping'] as const;
@@ -47,4 +47,31 @@ export type SeedsSettings = SettingsOf<typeof seedsFields>;
 export function runSettings(s: SeedsSettings, variant: 'none' | 'method', seed: number): DigitsSettings {
   const { seeds: _seeds, ...rest } = s;
   return { ...rest, method: variant === 'none' ? 'none' : s.method, seed };
+}
+
+/** The strengths a sweep tries: 0 (no regularization), then from light to far too strong. */
+export const SWEEP_VALUES = {
+  l2: [0, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1],
+  dropout: [0, 0.1, 0.2, 0.3, 0.5, 0.7, 0.8, 0.9],
+} as const;
+
+/** The sweep: validation loss against the strength of L2 or of dropout, a run per strength and seed. */
+export const sweepFields = {
+  knob: { kind: 'enum', effect: 'restart', label: 'Sweep', options: ['l2', 'dropout'] as const, default: 'l2', help: 'Which strength to sweep: the L2 penalty (0 to 0.1) or the dropout rate p (0 to 0.9).' },
+  seeds: { ...seedsFields.seeds, max: 10, default: 3, help: 'Runs per strength, each on its own seed (the same seeds for every strength).' },
+  trainSize: digitsFields.trainSize,
+  hidden: digitsFields.hidden,
+  lr: digitsFields.lr,
+  batch: digitsFields.batch,
+  epochs: digitsFields.epochs,
+  seed: seedsFields.seed,
+} satisfies Fields;
+
+export type SweepSettings = SettingsOf<typeof sweepFields>;
+
+/** The run of a sweep at one strength and seed (strength 0: no regularization). */
+export function sweepRunSettings(s: SweepSettings, value: number, seed: number): DigitsSettings {
+  const base = { ...defaults(digitsFields), trainSize: s.trainSize, hidden: s.hidden, lr: s.lr, batch: s.batch, epochs: s.epochs, seed };
+  if (value === 0) return { ...base, method: 'none' };
+  return s.knob === 'l2' ? { ...base, method: 'l2', l2: value } : { ...base, method: 'dropout', p: value };
 }
