@@ -69,3 +69,20 @@ test.describe('chapter 2: the digits over several seeds', () => {
     await expect(demo.getByTestId('digits-seeds-accuracy-dots')).toHaveAttribute('aria-label', /seed 1 \d+\.\d% → \d+\.\d%/);
   });
 });
+
+test.describe('chapter 3: the sweep over the strength', () => {
+  test('fills in strength by strength and names the best one', async ({ page }) => {
+    await page.goto('/chapters/l1-l2/?digits-sweep.seeds=1&digits-sweep.epochs=5');
+    const demo = page.locator('[data-demo="digits-sweep"]');
+    await hydrated(demo);
+    const progress = demo.getByTestId('digits-sweep-progress');
+    await expect(progress).toHaveAttribute('max', String(8 * 5));
+    await demo.getByTestId('train').click();
+    await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 90_000 }).toBe(40);
+    await expect(demo.getByTestId('digits-sweep-summary')).toContainText(/lowest, \d\.\d{3}, at L2 strength [\d.e-]+; without regularization \d\.\d{3}/);
+    await expect(demo.getByTestId('digits-sweep-chart')).toHaveAttribute('aria-label', /at the strongest, 0\.1, \d\.\d{3} \(training loss \d\.\d{3}: it underfits\)/);
+    // the other sweep: dropout p
+    await demo.getByLabel('Sweep', { exact: true }).selectOption('dropout');
+    await expect(progress).toHaveAttribute('value', '0');
+  });
+});

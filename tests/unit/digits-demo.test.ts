@@ -196,3 +196,47 @@ test('chapter 2: early stopping lowers the validation loss on 5 of 5 seeds, beyo
   assert.equal(v.accuracy.clear, false);
   says2('higher on only 2 of 5 seeds (−0.1 ± 0.3 points)');
 });
+
+// ---- the sweep (chapter 3 quotes the default L2 sweep) ----
+import { digitsSweepRunner, type SweepSnapshot } from '../../src/demos/digits/sweep-runner.ts';
+import { summarizeSweep } from '../../src/demos/digits/sweep-summary.ts';
+import { SWEEP_VALUES } from '../../src/demos/digits/settings.ts';
+
+function sweep(patch: Record<string, unknown> = {}): SweepSnapshot {
+  const r = digitsSweepRunner(patch);
+  while (r.advance());
+  return r.snapshot() as SweepSnapshot;
+}
+
+test('the sweep runs every strength on every seed; strength 0 is the unregularized run, the others the single demo\'s runs', () => {
+  const snap = sweep({ seeds: 1, epochs: 5, trainSize: 100, knob: 'dropout' });
+  assert.deepEqual(snap.values, [...SWEEP_VALUES.dropout]);
+  assert.equal(snap.current, null);
+  assert.equal(snap.progress.done, snap.progress.total);
+  assert.ok(snap.valLoss[0].every(Number.isFinite));
+  assert.equal(snap.valLoss[0][0], run({ method: 'none', epochs: 5, trainSize: 100 }).shownValLoss);
+  assert.equal(snap.valLoss[0][4], run({ method: 'dropout', p: 0.5, epochs: 5, trainSize: 100 }).shownValLoss);
+  assert.throws(() => digitsSweepRunner({ knob: 'l1' }), /"knob" \(Sweep\) must be one of "l2", "dropout"/);
+});
+
+test('chapter 3: the default L2 sweep is a U, lowest at 0.0003', () => {
+  const snap = sweep();
+  const sum = summarizeSweep(snap);
+  assert.equal(sum.complete, 3);
+  const mean = sum.val.mean.map((v) => v.toFixed(3));
+  assert.equal(mean[0], '0.271');
+  assert.equal(snap.values[sum.best], 0.0003);
+  assert.equal(mean[sum.best], '0.208');
+  assert.equal(mean[7], '2.168');
+  assert.equal(sum.train.mean[7].toFixed(3), '2.060');
+  assert.ok(sum.train.mean[0] < 0.01, 'without a penalty the training loss is nearly 0');
+  // a U: falling to the best strength, rising after it
+  for (let i = 0; i < sum.best; i++) assert.ok(sum.val.mean[i] > sum.val.mean[i + 1], `falls before the best (${i})`);
+  for (let i = sum.best; i + 1 < mean.length; i++) assert.ok(sum.val.mean[i + 1] > sum.val.mean[i], `rises after the best (${i})`);
+  says3('Without a penalty the network ends at a mean validation loss of 0.271 while its training loss is nearly 0');
+  says3('The lowest mean, 0.208, lies at $\\lambda = 0.0003$');
+  says3('At $\\lambda = 0.1$ the validation loss is 2.168 and the training loss 2.060, close to the 2.30 of guessing among ten classes');
+  assert.equal(Math.log(10).toFixed(2), '2.30');
+});
+const chapter3 = readFileSync(new URL('../../content/03-l1-l2.mdx', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+function says3(s: string) { assert.ok(chapter3.includes(s), `chapter 3 says "${s}"`); }
