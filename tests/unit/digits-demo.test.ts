@@ -71,7 +71,11 @@ test('a snapshot carries the curves, the misclassified digits and the first laye
   const s0 = r.snapshot() as DigitsSnapshot;
   assert.equal(s0.epoch, 0);
   assert.ok(Math.abs(s0.val[0] - Math.log(10)) < 0.05, 'an untrained 10-class network starts near log 10');
-  r.advance(); r.advance();
+  // a unit is a mini-batch step or an epoch's evaluation: 200 / 20 steps + 1 per epoch
+  assert.equal(s0.unitsPerEpoch, 11);
+  for (let i = 0; i < s0.unitsPerEpoch - 1; i++) r.advance();
+  assert.equal((r.snapshot() as DigitsSnapshot).epoch, 0, 'the steps of epoch 1, not yet evaluated');
+  for (let i = 0; i < s0.unitsPerEpoch + 1; i++) r.advance();
   const s = r.snapshot() as DigitsSnapshot;
   assert.equal(s.train.length, 3);
   assert.equal(s.weights.length, 64 * 64);

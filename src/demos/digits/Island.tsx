@@ -66,7 +66,7 @@ export default function DigitsIsland({ id, title, caption, settings: initial, co
           <SettingControl key={k} id={`${id}-${k}`} field={digitsFields[k]} value={settings[k]} onChange={set(k)} />
         ))}
       </div>
-      <TrainButtons running={t.running} finished={t.finished} onPlay={() => t.play()} onPause={t.pause} onStep={() => t.step(1)} onReset={() => t.reset(settings)} disabled={!!t.error} />
+      <TrainButtons running={t.running} finished={t.finished} onPlay={() => t.play()} onPause={t.pause} onStep={() => t.step(s?.unitsPerEpoch ?? 1)} onReset={() => t.reset(settings)} disabled={!!t.error} />
       <p class="status" aria-live="polite" data-testid="status">
         {s ? (
           <>

@@ -55,7 +55,7 @@ export default function SeedsIsland({ id, title, caption, settings: initial, con
           <SettingControl key={k} id={`${id}-${k}`} field={seedsFields[k]} value={settings[k]} onChange={set(k)} />
         ))}
       </div>
-      <TrainButtons running={t.running} finished={t.finished} onPlay={() => t.play()} onPause={t.pause} onStep={() => t.step(2)} stepLabel="Step one epoch of a seed" onReset={() => t.reset(settings)} disabled={!!t.error} />
+      <TrainButtons running={t.running} finished={t.finished} onPlay={() => t.play()} onPause={t.pause} onStep={() => t.step(2 * (s?.unitsPerEpoch ?? 1))} stepLabel="Step one epoch of a seed" onReset={() => t.reset(settings)} disabled={!!t.error} />
       {s ? (
         <SeedProgress id={id} done={s.progress.done} total={s.progress.total}
           detail={`(${s.seeds.length} seed${s.seeds.length === 1 ? '' : 's'} × 2 networks × ${s.settings.epochs} epochs; ${finished} seed${finished === 1 ? '' : 's'} finished${t.finished ? '' : ', one at a time'})`} />

@@ -53,7 +53,7 @@ export default function SweepIsland({ id, title, caption, settings: initial, con
           <SettingControl key={k} id={`${id}-${k}`} field={sweepFields[k]} value={settings[k]} onChange={set(k)} />
         ))}
       </div>
-      <TrainButtons running={t.running} finished={t.finished} onPlay={() => t.play()} onPause={t.pause} onStep={() => t.step(1)} onReset={() => t.reset(settings)} disabled={!!t.error} />
+      <TrainButtons running={t.running} finished={t.finished} onPlay={() => t.play()} onPause={t.pause} onStep={() => t.step(s?.unitsPerEpoch ?? 1)} stepLabel="Step one epoch of a run" onReset={() => t.reset(settings)} disabled={!!t.error} />
       {s ? (
         <SeedProgress id={id} done={s.progress.done} total={s.progress.total}
           detail={`(${s.values.length} strengths × ${s.seeds.length} seed${s.seeds.length === 1 ? '' : 's'} × ${s.settings.epochs} epochs${s.current ? `; now seed ${s.current.seed}, ${strengthName(knob)} ${s.values[s.current.value]}` : ''})`} />

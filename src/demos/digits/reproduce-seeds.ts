@@ -56,7 +56,7 @@ export function engineLines(runs: PlannedRun[]): Line[] {
         if (!(e instanceof DivergenceError)) throw e;
         diverged = true;
       }
-      line(t.val.length - 1);
+      if (t.val.length - 1 > (out[out.length - 1].epoch as number)) line(t.val.length - 1); // after a step: no new epoch yet
       if (diverged) break;
     }
     if (diverged) out.push({ seed, variant: name, diverged: { epoch: t.val.length - 1 } });

@@ -7,8 +7,10 @@ import { digitsFields, type DigitsSettings } from './settings.ts';
 
 export interface DigitsSnapshot {
   settings: DigitsSettings;
-  /** Epochs trained; index i of the curves is after i epochs (index 0: before training). */
+  /** Epochs trained and evaluated; index i of the curves is after i epochs (index 0: before training). */
   epoch: number;
+  /** Units of work per epoch (its mini-batch steps and its evaluation): what "Step one epoch" asks for. */
+  unitsPerEpoch: number;
   maxEpochs: number;
   train: number[];
   val: number[];
@@ -35,7 +37,7 @@ export interface DigitsSnapshot {
 
 export const validSettings = (raw: unknown): DigitsSettings => validated(digitsFields, raw);
 
-/** One epoch per unit of work; early stopping (Keras' rule on val_loss, best weights restored) ends the run early. */
+/** A mini-batch step (or an epoch's evaluation) per unit of work; early stopping (Keras' rule on val_loss, best weights restored) ends the run early. */
 export function digitsRunner(raw: unknown): Runner {
   const s = validSettings(raw);
   const d = startDigitsTraining(s);
@@ -47,7 +49,8 @@ export function digitsRunner(raw: unknown): Runner {
       const mis = misclassified(split, d.predicted());
       return {
         settings: s,
-        epoch: trainer.epoch,
+        epoch: d.epochs(),
+        unitsPerEpoch: d.unitsPerEpoch,
         maxEpochs: s.epochs,
         train: d.train.slice(), val: d.val.slice(), trainAccuracy: d.trainAccuracy.slice(), valAccuracy: d.valAccuracy.slice(),
         bestEpoch: d.bestEpoch(),

@@ -24,6 +24,8 @@ export interface SeedsSnapshot {
   runs: [SeedCurve[], SeedCurve[]];
   /** Epochs trained over all runs, of all planned (a run stopped early counts as complete). */
   progress: { done: number; total: number };
+  /** Units of work per epoch of one network (its steps and its evaluation). */
+  unitsPerEpoch: number;
   reproduce: RunLog;
 }
 
@@ -47,6 +49,7 @@ function lazyRun(s: SeedsSettings, variant: 'none' | 'method', seed: number, spl
         if (e instanceof DivergenceError) throw new DivergenceError(`seed ${seed}, ${who}: ${e.message}`, e.step, e.value);
         throw e;
       }
+      if (t.val.length - 1 === curve.valLoss.length - 1 && !t.done) return true; // a step: the curves have not moved
       curve = { seed, valLoss: t.val.slice(), valAccuracy: t.valAccuracy.slice(), done: t.done, final: null };
       if (t.done) {
         const e = t.shownEpoch();
@@ -96,6 +99,7 @@ export function digitsSeedsRunner(raw: unknown): Runner {
         seeds,
         runs: [base.map((r) => r.curve()), variant.map((r) => r.curve())],
         progress: { done, total: order.length * s.epochs },
+        unitsPerEpoch: Math.ceil(s.trainSize / Math.min(s.batch, s.trainSize)) + 1,
         reproduce: { settings: { ...s }, changes: [] },
       };
     },

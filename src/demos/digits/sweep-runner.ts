@@ -17,6 +17,8 @@ export interface SweepSnapshot {
   valAccuracy: number[][];
   /** The run in progress: its seed and value index (null when all are done). */
   current: { seed: number; value: number } | null;
+  /** Units of work per epoch of one run (its steps and its evaluation). */
+  unitsPerEpoch: number;
   progress: { done: number; total: number };
   reproduce: RunLog;
 }
@@ -25,7 +27,8 @@ export const validSweep = (raw: unknown): SweepSettings => validated(sweepFields
 
 /**
  * The sweep: for each seed (outer) every strength (inner), one run after the other, an epoch per
- * unit, so after the first seed the whole curve is there and later seeds firm it up.
+ * unit, so after the first seed the whole curve is there and later seeds firm it up. (A unit: one run's
+ * mini-batch step, or its epoch's evaluation.)
  */
 export function digitsSweepRunner(raw: unknown): Runner {
   const s = validSweep(raw);
@@ -36,7 +39,7 @@ export function digitsSweepRunner(raw: unknown): Runner {
   let si = 0, vi = 0;
   let split: DigitsSplit | null = null;
   let t: DigitsTraining | null = null;
-  let done = 0;
+  let done = 0; // epochs of the finished runs
 
   return {
     advance() {
@@ -49,11 +52,10 @@ export function digitsSweepRunner(raw: unknown): Runner {
         if (e instanceof DivergenceError) throw new DivergenceError(`seed ${seeds[si]}, ${s.knob === 'l2' ? 'L2' : 'dropout p'} = ${values[vi]}: ${e.message}`, e.step, e.value);
         throw e;
       }
-      done++;
       if (t.done) {
         const e = t.shownEpoch();
         valLoss[si][vi] = t.val[e]; trainLoss[si][vi] = t.train[e]; valAccuracy[si][vi] = t.valAccuracy[e];
-        done += s.epochs - (t.val.length - 1); // a run that stopped early counts as complete
+        done += s.epochs; // a run that stopped early counts as complete
         t = null;
         if (++vi >= values.length) { vi = 0; si++; split = null; }
       }
@@ -64,7 +66,8 @@ export function digitsSweepRunner(raw: unknown): Runner {
         settings: s, values, seeds,
         valLoss: valLoss.map((r) => r.slice()), trainLoss: trainLoss.map((r) => r.slice()), valAccuracy: valAccuracy.map((r) => r.slice()),
         current: si < seeds.length ? { seed: seeds[si], value: vi } : null,
-        progress: { done, total: seeds.length * values.length * s.epochs },
+        unitsPerEpoch: Math.ceil(s.trainSize / Math.min(s.batch, s.trainSize)) + 1,
+        progress: { done: done + (t ? t.epochs() : 0), total: seeds.length * values.length * s.epochs },
         reproduce: { settings: { ...s }, changes: [] },
       };
     },

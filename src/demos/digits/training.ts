@@ -19,8 +19,15 @@ export interface DigitsTraining {
   bestEpoch(): number;
   /** With early stopping: where it stopped (null while training or when it never did) and the epoch kept. */
   early(): { stoppedAt: number | null; keptEpoch: number; wait: number } | null;
-  /** One epoch; false once the run has ended (all epochs, or stopped early). */
+  /**
+   * One unit of work: a mini-batch step, or, after an epoch's last step, the evaluation of both
+   * sets (so no unit holds the worker long: an epoch is unitsPerEpoch units). False once the run
+   * has ended (all epochs, or stopped early).
+   */
   advance(): boolean;
+  readonly unitsPerEpoch: number;
+  /** Epochs trained and evaluated (the curves' last index). */
+  epochs(): number;
   readonly done: boolean;
   /** The curve index of the model shown: the last epoch, or the kept one after early stopping. */
   shownEpoch(): number;
@@ -38,6 +45,7 @@ export function startDigitsTraining(s: DigitsSettings, given?: DigitsSplit): Dig
   let best: { epoch: number; params: ParamsJSON } | null = null;
   let stoppedAt: number | null = null;
   let done = false;
+  let evaluateNext = false; // the epoch's steps are done; its evaluation is the next unit
 
   /** Keras loads the best weights back when training ends, stopped or not. */
   function finish() {
@@ -54,10 +62,16 @@ export function startDigitsTraining(s: DigitsSettings, given?: DigitsSplit): Dig
     bestEpoch: () => bestEpoch,
     early: () => (stopper ? { stoppedAt, keptEpoch: best ? best.epoch + 1 : trainer.epoch, wait: stopper.state.wait } : null),
     get done() { return done; },
+    unitsPerEpoch: Math.ceil(split.train.n / Math.min(s.batch, split.train.n)) + 1,
+    epochs: () => val.length - 1,
     shownEpoch: () => (done && best ? best.epoch + 1 : val.length - 1),
     advance() {
       if (done) return false;
-      trainer.runEpoch();
+      if (!evaluateNext) {
+        evaluateNext = trainer.step().epochDone !== null;
+        return true;
+      }
+      evaluateNext = false;
       const t = evaluate(trainer, split.train), v = evaluate(trainer, split.val);
       train.push(t.loss); val.push(v.loss); trainAccuracy.push(t.accuracy); valAccuracy.push(v.accuracy);
       guardExplosion(trainer.epoch, t.loss, train[0]); // after the push: the curves end with the epoch that exploded
