@@ -28,6 +28,12 @@ export default function Quiz({ chapter, questions }: Props) {
     const rec = recordAnswer(chapter, q.id, choice, choice === q.answer);
     setRecords({ ...records, [q.id]: rec });
     setLastCheck({ ...lastCheck, [q.id]: choice });
+    // A wrong choice is marked and disabled; the learner picks afresh.
+    if (!rec.solved) {
+      const rest = { ...selected };
+      delete rest[q.id];
+      setSelected(rest);
+    }
   };
 
   const reset = () => {
