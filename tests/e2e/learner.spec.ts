@@ -269,7 +269,7 @@ test('progress counts first-try answers and demos run, and a chapter is done onl
     await expect(q.getByTestId('quiz-feedback')).toContainText('Correct.');
   }
   await expect(page.getByTestId('quiz-score')).toContainText('Right at the first try: 3 of 4. Quiz complete.');
-  await expect(page.locator('#sidebar a[data-chapter="what-is-regularization"] .visited-mark')).toBeVisible();
+  await expect(page.locator('#sidebar a[data-chapter="what-is-regularization"] .done-mark')).toBeVisible();
 
   await page.goto('/');
   await expect(row).toContainText('3 of 4 right at the first try');
