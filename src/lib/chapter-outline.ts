@@ -3,7 +3,7 @@
  * question ids and the ids of the demos it places. The home page and the menu get this list, so
  * "2 of 5 right at the first try · 1 of 3 demos run" holds before a chapter is even opened.
  */
-import { demoMetas } from '../demos/meta';
+import { demos } from '../demos/index';
 import { demoIdsIn } from './demo-names';
 import { quizQuestionsIn } from './quiz-source';
 import type { Chapter } from './chapters';
@@ -17,7 +17,7 @@ export interface ChapterOutline {
   demoIds: string[];
 }
 
-const defaultIds: Record<string, string> = Object.fromEntries(demoMetas.map((m) => [m.component, m.defaultId]));
+const defaultIds: Record<string, string> = Object.fromEntries(demos.map((d) => [d.component, d.id]));
 
 export function chapterOutline(c: Chapter): ChapterOutline {
   const body = c.body ?? '';

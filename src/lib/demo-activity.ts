@@ -16,11 +16,11 @@ function trains(demo: Element): boolean {
 export function watchDemoRuns(root: Document, chapter: string): void {
   root.addEventListener('click', (e) => {
     const button = (e.target as Element | null)?.closest?.('button');
-    const demo = button?.closest<HTMLElement>('[data-demo]');
+    const demo = button?.closest<HTMLElement>('.demo[data-demo]');
     if (button && demo?.dataset.demo && RUN_BUTTON.test(button.dataset.testid ?? '')) recordDemoRun(chapter, demo.dataset.demo);
   });
   root.addEventListener('change', (e) => {
-    const demo = (e.target as Element | null)?.closest?.<HTMLElement>('[data-demo]');
+    const demo = (e.target as Element | null)?.closest?.<HTMLElement>('.demo[data-demo]');
     if (demo?.dataset.demo && !trains(demo)) recordDemoRun(chapter, demo.dataset.demo);
   });
 }

@@ -30,5 +30,9 @@ export function keyboardScrollRegions(): void {
   };
   schedule();
   addEventListener('resize', schedule, { passive: true });
-  new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true });
+  // Only new tables matter (a demo's, once it has data); a training demo's every-frame updates do not.
+  const addsTable = (r: MutationRecord) => [...r.addedNodes].some((n) => n instanceof Element && (n.matches('table') || !!n.querySelector('table')));
+  new MutationObserver((records) => {
+    if (records.some(addsTable)) schedule();
+  }).observe(document.body, { childList: true, subtree: true });
 }

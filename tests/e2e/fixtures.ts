@@ -53,10 +53,16 @@ export async function canvasData(page: Page, testId: string): Promise<string> {
   return page.getByTestId(testId).evaluate((c) => (c as HTMLCanvasElement).toDataURL());
 }
 
-/** Scrolls an island's element into view and waits until Astro has hydrated it (client:visible). */
+/**
+ * Scrolls an element into view and waits until its island is hydrated: a demo's by
+ * src/demos/mount.ts, any other (the quiz, the progress card) by Astro's client directive.
+ */
 export async function hydrated(locator: import('@playwright/test').Locator): Promise<void> {
-  await locator.first().scrollIntoViewIfNeeded();
-  await expect(locator.first().locator('xpath=ancestor::astro-island[1]')).not.toHaveAttribute('ssr', /.*/);
+  const el = locator.first();
+  await el.scrollIntoViewIfNeeded();
+  const mount = el.locator('xpath=ancestor-or-self::div[contains(concat(" ", @class, " "), " demo-mount ")][1]');
+  if (await mount.count()) await expect(mount).toHaveAttribute('data-hydrated', '');
+  else await expect(el.locator('xpath=ancestor::astro-island[1]')).not.toHaveAttribute('ssr', /.*/);
 }
 
 /** Sets a range input as a learner dragging it would (an input event with the new value). */

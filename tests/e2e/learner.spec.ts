@@ -19,6 +19,7 @@ const overflow = (page: Page) => page.evaluate(() => document.documentElement.sc
 
 for (const path of builtPages()) {
   test(`no sideways overflow and no serious accessibility problem at 390 px: ${path}`, async ({ page }) => {
+    test.slow(); // hydrates every demo of a long chapter, then runs axe on all of it
     await page.setViewportSize(PHONE);
     await page.goto(path);
     await scrollThrough(page);
@@ -117,7 +118,7 @@ test.describe('the course menu on a phone', () => {
 test('a long demo keeps Train and Step in reach on a phone while its charts scroll by', async ({ page }) => {
   await page.setViewportSize(PHONE);
   await page.goto('/chapters/batch-normalization/');
-  const demo = page.locator('[data-demo="bn-histogram"]');
+  const demo = page.locator('.demo[data-demo="bn-histogram"]');
   await hydrated(demo.getByTestId('step'));
   // Scroll to the demo's last chart, far below its controls.
   await demo.locator('canvas').last().scrollIntoViewIfNeeded();
@@ -132,7 +133,7 @@ test('a long demo keeps Train and Step in reach on a phone while its charts scro
 test('the savings table fits at 1280 px; a table that scrolls on a phone says so with an edge shadow', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('/chapters/early-stopping/');
-  const demo = page.locator('[data-demo="early-stopping-savings"]');
+  const demo = page.locator('.demo[data-demo="early-stopping-savings"]');
   await hydrated(demo);
   const table = page.getByTestId('es-savings-table');
   await expect(table).toBeVisible();
@@ -154,7 +155,7 @@ test('search results show an equation\'s text once and no raw LaTeX', async ({ p
 test('"Remix this chapter" embed snippets use this site\'s address, a measured height and a copy button', async ({ page, context, baseURL }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
   await page.goto(CH1);
-  const demo = page.locator('[data-demo="overfitting"]');
+  const demo = page.locator('.demo[data-demo="overfitting"]');
   await hydrated(demo);
   const panel = page.getByTestId('remix-panel');
   await panel.locator('summary').click();
@@ -249,7 +250,7 @@ test('progress counts first-try answers and demos run, and a chapter is done onl
   await expect(page.getByTestId('progress-text')).toContainText('0 of 5 chapters done');
 
   await page.goto(CH1);
-  const demo = page.locator('[data-demo="overfitting"]');
+  const demo = page.locator('.demo[data-demo="overfitting"]');
   await hydrated(demo);
   await demo.getByTestId('step').click();
   await expect(demo.getByTestId('epoch')).toHaveText('1');
