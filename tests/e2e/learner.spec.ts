@@ -140,8 +140,11 @@ test('the savings table fits at 1280 px; a table that scrolls on a phone says so
   const [sw, cw] = await table.evaluate((t) => [t.scrollWidth, t.clientWidth]);
   expect(sw).toBeLessThanOrEqual(cw);
   await page.setViewportSize(PHONE);
-  await expect.poll(() => table.evaluate((t) => t.scrollWidth > t.clientWidth)).toBe(true);
-  expect(await table.evaluate((t) => getComputedStyle(t).backgroundImage)).toContain('radial-gradient');
+  // The table's labelled region scrolls, and its edge shadow says so.
+  const region = table.locator('xpath=..');
+  await expect(region).toHaveAttribute('role', 'region');
+  await expect.poll(() => region.evaluate((r) => r.scrollWidth > r.clientWidth)).toBe(true);
+  expect(await region.evaluate((r) => getComputedStyle(r).backgroundImage)).toContain('radial-gradient');
 });
 
 test('search results show an equation\'s text once and no raw LaTeX', async ({ page }) => {
