@@ -54,15 +54,15 @@ export async function canvasData(page: Page, testId: string): Promise<string> {
 }
 
 /**
- * Scrolls an element into view and waits until its island is hydrated: a demo's by
- * src/demos/mount.ts, any other (the quiz, the progress card) by Astro's client directive.
+ * Scrolls an island's element into view and waits until it is hydrated: a demo by
+ * src/demos/mount.ts (its `.demo-mount` gets data-hydrated), any other island by Astro
+ * (client:visible: its astro-island loses the ssr attribute).
  */
 export async function hydrated(locator: import('@playwright/test').Locator): Promise<void> {
-  const el = locator.first();
-  await el.scrollIntoViewIfNeeded();
-  const mount = el.locator('xpath=ancestor-or-self::div[contains(concat(" ", @class, " "), " demo-mount ")][1]');
-  if (await mount.count()) await expect(mount).toHaveAttribute('data-hydrated', '');
-  else await expect(el.locator('xpath=ancestor::astro-island[1]')).not.toHaveAttribute('ssr', /.*/);
+  await locator.first().scrollIntoViewIfNeeded();
+  const mount = locator.first().locator('xpath=ancestor-or-self::div[contains(concat(" ", @class, " "), " demo-mount ")][1]');
+  if ((await mount.count()) > 0) await expect(mount).toHaveAttribute('data-hydrated', '');
+  else await expect(locator.first().locator('xpath=ancestor::astro-island[1]')).not.toHaveAttribute('ssr', /.*/);
 }
 
 /** Sets a range input as a learner dragging it would (an input event with the new value). */
