@@ -1,25 +1,18 @@
-import { useDemoTrainer } from '../ui/useDemoTrainer.ts';
+import type { VNode } from 'preact';
+import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
+import type { IslandProps } from '../define.ts';
+import { digitsDemo } from './demo.ts';
 import { LineChart } from '../../views/LineChart.tsx';
 import { PixelImages } from '../../views/PixelImages.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { percent } from '../ui/format.ts';
 import { SettingControl } from '../ui/SettingControl.tsx';
 import { TrainButtons } from '../ui/TrainButtons.tsx';
-import { useDemoSettings } from '../ui/useDemoSettings.ts';
-import { useOnChange } from '../ui/useOnChange.ts';
 import { DigitsCredit } from './credit.tsx';
 import { describeMistakes, describeWeights, fmt, methodLabel } from './describe.ts';
 import type { DigitsSnapshot } from './runner.ts';
 import { digitsFields, NEAR_ZERO, type DigitsSettings, type Method } from './settings.ts';
 
-interface Props {
-  id: string;
-  title: string;
-  caption?: string;
-  settings: DigitsSettings;
-  /** Which settings the learner can change; a method's strength shows only while that method is chosen. */
-  controls: (keyof DigitsSettings)[];
-}
 
 /** The setting each method's strength lives in. */
 const STRENGTH: Partial<Record<Method, keyof DigitsSettings>> = { dropout: 'p', l2: 'l2', l1: 'l1', 'early-stopping': 'patience' };
@@ -34,14 +27,12 @@ const MAX_NEURONS = 64;
  * pick a regularization and see the validation numbers, the digits it still gets wrong, and what
  * the penalty does to the first layer's weights (L1 zeroes pixels, L2 shrinks them all).
  */
-export default function DigitsIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, digitsFields, initial);
-  const t = useDemoTrainer<DigitsSnapshot>('digits', settings);
-  useOnChange(Object.keys(digitsFields).map((k) => settings[k as keyof DigitsSettings]), () => t.reset(settings));
+export default function DigitsIsland(props: IslandProps<typeof digitsFields>): VNode {
+  const { id, controls } = props;
+  const { settings, set, frame, t } = useTrainedDemo<typeof digitsFields, DigitsSnapshot>(digitsDemo, props);
 
   const s = t.snapshot;
   const last = s ? s.train.length - 1 : 0;
-  const set = (k: keyof DigitsSettings) => (v: number | string | boolean) => setSettings({ ...settings, [k]: v });
   const shown = controls.filter((k) => !STRENGTHS.has(k) || STRENGTH[settings.method] === k);
   const early = s?.early;
   const lossSummary = s

@@ -1,23 +1,17 @@
-import { useDemoTrainer } from '../ui/useDemoTrainer.ts';
+import type { VNode } from 'preact';
+import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
+import type { IslandProps } from '../define.ts';
+import { digitsSeedsDemo } from './demo.ts';
 import { PairedDots } from '../../views/PairedDots.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { SeedBandChart, SeedProgress } from '../ui/SeedComparison.tsx';
 import { SettingControl } from '../ui/SettingControl.tsx';
 import { TrainButtons } from '../ui/TrainButtons.tsx';
-import { useDemoSettings } from '../ui/useDemoSettings.ts';
-import { useOnChange } from '../ui/useOnChange.ts';
 import { DigitsCredit } from './credit.tsx';
 import type { SeedsSnapshot } from './seeds-runner.ts';
 import { seedsVerdict, variantNames } from './seeds-summary.ts';
 import { seedsFields, type SeedsSettings } from './settings.ts';
 
-interface Props {
-  id: string;
-  title: string;
-  caption?: string;
-  settings: SeedsSettings;
-  controls: (keyof SeedsSettings)[];
-}
 
 const STRENGTH: Record<string, keyof SeedsSettings> = { dropout: 'p', l2: 'l2', l1: 'l1', 'early-stopping': 'patience' };
 const STRENGTHS = new Set<keyof SeedsSettings>(['p', 'l2', 'l1', 'patience']);
@@ -30,15 +24,13 @@ const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
  * the mean curves with their min-max bands, each seed's final numbers as paired dots, and a
  * verdict that says whether the difference is larger than the seed-to-seed spread.
  */
-export default function SeedsIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, seedsFields, initial);
-  const t = useDemoTrainer<SeedsSnapshot>('digits-seeds', settings);
-  useOnChange([JSON.stringify(settings)], () => t.reset(settings));
+export default function SeedsIsland(props: IslandProps<typeof seedsFields>): VNode {
+  const { id, controls } = props;
+  const { settings, set, frame, t } = useTrainedDemo<typeof seedsFields, SeedsSnapshot>(digitsSeedsDemo, props);
 
   const s = t.snapshot;
   const names = variantNames(s?.settings ?? settings);
   const verdict = s ? seedsVerdict(s) : null;
-  const set = (k: keyof SeedsSettings) => (v: number | string | boolean) => setSettings({ ...settings, [k]: v });
   const shown = controls.filter((k) => !STRENGTHS.has(k) || STRENGTH[settings.method] === k);
   const finished = verdict?.seeds.length ?? 0;
   const pairs = (which: 'valLoss' | 'valAccuracy') =>

@@ -1,39 +1,31 @@
-import { useDemoTrainer } from '../ui/useDemoTrainer.ts';
+import type { VNode } from 'preact';
+import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
+import type { IslandProps } from '../define.ts';
+import { digitsSweepDemo } from './demo.ts';
 import { LineChart } from '../../views/LineChart.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { SeedProgress } from '../ui/SeedComparison.tsx';
 import { SettingControl } from '../ui/SettingControl.tsx';
 import { TrainButtons } from '../ui/TrainButtons.tsx';
-import { useDemoSettings } from '../ui/useDemoSettings.ts';
-import { useOnChange } from '../ui/useOnChange.ts';
 import { DigitsCredit } from './credit.tsx';
-import { sweepFields, SWEEP_VALUES, type SweepSettings } from './settings.ts';
+import { sweepFields, SWEEP_VALUES } from './settings.ts';
 import type { SweepSnapshot } from './sweep-runner.ts';
 import { describeSweep, strengthName, summarizeSweep } from './sweep-summary.ts';
 
-interface Props {
-  id: string;
-  title: string;
-  caption?: string;
-  settings: SweepSettings;
-  controls: (keyof SweepSettings)[];
-}
 
 /**
  * Too little, too much: the digits network trained at every strength of L2 (or dropout) on a few
  * seeds; the validation loss each run ends with, mean and min-max over the seeds, against the
  * strength. Too little regularization overfits, too much underfits; the best lies between.
  */
-export default function SweepIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, sweepFields, initial);
-  const t = useDemoTrainer<SweepSnapshot>('digits-sweep', settings);
-  useOnChange([JSON.stringify(settings)], () => t.reset(settings));
+export default function SweepIsland(props: IslandProps<typeof sweepFields>): VNode {
+  const { id, controls } = props;
+  const { settings, set, frame, t } = useTrainedDemo<typeof sweepFields, SweepSnapshot>(digitsSweepDemo, props);
 
   const s = t.snapshot;
   const sum = s ? summarizeSweep(s) : null;
   const knob = s?.settings.knob ?? settings.knob;
   const labels = SWEEP_VALUES[knob].map(String);
-  const set = (k: keyof SweepSettings) => (v: number | string | boolean) => setSettings({ ...settings, [k]: v });
   // L2 strengths span three decades: plotted at their index, labelled with their value.
   const xs = knob === 'l2' ? labels.map((_, i) => i) : [...SWEEP_VALUES.dropout];
   const series = sum
