@@ -5,11 +5,12 @@ import { percent as pct } from '../ui/format.ts';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { downloadJson } from '../ui/download.ts';
 import { SettingControl } from '../ui/SettingControl.tsx';
-import { TrainButtons } from '../ui/TrainButtons.tsx';
+import { TrainToolbar } from '../ui/TrainToolbar.tsx';
 import { useOnChange } from '../ui/useOnChange.ts';
 import { useDemoSettings } from '../ui/useDemoSettings.ts';
 import { overfittingFields, type OverfittingSettings } from './settings.ts';
 import type { OverfittingSnapshot } from './runner.ts';
+import { overfittingVerdict } from './verdict.ts';
 
 interface Props {
   id: string;
@@ -19,6 +20,9 @@ interface Props {
   /** Which settings the learner can change (all by default). */
   controls: (keyof OverfittingSettings)[];
 }
+
+/** Epochs per second. 30 by default: the 600 epochs take 20 s, slow enough to watch the boundary grow islands. */
+const SPEEDS = [10, 30, 100, Infinity] as const;
 
 const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(3));
 
@@ -39,11 +43,11 @@ export default function OverfittingIsland({ id, title, caption, settings: initia
   const epoch = s?.epoch ?? 0;
   const last = s ? s.train.length - 1 : 0;
   const gap = s ? s.val[last] - s.train[last] : 0;
-  const overfitting = s && s.bestEpoch > 0 && s.epoch > s.bestEpoch + 20 && s.val[last] > s.val[s.bestEpoch] * 1.05 && s.train[last] < s.train[s.bestEpoch];
+  const verdict = s ? overfittingVerdict(s) : null;
   const summary = s
     ? `After ${epoch} epochs: training loss ${fmt(s.train[last])}, validation loss ${fmt(s.val[last])}. ` +
       `Lowest validation loss ${fmt(s.val[s.bestEpoch])} at epoch ${s.bestEpoch}.` +
-      (overfitting ? ' The validation loss has turned back up: the network is overfitting.' : '')
+      (verdict ? ` ${verdict.text}` : '')
     : 'Not trained yet.';
   const set = (k: keyof OverfittingSettings) => (v: number | string | boolean) => setSettings({ ...settings, [k]: v });
 
@@ -62,15 +66,7 @@ export default function OverfittingIsland({ id, title, caption, settings: initia
           <SettingControl key={k} id={`${id}-${k}`} field={overfittingFields[k]} value={settings[k]} onChange={set(k)} />
         ))}
       </div>
-      <TrainButtons
-        running={t.running}
-        finished={t.finished}
-        onPlay={() => t.play()}
-        onPause={t.pause}
-        onStep={() => t.step(1)}
-        onReset={() => t.reset(settings)}
-        disabled={!!t.error}
-      />
+      <TrainToolbar id={id} t={t} settings={settings} speeds={SPEEDS} speed={30} unit="epochs" />
       <p class="status" aria-live="polite" data-testid="status">
         {s ? (
           <>
@@ -103,9 +99,9 @@ export default function OverfittingIsland({ id, title, caption, settings: initia
           <RunBoundary testId={`${id}-boundary`} view={s} epoch={epoch} />
         </div>
       </div>
-      {overfitting && (
-        <p class="demo-message info" data-testid="overfitting-note">
-          Since epoch {s!.bestEpoch} the validation loss has risen from {fmt(s!.val[s!.bestEpoch])} to {fmt(s!.val[last])} while the training loss kept falling: the network is learning the noise of its {settings.points} training points.
+      {verdict && (
+        <p class="demo-message info" data-testid="verdict" data-verdict={verdict.kind}>
+          {verdict.text}
         </p>
       )}
     </DemoFrame>

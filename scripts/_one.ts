@@ -1,0 +1,12 @@
+import { overfittingRunner } from '../src/demos/overfitting/runner.ts';
+import { defaults } from '../src/demos/settings-kit.ts';
+import { overfittingFields } from '../src/demos/overfitting/settings.ts';
+const D = defaults(overfittingFields);
+const p = JSON.parse(process.argv[2]);
+const r = overfittingRunner({ ...D, ...p });
+while (r.advance());
+const s: any = r.snapshot();
+const L = s.train.length - 1, b = s.bestEpoch;
+const pick = (a: number[]) => [0, 10, 25, 50, 100, 200, 300, 400, 500, 600].map((i) => a[i]?.toFixed(3)).join(' ');
+console.log(JSON.stringify(p), 'best', b, s.val[b].toFixed(3), 'end tr', s.train[L].toFixed(3), 'val', s.val[L].toFixed(3), 'acc', s.trainAccuracy.toFixed(3), s.valAccuracy.toFixed(3));
+console.log('  train', pick(s.train)); console.log('  val  ', pick(s.val));
