@@ -11,7 +11,7 @@ import {
 } from '../../src/demos/l1-l2/penalty-run.ts';
 import { liveSettings, liveValues, penaltyChanges } from '../../src/demos/l1-l2/live.ts';
 import { softThreshold } from '../../src/demos/l1-l2/proximal-l1.ts';
-import { changeText, histogramSummary, lossSummary, weightBins, zeroNote } from '../../src/demos/l1-l2/describe.ts';
+import { changeText, histogramSummary, lossSummary, weightAxis, weightBins, zeroNote } from '../../src/demos/l1-l2/describe.ts';
 import { torchPenaltyCode, weightDecayCode } from '../../src/demos/l1-l2/code.ts';
 import { combinationProblem, NEAR_ZERO, penaltyFields, type PenaltySettings } from '../../src/demos/l1-l2/settings.ts';
 import { demoMeta } from '../../src/demos/l1-l2/meta.ts';
@@ -219,6 +219,22 @@ test('the histogram bins: odd, round widths, one bin centred on 0', () => {
   assert.deepEqual(weightBins(3.5), { bins: 35, half: 3.5, width: 0.2, tickStep: 1 });
 });
 
+test('the histogram keeps exact zeros apart: the proximal run\'s zeros get their own bar, the subgradient run has none', async () => {
+  const { binCountsApartFromZero, binCounts } = await import('../../src/views/histogram-bins.ts');
+  const axis = weightAxis(PROX.histRange);
+  const min = -axis.half, max = axis.half;
+  const apart = binCountsApartFromZero(PROX.weights, min, max, axis.bins);
+  assert.equal(apart.zeros, PROX.stats.exactZero);
+  assert.ok(apart.zeros > 100);
+  assert.equal(apart.zeroBin, (axis.bins - 1) / 2, 'the bar of 0 is the middle one');
+  const all = binCounts(PROX.weights, min, max, axis.bins);
+  assert.equal(apart.counts[apart.zeroBin] + apart.zeros, all[apart.zeroBin], 'near-zero and exact-zero bars add up to the middle bin');
+  assert.equal(binCountsApartFromZero(L1.weights, min, max, axis.bins).zeros, 0);
+  // The axis is shared: the default's ±4.5 unless a run outgrows it.
+  assert.deepEqual(weightAxis(1), weightAxis(4.5));
+  assert.ok(weightAxis(7).half >= 7);
+});
+
 test('the texts say what the numbers are and why', () => {
   assert.match(histogramSummary(L1), new RegExp(`^304 weights after 600 epochs, .* ${L1.stats.nearZero} \\(\\d+%\\) have \\|w\\| < 0\\.01, 0 are exactly 0\\.`));
   assert.match(zeroNote(L1), /lr·λ = 0\.0001 per step towards 0 and past it/);
@@ -285,7 +301,14 @@ test('the numbers the chapter quotes are the engine\'s', () => {
   has(`lowest (${best.toFixed(3)}) at epoch ${NONE.valLoss.indexOf(best)}, has risen to ${NONE.valLoss.at(-1)!.toFixed(3)}`);
   // L2 0.003.
   has(`The largest weight stays at ${L2.stats.maxAbs.toFixed(2)}, the sum of squares $\\sum w^2$ ends at ${L2.stats.l2.toFixed(1)} against ${NONE.stats.l2.toFixed(1)} without a penalty, and the validation loss at ${L2.valLoss.at(-1)!.toFixed(3)}`);
-  has(`Only ${L2.stats.nearZero} weights are near zero`);
+  has(`only ${L2.stats.nearZero} weights are near zero ($\\lvert w\\rvert < 0.01$), against L1's ${L1.stats.nearZero}`);
+  // The middle bar of the one axis every run shares: L2 fills it too, which the text says.
+  const axis = weightAxis(Math.max(L1.histRange, L2.histRange, NONE.histRange));
+  for (const r of [L1, L2, NONE, PROX]) assert.deepEqual(weightAxis(r.histRange), axis, 'one axis for the compared runs');
+  const mid = (r: typeof L1) => Array.from(r.weights).filter((w) => Math.abs(w) < axis.width / 2).length;
+  has(`(${mid(L2)} weights with $\\lvert w\\rvert < ${axis.width / 2}$, against L1's ${mid(L1)})`);
+  assert.ok(mid(L2) > 0.6 * mid(L1), 'L2 fills the middle bar too: the chapter must not say it grows no spike');
+  assert.ok(!mdx.includes('does not grow a spike'));
   // Proximal step.
   has(`but now ${PROX.stats.exactZero} of them are exactly 0`);
   has(`(the same ${PROX.stats.nearZero} weights near zero`);

@@ -13,7 +13,7 @@ import { TrainButtons } from '../ui/TrainButtons.tsx';
 import { useOnChange } from '../ui/useOnChange.ts';
 import { useDemoSettings } from '../ui/useDemoSettings.ts';
 import { torchPenaltyCode, weightDecayCode } from './code.ts';
-import { changeText, f3, histogramSummary, lossSummary, pct, penaltyFormula, weightBins, zeroNote } from './describe.ts';
+import { changeText, f3, histogramSummary, lossSummary, pct, penaltyFormula, weightAxis, zeroNote } from './describe.ts';
 import { penaltyChanges } from './live.ts';
 import type { PenaltySnapshot } from './penalty-run.ts';
 import { PenaltyPicker } from './PenaltyPicker.tsx';
@@ -65,7 +65,7 @@ export default function PenaltyIsland({ id, title, caption, settings: initial, c
   const epochs = s ? s.dataLoss.map((_, i) => i) : [];
   const total = s ? s.dataLoss.map((d, i) => d + s.penalty[i]) : [];
   const restartControls = RESTART.filter(can);
-  const hb = weightBins(s?.histRange ?? 1);
+  const hb = weightAxis(s?.histRange);
 
   return (
     <DemoFrame
@@ -164,6 +164,7 @@ export default function PenaltyIsland({ id, title, caption, settings: initial, c
             max={hb.half}
             bins={hb.bins}
             tickStep={hb.tickStep}
+            zeroBar={{ label: 'exactly 0', color: (HIST_COLOR[kind] + 2) % 4 }}
             xLabel="weight value"
             yLabel={logCounts ? 'count (log scale)' : 'count'}
             logCounts={logCounts}
@@ -173,7 +174,7 @@ export default function PenaltyIsland({ id, title, caption, settings: initial, c
             <label class="l12-check">
               <input type="checkbox" checked={logCounts} onChange={(e) => setLogCounts((e.currentTarget as HTMLInputElement).checked)} /> log-scale counts
             </label>
-            <span class="es-hint">The range stays the widest of the run, so shrinking shows. The middle bar holds |w| &lt; {formatNumber(hb.width / 2)}.</span>
+            <span class="es-hint" data-testid="histogram-axis">Every run shares this axis, ±{formatNumber(hb.half)}, so runs compare bar for bar. The middle bar holds |w| &lt; {formatNumber(hb.width / 2)}; weights exactly 0 have their own bar.</span>
           </div>
         </div>
         <div class="demo-panel">
