@@ -10,8 +10,9 @@ import {
   replayPenaltyRun, validPenaltySettings, weightStats, type PenaltySnapshot,
 } from '../../src/demos/l1-l2/penalty-run.ts';
 import { liveSettings, liveValues, penaltyChanges } from '../../src/demos/l1-l2/live.ts';
+import { changesFromQuery, changesToQuery } from '../../src/reproduce/changes.ts';
 import { softThreshold } from '../../src/demos/l1-l2/proximal-l1.ts';
-import { changeText, histogramSummary, lossSummary, weightAxis, weightBins, zeroNote } from '../../src/demos/l1-l2/describe.ts';
+import { changeMarkers, changeText, histogramSummary, lossSummary, weightAxis, weightBins, zeroNote } from '../../src/demos/l1-l2/describe.ts';
 import { torchPenaltyCode, weightDecayCode } from '../../src/demos/l1-l2/code.ts';
 import { combinationProblem, NEAR_ZERO, penaltyFields, type PenaltySettings } from '../../src/demos/l1-l2/settings.ts';
 import { demoMeta } from '../../src/demos/l1-l2/meta.ts';
@@ -150,6 +151,59 @@ test('several changes between the same two steps merge into one entry (a dragged
   const log = penaltyChanges(run.snapshot().reproduce);
   assert.deepEqual(run.snapshot().reproduce.changes[1], { step: 110, epoch: 11, set: { proxL1: 0.02 } });
   assert.equal(changeText(log[1]), 'After epoch 11 (step 110): penalty None → L1, proximal step, λ 0.001 → 0.02');
+});
+
+test('the loss chart\'s change markers stay legible: changes close together share one numbered marker', () => {
+  assert.deepEqual(changeMarkers([], 600), []);
+  assert.deepEqual(changeMarkers([{ epoch: 200 }], 600), [{ x: 200, label: '1' }]);
+  // A burst of moves within a few epochs (3% of 600 = 18 epochs) is one marker "1–4"; a later one stands alone.
+  assert.deepEqual(changeMarkers([{ epoch: 200 }, { epoch: 203 }, { epoch: 205 }, { epoch: 217 }, { epoch: 300 }], 600), [{ x: 200, label: '1–4' }, { x: 300, label: '5' }]);
+  // However many changes, the markers are at least 3% of the axis apart.
+  const many = Array.from({ length: 40 }, (_, i) => ({ epoch: 100 + i * 3 }));
+  const m = changeMarkers(many, 600);
+  for (let i = 1; i < m.length; i++) assert.ok(m[i].x - m[i - 1].x >= 18, `${m[i - 1].x} and ${m[i].x}`);
+  assert.equal(m.at(-1)!.label.split('–').at(-1), '40', 'every change is counted');
+});
+
+test('a share link carries the live changes (step and new values), and the runner replays them: the same run', () => {
+  const run = createPenaltyRun({ ...S0, penalty: 'none', epochs: 120 });
+  for (let e = 0; e < 40; e++) run.advance();
+  run.update({ penalty: 'l1', strength: 0.01 });
+  for (let e = 0; e < 25; e++) run.advance();
+  run.update({ strength: 0.003, lr: 0.05 });
+  while (run.advance());
+  const live = run.snapshot();
+  const { settings, changes } = live.reproduce;
+  const text = changesToQuery(changes);
+  assert.equal(text, '400:l1=0.01;650:lr=0.05,l1=0.003');
+  // Through a URL and back.
+  const url = new URL('https://example.org/chapters/l1-l2/');
+  url.searchParams.set('penalty-effects.changes', text);
+  const back = changesFromQuery(new URL(url.toString()).searchParams.get('penalty-effects.changes')!);
+  assert.deepEqual(back.map((c) => ({ step: c.step, set: c.set })), changes.map((c) => ({ step: c.step, set: { ...c.set } })));
+  // The worker's runner, given the start settings and the link's schedule, replays the very run.
+  const r = penaltyRunner({ ...settings, schedule: back });
+  while (r.advance());
+  const replay = r.snapshot() as PenaltySnapshot;
+  assert.deepEqual(Array.from(replay.weights), Array.from(live.weights));
+  assert.deepEqual(replay.dataLoss, live.dataLoss);
+  assert.deepEqual(replay.reproduce, live.reproduce, 'the replay logs the same changes at the same steps and epochs');
+  // A link without changes (every old link) is a plain run.
+  const plain = penaltyRunner({ ...settings });
+  while (plain.advance());
+  assert.deepEqual((plain.snapshot() as PenaltySnapshot).reproduce.changes, []);
+});
+
+test('a link\'s changes are read strictly: bad ones are refused with a message, and a huge list costs nothing', () => {
+  assert.deepEqual(changesFromQuery(''), []);
+  assert.throws(() => changesFromQuery('abc'), /must read STEP:KEY=VALUE/);
+  assert.throws(() => changesFromQuery('10:l1=x'), /l1 must be a finite number/);
+  assert.throws(() => changesFromQuery('10:l1=1e309'), /finite number/);
+  assert.throws(() => changesFromQuery('10:__proto__=1'), /__proto__/);
+  assert.throws(() => changesFromQuery('10:constructor=1'), /unknown live setting 'constructor'/);
+  assert.throws(() => changesFromQuery('20:lr=0.1;10:lr=0.2'), /steps must not decrease/);
+  assert.throws(() => changesFromQuery('10:lr=0.1;'.repeat(2000)), /too long/);
+  assert.throws(() => changesFromQuery(Array.from({ length: 300 }, (_, i) => `${i}:lr=0.1`).join(';')), /too many changes/);
 });
 
 test('the live settings and the run\'s live values map one to one', () => {

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useTrainer } from '../../training/useTrainer.ts';
 import { RunBoundary } from '../ui/RunBoundary.tsx';
 import { Histogram } from '../../views/Histogram.tsx';
@@ -13,8 +13,10 @@ import { TrainButtons } from '../ui/TrainButtons.tsx';
 import { useOnChange } from '../ui/useOnChange.ts';
 import { useDemoSettings } from '../ui/useDemoSettings.ts';
 import { torchPenaltyCode, weightDecayCode } from './code.ts';
-import { changeText, f3, histogramSummary, lossSummary, pct, penaltyFormula, weightAxis, zeroNote } from './describe.ts';
+import { changeMarkers, changeText, f3, histogramSummary, lossSummary, pct, penaltyFormula, weightAxis, zeroNote } from './describe.ts';
 import { penaltyChanges } from './live.ts';
+import { changesFromQuery, changesToQuery } from '../../reproduce/changes.ts';
+import type { Change } from '../../reproduce/types.ts';
 import type { PenaltySnapshot } from './penalty-run.ts';
 import { PenaltyPicker } from './PenaltyPicker.tsx';
 import { LIVE_KEYS, NEAR_ZERO, PENALTY_LABELS, penaltyFields, type PenaltyKind, type PenaltySettings } from './settings.ts';
@@ -42,17 +44,54 @@ const strengthTyped = { ...penaltyFields.strength, label: 'or type λ' };
  * histogram with the zero count, the loss split into data loss and penalty, zeros over time.
  */
 export default function PenaltyIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, penaltyFields, initial);
+  const { settings, setSettings, frame, shareUrl } = useDemoSettings({ id, title, caption }, penaltyFields, initial, ['changes']);
   const t = useTrainer<PenaltySnapshot>('l1-l2-penalty', settings);
   const [speed, setSpeed] = useState<number>(30);
   const [logCounts, setLogCounts] = useState(false);
+  // A shared link's live changes (`?<id>.changes=STEP:KEY=VALUE;...`): the runner replays each at
+  // its step, so the link reopens the very run it was copied from, changes included.
+  const [schedule, setSchedule] = useState<Change[]>([]);
+  const [linkProblem, setLinkProblem] = useState<string | null>(null);
+  useEffect(() => {
+    const raw = new URLSearchParams(location.search).get(`${id}.changes`);
+    if (raw === null || raw === '') return;
+    try {
+      setSchedule(changesFromQuery(raw));
+    } catch (e) {
+      setLinkProblem(`The link’s changes while training cannot be replayed (${(e as Error).message}); the run starts without them.`);
+    }
+  }, []);
+  const run = { ...settings, schedule };
 
   // A run setting starts a new run; the live ones reach the running network (logged by the runner).
-  useOnChange(RESTART.map((k) => settings[k]), () => t.reset(settings));
+  useOnChange([...RESTART.map((k) => settings[k]), changesToQuery(schedule)], () => t.reset(run));
   useOnChange(LIVE_KEYS.map((k) => settings[k]), () => t.update({ penalty: settings.penalty, strength: settings.strength, lr: settings.lr }));
 
   const s = t.snapshot;
+  // A replayed change moved the running network: the live controls follow it.
+  useEffect(() => {
+    if (!s || !schedule.length) return;
+    if (LIVE_KEYS.some((k) => s.live[k] !== settings[k])) setSettings({ ...settings, ...s.live });
+  }, [s?.reproduce.changes.length]);
+  const stepsPerEpoch = s?.stepsPerEpoch ?? Math.ceil(settings.points / Math.min(settings.batch, settings.points));
+  /** The link to this run: the settings it started from and its changes (made, and still to replay). */
+  const linkToRun = () => {
+    if (!s) return shareUrl(settings);
+    const changes = [...s.reproduce.changes, ...schedule.filter((c) => c.step > s.step)];
+    return changes.length ? shareUrl(s.reproduce.settings as PenaltySettings, { changes: changesToQuery(changes) }) : shareUrl(settings);
+  };
+  const replaying = schedule.length
+    ? penaltyChanges({ settings: s?.reproduce.settings ?? settings, changes: schedule.map((c) => ({ ...c, epoch: Math.floor(c.step / stepsPerEpoch) })) })
+    : [];
   const set = (k: Key) => (v: number | string | boolean) => setSettings({ ...settings, [k]: v });
+  // A live slider being dragged shows its value at once, and changes the running network once,
+  // at release: one logged change (one marker) per drag, not one per epoch it lasted.
+  const [dragged, setDragged] = useState<Partial<Record<'strength' | 'lr', number>>>({});
+  const drag = (k: 'strength' | 'lr') => (v: number | string | boolean) => setDragged({ ...dragged, [k]: Number(v) });
+  const commit = (k: 'strength' | 'lr') => (v: number) => {
+    setDragged({});
+    setSettings({ ...settings, [k]: v });
+  };
   const can = (k: Key) => controls.includes(k);
   const proxBlocked = settings.optimizer !== 'sgd' ? 'The proximal step is shown with plain SGD only: its threshold is lr·λ per SGD step.' : undefined;
   const last = s ? s.dataLoss.length - 1 : 0;
@@ -61,7 +100,7 @@ export default function PenaltyIsland({ id, title, caption, settings: initial, c
 
   // Numbered like the change log below (the full text is there and in the charts' text alternatives).
   const changes = s ? penaltyChanges(s.reproduce) : [];
-  const markers = changes.map((c, i) => ({ x: c.epoch, label: String(i + 1), color: 3 }));
+  const markers = changeMarkers(changes, Math.max(s?.maxEpochs ?? 0, s?.epoch ?? 0)).map((m) => ({ ...m, color: 3 }));
   const epochs = s ? s.dataLoss.map((_, i) => i) : [];
   const total = s ? s.dataLoss.map((d, i) => d + s.penalty[i]) : [];
   const restartControls = RESTART.filter(can);
@@ -71,6 +110,7 @@ export default function PenaltyIsland({ id, title, caption, settings: initial, c
     <DemoFrame
       error={t.error}
       {...frame}
+      shareUrl={linkToRun}
       onExport={async () => {
         const { exportPenaltyRun } = await import('./penalty-run.ts');
         // The run as it started, plus the live changes (step index + new values) to replay it.
@@ -90,11 +130,11 @@ export default function PenaltyIsland({ id, title, caption, settings: initial, c
         <div class="controls">
           {can('strength') && (
             <>
-              <SettingControl id={`${id}-strength`} field={penaltyFields.strength} value={settings.strength} onChange={set('strength')} disabled={settings.penalty === 'none'} />
+              <SettingControl id={`${id}-strength`} field={penaltyFields.strength} value={dragged.strength ?? settings.strength} onChange={drag('strength')} onCommit={commit('strength')} disabled={settings.penalty === 'none'} />
               <NumberInput id={`${id}-strength-typed`} name="λ" field={strengthTyped} value={settings.strength} onChange={set('strength')} disabled={settings.penalty === 'none'} />
             </>
           )}
-          {can('lr') && <SettingControl id={`${id}-lr`} field={penaltyFields.lr} value={settings.lr} onChange={set('lr')} />}
+          {can('lr') && <SettingControl id={`${id}-lr`} field={penaltyFields.lr} value={dragged.lr ?? settings.lr} onChange={drag('lr')} onCommit={commit('lr')} />}
         </div>
         <p class="es-hint l12-live-note">These three change the running network at the next epoch, without a reset; the log below records each change with its step.</p>
       </div>
@@ -106,7 +146,7 @@ export default function PenaltyIsland({ id, title, caption, settings: initial, c
           onPlay={() => t.play(speed || undefined)}
           onPause={t.pause}
           onStep={() => t.step(1)}
-          onReset={() => t.reset(settings)}
+          onReset={() => t.reset(run)}
           disabled={!!t.error}
         />
         <span class="l12-inline">
@@ -210,6 +250,17 @@ export default function PenaltyIsland({ id, title, caption, settings: initial, c
           />
         </div>
       </div>
+
+      {linkProblem && <p class="demo-message info" data-testid="replay-problem">{linkProblem}</p>}
+      {replaying.length > 0 && (
+        <div class="demo-message info" data-testid="replay-note">
+          <p style="margin:0">
+            This link replays {replaying.length === 1 ? 'a change' : `${replaying.length} changes`} made while training, each at its step:{' '}
+            {replaying.map((c) => changeText(c)).join('; ')}. Press Train to watch the same run.
+          </p>
+          <button type="button" class="btn" style="margin-top:0.4rem" onClick={() => setSchedule([])}>Train without them</button>
+        </div>
+      )}
 
       <div class="l12-log" data-testid="change-log">
         <h4>Changes while training</h4>

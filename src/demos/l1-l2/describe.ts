@@ -133,3 +133,20 @@ export const SHARED_WEIGHT_RANGE = 4.5;
 export function weightAxis(histRange: number | undefined) {
   return weightBins(Math.max(SHARED_WEIGHT_RANGE, histRange ?? 0));
 }
+
+/**
+ * The loss chart's markers for the change log: one per change, numbered like the log, but changes
+ * closer together than 3% of the epoch axis share one marker labelled "2–4", so the numbers never
+ * pile up on top of each other (the log below the chart lists each one).
+ */
+export function changeMarkers(changes: readonly { epoch: number }[], axisEpochs: number): { x: number; label: string }[] {
+  const near = Math.max(1, Math.round(0.03 * axisEpochs));
+  const out: { x: number; label: string }[] = [];
+  let first = 0;
+  for (let i = 1; i <= changes.length; i++) {
+    if (i < changes.length && changes[i].epoch - changes[first].epoch < near) continue;
+    out.push({ x: changes[first].epoch, label: i - 1 === first ? String(first + 1) : `${first + 1}–${i}` });
+    first = i;
+  }
+  return changes.length ? out : [];
+}
