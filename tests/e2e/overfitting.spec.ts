@@ -106,6 +106,7 @@ test.describe('chapter 1: the overfitting demo', () => {
     await demo.getByTestId('train').click();
     await expect(demo.getByTestId('demo-error')).toContainText('diverged', { timeout: 30_000 });
     await expect(demo.getByTestId('demo-error')).toContainText('Lower the learning rate');
+    await expect(demo.getByTestId('demo-error')).toHaveText(/^Training diverged: at epoch 1 the training loss reached/);
     await setRange(demo.getByLabel(/Learning rate/), -2); // log10 slider: lr = 0.01
     await demo.getByTestId('reset').click();
     await expect(demo.getByTestId('epoch')).toHaveText('0');

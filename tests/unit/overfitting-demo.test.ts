@@ -160,3 +160,24 @@ test('verdict: clean labels are not called noise', () => {
   assert.equal(v.kind, 'overfitting');
   assert.doesNotMatch(v.text, /noise|flipped/);
 });
+
+test('the numbers the chapter quotes hold in every browser: the default run is the same with another libm', () => {
+  // Browsers' Math.exp / Math.log1p differ from Node's in the last bit; one ulp off on a third of the calls.
+  const { exp, log1p } = Math;
+  try {
+    for (const ulp of [1, -1]) {
+      let k = 0;
+      Math.exp = (x: number) => (k++ % 3 === 0 ? exp(x) * (1 + ulp * 2 ** -52) : exp(x));
+      Math.log1p = (x: number) => (k++ % 3 === 1 ? log1p(x) * (1 + ulp * 2 ** -52) : log1p(x));
+      const r = train();
+      assert.equal(r.s.bestEpoch, def.s.bestEpoch);
+      assert.equal(f3(r.s.val[14]), f3(def.s.val[14]));
+      assert.equal(f3(r.s.val[600]), f3(def.s.val[600]));
+      assert.equal(f3(r.s.train[600]), f3(def.s.train[600]));
+      assert.equal(pc(r.s.valAccuracy), pc(def.s.valAccuracy));
+    }
+  } finally {
+    Math.exp = exp;
+    Math.log1p = log1p;
+  }
+});
