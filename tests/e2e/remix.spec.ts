@@ -53,16 +53,16 @@ test('a copied link reopens the demo with the same settings', async ({ page, con
   await page.goto('/chapters/what-is-regularization/');
   const demo = page.locator('[data-demo="overfitting"]');
   await hydrated(demo);
-  await demo.getByLabel('Data set').selectOption('circle');
+  await demo.getByLabel('Data set').selectOption('xor');
   await demo.getByLabel(/Training points/).focus();
   await page.keyboard.press('ArrowRight');
   await demo.getByRole('button', { name: 'Copy link to these settings' }).click();
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(link).toContain('overfitting.dataset=circle');
+  expect(link).toContain('overfitting.dataset=xor');
   expect(link).toContain('overfitting.points=40');
   await page.goto(link);
   await hydrated(demo);
-  await expect(demo.getByLabel('Data set')).toHaveValue('circle');
+  await expect(demo.getByLabel('Data set')).toHaveValue('xor');
   await expect(demo.getByTestId('overfitting-points-value')).toHaveText('40');
 });
 
