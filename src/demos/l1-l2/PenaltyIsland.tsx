@@ -214,7 +214,7 @@ export default function PenaltyIsland({ id, title, caption, settings: initial, c
             <label class="l12-check">
               <input type="checkbox" checked={logCounts} onChange={(e) => setLogCounts((e.currentTarget as HTMLInputElement).checked)} /> log-scale counts
             </label>
-            <span class="es-hint" data-testid="histogram-axis">Every run shares this axis, ±{formatNumber(hb.half)}, so runs compare bar for bar. The middle bar holds |w| &lt; {formatNumber(hb.width / 2)}; weights exactly 0 have their own bar.</span>
+            <span class="es-hint" data-testid="histogram-axis">Every run shares this axis, ±{formatNumber(hb.half)}, so runs compare bar for bar. The middle bar holds |w| &lt; {String(hb.width / 2)}; weights exactly 0 have their own bar.</span>
           </div>
         </div>
         <div class="demo-panel">
