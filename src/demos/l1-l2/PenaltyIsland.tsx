@@ -1,5 +1,5 @@
+import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { useTrainer } from '../../training/useTrainer.ts';
 import { RunBoundary } from '../ui/RunBoundary.tsx';
 import { Histogram } from '../../views/Histogram.tsx';
 import { LineChart } from '../../views/LineChart.tsx';
@@ -10,8 +10,10 @@ import { formatNumber } from '../ui/format.ts';
 import { NumberInput } from '../ui/NumberInput.tsx';
 import { SettingControl } from '../ui/SettingControl.tsx';
 import { TrainButtons } from '../ui/TrainButtons.tsx';
+import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
 import { useOnChange } from '../ui/useOnChange.ts';
-import { useDemoSettings } from '../ui/useDemoSettings.ts';
+import type { IslandProps } from '../define.ts';
+import { penaltyEffectsDemo } from './demo.ts';
 import { torchPenaltyCode, weightDecayCode } from './code.ts';
 import { changeMarkers, changeText, f3, histogramSummary, lossSummary, pct, penaltyFormula, weightAxis, zeroNote } from './describe.ts';
 import { penaltyChanges } from './live.ts';
@@ -19,39 +21,33 @@ import { changesFromQuery, changesToQuery } from '../../reproduce/changes.ts';
 import type { Change } from '../../reproduce/types.ts';
 import type { PenaltySnapshot } from './penalty-run.ts';
 import { PenaltyPicker } from './PenaltyPicker.tsx';
-import { LIVE_KEYS, NEAR_ZERO, PENALTY_LABELS, penaltyFields, type PenaltyKind, type PenaltySettings } from './settings.ts';
-import './l1-l2.css';
+import { NEAR_ZERO, PENALTY_LABELS, penaltyFields, type PenaltyKind, type PenaltySettings } from './settings.ts';
 
 type Key = keyof PenaltySettings;
 
-interface Props {
-  id: string;
-  title: string;
-  caption?: string;
-  settings: PenaltySettings;
-  /** Which settings the learner can change. */
-  controls: Key[];
-}
-
 const SPEEDS = [10, 30, 100, 0] as const; // epochs per second; 0 = as fast as the worker can
-const RESTART: Key[] = ['optimizer', 'dataset', 'noise', 'points', 'hidden', 'layers', 'activation', 'batch', 'epochs', 'seed'];
 const HIST_COLOR: Record<PenaltyKind, number> = { none: 0, l1: 1, l2: 2, 'l1-prox': 3 };
 const strengthTyped = { ...penaltyFields.strength, label: 'or type λ' };
+const LIVE = ['penalty', 'strength', 'lr'] as const;
 
 /**
  * Chapter 3's main demo: a network trains live under a penalty the learner switches and
  * strengthens while it trains (runner.update, no reset). Views: decision boundary, weight
  * histogram with the zero count, the loss split into data loss and penalty, zeros over time.
  */
-export default function PenaltyIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, frame, shareUrl } = useDemoSettings({ id, title, caption }, penaltyFields, initial, ['changes']);
-  const t = useTrainer<PenaltySnapshot>('l1-l2-penalty', settings);
-  const [speed, setSpeed] = useState<number>(30);
-  const [logCounts, setLogCounts] = useState(false);
+export default function PenaltyIsland(props: IslandProps<typeof penaltyFields>): VNode {
+  const { id, controls } = props;
   // A shared link's live changes (`?<id>.changes=STEP:KEY=VALUE;...`): the runner replays each at
   // its step, so the link reopens the very run it was copied from, changes included.
   const [schedule, setSchedule] = useState<Change[]>([]);
   const [linkProblem, setLinkProblem] = useState<string | null>(null);
+  // A run setting starts a new run; the live ones reach the running network (logged by the runner).
+  const { settings, set, setSettings, frame, shareUrl, t } = useTrainedDemo<typeof penaltyFields, PenaltySnapshot>(penaltyEffectsDemo, props, {
+    run: (v) => ({ ...v, schedule }),
+    linkKeys: ['changes'],
+  });
+  const [speed, setSpeed] = useState<number>(30);
+  const [logCounts, setLogCounts] = useState(false);
   useEffect(() => {
     const raw = new URLSearchParams(location.search).get(`${id}.changes`);
     if (raw === null || raw === '') return;
@@ -62,16 +58,13 @@ export default function PenaltyIsland({ id, title, caption, settings: initial, c
     }
   }, []);
   const run = { ...settings, schedule };
-
-  // A run setting starts a new run; the live ones reach the running network (logged by the runner).
-  useOnChange([...RESTART.map((k) => settings[k]), changesToQuery(schedule)], () => t.reset(run));
-  useOnChange(LIVE_KEYS.map((k) => settings[k]), () => t.update({ penalty: settings.penalty, strength: settings.strength, lr: settings.lr }));
+  useOnChange([changesToQuery(schedule)], () => t.reset(run));
 
   const s = t.snapshot;
   // A replayed change moved the running network: the live controls follow it.
   useEffect(() => {
     if (!s || !schedule.length) return;
-    if (LIVE_KEYS.some((k) => s.live[k] !== settings[k])) setSettings({ ...settings, ...s.live });
+    if (LIVE.some((k) => s.live[k] !== settings[k])) setSettings({ ...settings, ...s.live });
   }, [s?.reproduce.changes.length]);
   const stepsPerEpoch = s?.stepsPerEpoch ?? Math.ceil(settings.points / Math.min(settings.batch, settings.points));
   /** The link to this run: the settings it started from and its changes (made, and still to replay). */
@@ -83,7 +76,6 @@ export default function PenaltyIsland({ id, title, caption, settings: initial, c
   const replaying = schedule.length
     ? penaltyChanges({ settings: s?.reproduce.settings ?? settings, changes: schedule.map((c) => ({ ...c, epoch: Math.floor(c.step / stepsPerEpoch) })) })
     : [];
-  const set = (k: Key) => (v: number | string | boolean) => setSettings({ ...settings, [k]: v });
   // A live slider being dragged shows its value at once, and changes the running network once,
   // at release: one logged change (one marker) per drag, not one per epoch it lasted.
   const [dragged, setDragged] = useState<Partial<Record<'strength' | 'lr', number>>>({});
@@ -103,7 +95,7 @@ export default function PenaltyIsland({ id, title, caption, settings: initial, c
   const markers = changeMarkers(changes, Math.max(s?.maxEpochs ?? 0, s?.epoch ?? 0)).map((m) => ({ ...m, color: 3 }));
   const epochs = s ? s.dataLoss.map((_, i) => i) : [];
   const total = s ? s.dataLoss.map((d, i) => d + s.penalty[i]) : [];
-  const restartControls = RESTART.filter(can);
+  const restartControls = controls.filter((k) => penaltyFields[k].effect === 'restart');
   const hb = weightAxis(s?.histRange);
 
   return (
@@ -116,14 +108,14 @@ export default function PenaltyIsland({ id, title, caption, settings: initial, c
         // The run as it started, plus the live changes (step index + new values) to replay it.
         downloadJson(`l1-l2-penalty-seed${settings.seed}.json`, exportPenaltyRun(s?.reproduce.settings ?? settings, s?.reproduce.changes ?? []));
       }}
-      reproduce={{ demo: 'penalty-effects', library: 'pytorch', settings, snapshot: s }}
+      reproduce={{ demo: penaltyEffectsDemo.id, library: 'pytorch', settings, snapshot: s }}
     >
       <div class="l12-live" role="group" aria-label="Penalty settings (they change while the network trains)">
         {can('penalty') && (
           <PenaltyPicker
             id={id}
             value={settings.penalty}
-            onChange={(p) => setSettings({ ...settings, penalty: p })}
+            onChange={(p) => set('penalty')(p)}
             unavailable={proxBlocked ? { 'l1-prox': proxBlocked } : {}}
           />
         )}

@@ -1,4 +1,4 @@
-import { useTrainer } from '../../training/useTrainer.ts';
+import type { VNode } from 'preact';
 import { LineChart } from '../../views/LineChart.tsx';
 import { RunBoundary } from '../ui/RunBoundary.tsx';
 import { percent as pct } from '../ui/format.ts';
@@ -6,20 +6,12 @@ import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { downloadJson } from '../ui/download.ts';
 import { SettingControl } from '../ui/SettingControl.tsx';
 import { TrainToolbar } from '../ui/TrainToolbar.tsx';
-import { useOnChange } from '../ui/useOnChange.ts';
-import { useDemoSettings } from '../ui/useDemoSettings.ts';
-import { overfittingFields, type OverfittingSettings } from './settings.ts';
+import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
+import type { IslandProps } from '../define.ts';
+import { overfittingDemo } from './demo.ts';
+import { overfittingFields } from './settings.ts';
 import type { OverfittingSnapshot } from './runner.ts';
 import { overfittingVerdict } from './verdict.ts';
-
-interface Props {
-  id: string;
-  title: string;
-  caption?: string;
-  settings: OverfittingSettings;
-  /** Which settings the learner can change (all by default). */
-  controls: (keyof OverfittingSettings)[];
-}
 
 /** Epochs per second. 30 by default: the 600 epochs take 20 s, slow enough to watch the boundary grow islands. */
 const SPEEDS = [10, 30, 100, Infinity] as const;
@@ -31,25 +23,21 @@ const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ?
  * fall while the validation loss turns back up, next to the decision boundary wrapping itself
  * around noisy points.
  */
-export default function OverfittingIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, overfittingFields, initial);
-  const t = useTrainer<OverfittingSnapshot>('overfitting', settings);
-
-  // A changed setting restarts the run (the learning rate changes live, without a restart).
-  useOnChange([settings.dataset, settings.noise, settings.points, settings.hidden, settings.layers, settings.activation, settings.batch, settings.epochs, settings.seed], () => t.reset(settings));
-  useOnChange([settings.lr], () => t.update({ lr: settings.lr }));
+export default function OverfittingIsland(props: IslandProps<typeof overfittingFields>): VNode {
+  const { id, controls } = props;
+  const { settings, set, frame, t } = useTrainedDemo<typeof overfittingFields, OverfittingSnapshot>(overfittingDemo, props);
 
   const s = t.snapshot;
   const epoch = s?.epoch ?? 0;
   const last = s ? s.train.length - 1 : 0;
   const gap = s ? s.val[last] - s.train[last] : 0;
+  // What the curves show, honestly (verdict.ts): overfitting only when the validation loss has turned up.
   const verdict = s ? overfittingVerdict(s) : null;
   const summary = s
     ? `After ${epoch} epochs: training loss ${fmt(s.train[last])}, validation loss ${fmt(s.val[last])}. ` +
       `Lowest validation loss ${fmt(s.val[s.bestEpoch])} at epoch ${s.bestEpoch}.` +
       (verdict ? ` ${verdict.text}` : '')
     : 'Not trained yet.';
-  const set = (k: keyof OverfittingSettings) => (v: number | string | boolean) => setSettings({ ...settings, [k]: v });
 
   return (
     <DemoFrame
@@ -59,7 +47,7 @@ export default function OverfittingIsland({ id, title, caption, settings: initia
         const { exportOverfittingRun } = await import('./runner.ts');
         downloadJson(`overfitting-seed${settings.seed}.json`, exportOverfittingRun(settings));
       }}
-      reproduce={{ demo: 'overfitting', library: 'pytorch', settings, snapshot: s }}
+      reproduce={{ demo: overfittingDemo.id, library: 'pytorch', settings, snapshot: s }}
     >
       <div class="controls">
         {controls.map((k) => (

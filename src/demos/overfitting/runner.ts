@@ -99,4 +99,3 @@ export function exportOverfittingRun(raw: unknown) {
   };
 }
 
-export const runners = { overfitting: overfittingRunner };
