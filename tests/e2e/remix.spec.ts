@@ -28,8 +28,6 @@ test('each chapter links to its MDX source and offers embed snippets', async ({ 
   // Served as text, so a browser shows it instead of downloading it (the built file's extension
   // decides: astro preview and static hosts know .txt, not .mdx).
   expect(res.headers()['content-type']).toMatch(/^text\/plain/);
-  await page.goto(href!);
-  await expect(page.locator('body')).toContainText('title: What is regularization?');
   // Old links to the .mdx still answer with the same text.
   const old = await request.get(href!.replace(/\.txt$/, ''));
   expect(old.status()).toBe(200);
