@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { loadProgress, recordAnswer } from '../lib/progress';
 import type { QuizQuestion } from '../lib/quiz';
 import { RichText } from './RichText';
+import { postToHost } from '../lib/host-events';
 
 interface Props {
   chapter: string;
@@ -70,6 +71,7 @@ export default function Quiz({ chapter, questions }: Props) {
                   if (!a) return;
                   setAnswers({ ...answers, [q.id]: { ...a, checked: true } });
                   recordAnswer(chapter, q.id, a.choice === q.answer);
+                  postToHost({ type: 'regularization-lab:quiz-answered', chapter, question: q.id, correct: a.choice === q.answer });
                 }}
               >
                 Check answer

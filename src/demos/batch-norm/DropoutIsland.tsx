@@ -36,8 +36,9 @@ const at = (a: number[]) => a[a.length - 1];
  * regularizer, batch norm only, dropout only, and both. The overfitting gap (validation minus
  * training loss) of each, live, and where each ends.
  */
-export default function DropoutIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const ds = useDemoSettings({ id, title, caption }, dropoutFields, initial);
+export default function DropoutIsland({ id, title, caption, settings: initial, controls: chapterControls }: Props) {
+  const ds = useDemoSettings({ id, title, caption, controls: chapterControls }, dropoutFields, initial);
+  const controls = ds.controls;
   const { settings, setSettings } = ds;
   const t = useTrainer<DropoutSnapshot>('bn-dropout', settings);
   const runKey = JSON.stringify(settings);

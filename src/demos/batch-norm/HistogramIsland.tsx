@@ -55,8 +55,9 @@ function describe(name: string, v: LayerView | undefined): string {
  * hidden layer's values on the current mini-batch: without BN (what its activation receives),
  * and with BN before and after the normalisation, with their mean and variance.
  */
-export default function HistogramIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const ds = useDemoSettings({ id, title, caption }, histogramFields, initial);
+export default function HistogramIsland({ id, title, caption, settings: initial, controls: chapterControls }: Props) {
+  const ds = useDemoSettings({ id, title, caption, controls: chapterControls }, histogramFields, initial);
+  const controls = ds.controls;
   const { settings, setSettings } = ds;
   const t = useTrainer<HistogramSnapshot>('bn-histogram', settings);
   const run = runPart(settings, HISTOGRAM_VIEW);

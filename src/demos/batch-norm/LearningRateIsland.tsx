@@ -49,8 +49,9 @@ function cellStyle(r: GridRun, chance: number): Record<string, string> | undefin
  * the same network with and without batch norm, trained by the engine in the worker. Two
  * heat-map tables of the final training loss, and the loss curves of the chosen cell.
  */
-export default function LearningRateIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const ds = useDemoSettings({ id, title, caption }, gridFields, initial);
+export default function LearningRateIsland({ id, title, caption, settings: initial, controls: chapterControls }: Props) {
+  const ds = useDemoSettings({ id, title, caption, controls: chapterControls }, gridFields, initial);
+  const controls = ds.controls;
   const { settings, setSettings } = ds;
   const t = useTrainer<GridSnapshot>('bn-learning-rates', settings);
   const runKey = JSON.stringify(settings);

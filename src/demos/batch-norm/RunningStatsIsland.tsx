@@ -36,8 +36,9 @@ const RUN_MORE: Key[] = ['dataset', 'points', 'layers', 'hidden', 'lr', 'batch',
  * statistics of every step and the running averages that follow them, PyTorch's momentum update
  * with the step's numbers, and what train mode and eval mode normalise with.
  */
-export default function RunningStatsIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const ds = useDemoSettings({ id, title, caption }, runningFields, initial);
+export default function RunningStatsIsland({ id, title, caption, settings: initial, controls: chapterControls }: Props) {
+  const ds = useDemoSettings({ id, title, caption, controls: chapterControls }, runningFields, initial);
+  const controls = ds.controls;
   const { settings, setSettings } = ds;
   const t = useTrainer<RunningSnapshot>('bn-running-stats', settings);
   const runKey = JSON.stringify(runPart(settings, RUNNING_VIEW));

@@ -38,8 +38,8 @@ const last = (a: number[] | undefined) => (a && a.length ? a[a.length - 1] : und
  * the learner's p, on the same data from the same seed. Any setting starts both runs over, so the
  * two curves always compare whole runs.
  */
-export default function CompareIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, compareFields, initial);
+export default function CompareIsland({ id, title, caption, settings: initial, controls: chapterControls }: Props) {
+  const { settings, setSettings, frame, controls } = useDemoSettings({ id, title, caption, controls: chapterControls }, compareFields, initial);
   const t = useTrainer<CompareSnapshot>('dropout-compare', settings);
   const [speed, setSpeed] = useState<number>(50);
   useOnChange([JSON.stringify(settings)], () => t.reset(settings));

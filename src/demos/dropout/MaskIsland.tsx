@@ -38,8 +38,8 @@ const f3 = (v: number | null) => (v === null || !Number.isFinite(v) ? '–' : v.
  * dropout mask the engine drew for one example of that step's batch (and the whole batch's masks
  * beside it). p and the train/eval mode change live; everything else starts a new run.
  */
-export default function MaskIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, maskFields, initial);
+export default function MaskIsland({ id, title, caption, settings: initial, controls: chapterControls }: Props) {
+  const { settings, setSettings, frame, controls } = useDemoSettings({ id, title, caption, controls: chapterControls }, maskFields, initial);
   const t = useTrainer<MaskSnapshot>('dropout-masks', settings);
   const [speed, setSpeed] = useState<number>(2);
   const [example, setExample] = useState(0);

@@ -29,8 +29,8 @@ const RUN: Key[] = ['dataset', 'noise', 'points', 'hidden', 'layers', 'lr', 'bat
  * several patience values. For each: where training stops, the epochs and gradient steps it
  * skips, and the validation loss of the model it ends with.
  */
-export default function SavingsIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, earlyStoppingFields, initial);
+export default function SavingsIsland({ id, title, caption, settings: initial, controls: chapterControls }: Props) {
+  const { settings, setSettings, frame, controls } = useDemoSettings({ id, title, caption, controls: chapterControls }, earlyStoppingFields, initial);
   const run = useMemo(() => pickRun(settings), [JSON.stringify(pickRun(settings))]);
   const rule = pickRule(settings);
   const t = useRun(run);

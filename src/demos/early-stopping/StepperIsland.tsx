@@ -40,8 +40,8 @@ const pct = (v: number) => `${Math.round(v * 100)}%`;
  * the engine's EarlyStopping monitor decide at each one. Changing the rule's settings
  * re-evaluates the same run instantly.
  */
-export default function StepperIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, earlyStoppingFields, initial);
+export default function StepperIsland({ id, title, caption, settings: initial, controls: chapterControls }: Props) {
+  const { settings, setSettings, frame, controls } = useDemoSettings({ id, title, caption, controls: chapterControls }, earlyStoppingFields, initial);
   const run = useMemo(() => pickRun(settings), [JSON.stringify(pickRun(settings))]);
   const rule = pickRule(settings);
   const t = useRun(run);

@@ -50,8 +50,8 @@ function coefSeries(path: PathFit[], d: number, informative: number, trueCoef: n
  * learner drags (or moves with its slider); the fit at exactly that alpha comes back from the
  * worker with its count of exact zeros.
  */
-export default function PathIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, pathFields, initial);
+export default function PathIsland({ id, title, caption, settings: initial, controls: chapterControls }: Props) {
+  const { settings, setSettings, frame, controls } = useDemoSettings({ id, title, caption, controls: chapterControls }, pathFields, initial);
   const t = useTrainer<PathSnapshot>('l1-l2-path', settings);
   const dataKey = pathDataKey(settings);
   // The paths compute as soon as the demo is on screen; new data computes them again.

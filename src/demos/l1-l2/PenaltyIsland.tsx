@@ -41,8 +41,8 @@ const strengthTyped = { ...penaltyFields.strength, label: 'or type λ' };
  * strengthens while it trains (runner.update, no reset). Views: decision boundary, weight
  * histogram with the zero count, the loss split into data loss and penalty, zeros over time.
  */
-export default function PenaltyIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, penaltyFields, initial);
+export default function PenaltyIsland({ id, title, caption, settings: initial, controls: chapterControls }: Props) {
+  const { settings, setSettings, frame, controls } = useDemoSettings({ id, title, caption, controls: chapterControls }, penaltyFields, initial);
   const t = useTrainer<PenaltySnapshot>('l1-l2-penalty', settings);
   const [speed, setSpeed] = useState<number>(30);
   const [logCounts, setLogCounts] = useState(false);

@@ -27,8 +27,8 @@ const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ?
  * fall while the validation loss turns back up, next to the decision boundary wrapping itself
  * around noisy points.
  */
-export default function OverfittingIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, overfittingFields, initial);
+export default function OverfittingIsland({ id, title, caption, settings: initial, controls: chapterControls }: Props) {
+  const { settings, setSettings, frame, controls } = useDemoSettings({ id, title, caption, controls: chapterControls }, overfittingFields, initial);
   const t = useTrainer<OverfittingSnapshot>('overfitting', settings);
 
   // A changed setting restarts the run (the learning rate changes live, without a restart).
