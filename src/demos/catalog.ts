@@ -1,10 +1,8 @@
 /**
- * The demos the embed pages and the embed builder offer, in one shape. Today it reads the remix
- * metadata (meta.ts) and the wrapper registry (registry.ts); when demos define themselves in one
- * list, only this module changes.
+ * The demos the embed pages and the embed builder offer, in the shape they use, derived from the
+ * demo list (./index.ts). Pages place a demo with `<Demo demo={defaultId} />` (./Demo.astro).
  */
-import { demoMetas } from './meta.ts';
-import { demoComponents } from './registry.ts';
+import { demos } from './index.ts';
 import { demoSlug } from '../lib/demo-names.ts';
 import type { Fields } from './settings-kit.ts';
 
@@ -13,27 +11,22 @@ export interface CatalogDemo {
   component: string;
   /** Its embed page: /embed/<slug>/. */
   slug: string;
-  /** The demo's default id: the prefix of its link parameters (`?<id>.<setting>=`). */
+  /** The demo's id: `<Demo demo=…>`, and the prefix of its link parameters (`?<id>.<setting>=`). */
   defaultId: string;
-  /** The chapter (id) that uses it. */
+  /** The chapter (slug) that uses it. */
   chapter: string;
   summary: string;
   fields: Fields;
-  /** The Astro wrapper (renders the demo with its default props). */
-  Component: (props: Record<string, unknown>) => unknown;
 }
 
-export const demoCatalog: CatalogDemo[] = demoMetas
-  .filter((m) => m.component in demoComponents)
-  .map((m) => ({
-    component: m.component,
-    slug: demoSlug(m.component),
-    defaultId: m.defaultId,
-    chapter: m.chapter,
-    summary: m.summary,
-    fields: m.fields,
-    Component: demoComponents[m.component] as CatalogDemo['Component'],
-  }));
+export const demoCatalog: CatalogDemo[] = demos.map((d) => ({
+  component: d.component,
+  slug: demoSlug(d.component),
+  defaultId: d.id,
+  chapter: d.chapter.slug,
+  summary: d.summary,
+  fields: d.fields,
+}));
 
 /** "DropoutMaskDemo" -> "Dropout mask". */
 export function demoLabel(component: string): string {
