@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { embedOverrides } from '../../src/demos/ui/embed-overrides.ts';
-import { embedUrl, iframeSnippet, mdxLine, type EmbedChoice } from '../../src/lib/embed-snippets.ts';
+import { embedUrl, iframeSnippet, mdxLine, type EmbedChoice } from '../../src/lib/embed-snippet.ts';
 import { finalNumbers } from '../../src/lib/host-events.ts';
 import { chapterQuestions } from '../../src/lib/chapter-quiz.ts';
 import { validateQuestions } from '../../src/lib/quiz.ts';

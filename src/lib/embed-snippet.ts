@@ -1,7 +1,28 @@
 /**
- * What the embed builder hands an instructor for one demo: the embed page's URL, an iframe
- * snippet (with the resize script), and the MDX line for a chapter. Pure, so it is unit-tested.
+ * The code an instructor pastes: the iframe for a demo's embed page (with the script that sizes
+ * it), and, from the embed builder, the embed page's URL and the MDX line for a chapter. Pure, so
+ * it is unit-tested.
  */
+
+/** Room the embed page adds around the demo (its padding; it drops the demo's border). */
+const EMBED_CHROME_PX = 24;
+/** A demo not measured (not on the page, not yet rendered) gets a height that fits most. */
+const FALLBACK_PX = 900;
+
+/** A frame height for a demo measured at `demoPx` on the chapter page, rounded up to 10 px. */
+export function embedHeight(demoPx: number | undefined): number {
+  if (!demoPx || !Number.isFinite(demoPx) || demoPx < 200) return FALLBACK_PX;
+  return Math.ceil((demoPx + EMBED_CHROME_PX) / 10) * 10;
+}
+
+const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** `resizeScript`: the address of the site's embed-resize.js, added after the iframe. */
+export function embedSnippet({ src, title, height, resizeScript }: { src: string; title: string; height: number; resizeScript?: string }): string {
+  const frame = `<iframe src="${attr(src)}" title="${attr(title)}" width="100%" height="${height}" style="border:0" loading="lazy"></iframe>`;
+  return resizeScript ? `${frame}\n<script src="${attr(resizeScript)}" defer></script>` : frame;
+}
+
 export interface EmbedChoice {
   component: string;
   slug: string;
@@ -32,14 +53,10 @@ export function embedUrl(site: string, c: EmbedChoice): string {
   return `${site}embed/${c.slug}/${query ? `?${query}` : ''}`;
 }
 
-const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
-export function iframeSnippet(site: string, c: EmbedChoice, height = 640): string {
+/** The builder's iframe code: the embed page with these choices, and the resize script. */
+export function iframeSnippet(site: string, c: EmbedChoice, height = FALLBACK_PX): string {
   const name = c.title?.trim() || c.component.replace(/Demo$/, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2');
-  return [
-    `<iframe src="${attr(embedUrl(site, c))}" title="${attr(`${name} (Regularization Lab)`)}" width="100%" height="${height}" style="border:0;width:100%" loading="lazy" allow="clipboard-write"></iframe>`,
-    `<script src="${attr(`${site}embed-resize.js`)}" defer></script>`,
-  ].join('\n');
+  return embedSnippet({ src: embedUrl(site, c), title: `${name} (Regularization Lab)`, height, resizeScript: `${site}embed-resize.js` });
 }
 
 /** A JSX attribute value: "text" when it can be, else a JS string in braces. */
