@@ -35,7 +35,7 @@ async function trainEveryDemo(page: Page): Promise<void> {
 
 for (const path of chapters) {
   test(`${path}: no serious accessibility problem before and after its demos train`, async ({ page }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(240_000);
     await page.goto(path);
     for (const demo of await page.locator('section.demo').all()) await hydrated(demo);
     expect(await seriousProblems(page), 'before training').toEqual([]);
