@@ -35,7 +35,7 @@ export interface DemoStateDetail {
  * the chapter's defaults and come back as notices: garbage never breaks the demo. On an embed page
  * the URL may also lock controls (`?controls=p,seed`) and set the title and caption.
  */
-export function useDemoSettings<F extends Fields, K extends keyof F & string = keyof F & string>(chrome: DemoChrome<K>, fields: F, initial: SettingsOf<F>) {
+export function useDemoSettings<F extends Fields, K extends keyof F & string = keyof F & string>(chrome: DemoChrome<K>, fields: F, initial: SettingsOf<F>, linkKeys: readonly string[] = []) {
   const demoId = chrome.id;
   const available = [...(chrome.controls ?? [])];
   const [settings, setSettings] = useState<SettingsOf<F>>(initial);
@@ -64,7 +64,7 @@ export function useDemoSettings<F extends Fields, K extends keyof F & string = k
       if (!k.startsWith(`${demoId}.`)) continue;
       const key = k.slice(demoId.length + 1);
       if (key in fields) mine.set(key, v);
-      else unknown.push(key);
+      else if (!linkKeys.includes(key)) unknown.push(key); // linkKeys: read by the island itself (a run's live changes)
     }
     if ([...mine.keys()].length > 0 || unknown.length > 0) {
       const { value, problems } = fromQuery(fields, mine, initial);
@@ -87,12 +87,13 @@ export function useDemoSettings<F extends Fields, K extends keyof F & string = k
     return () => document.removeEventListener(DEMO_STATE_REQUEST, answer);
   }, []);
 
-  /** The page URL that reopens this demo with these settings. */
-  const shareUrl = (s: SettingsOf<F> = settings): string => {
+  /** The page URL that reopens this demo with these settings (and `extra` parameters of the island's own, see linkKeys). */
+  const shareUrl = (s: SettingsOf<F> = settings, extra: Record<string, string> = {}): string => {
     const url = new URL(location.href);
     for (const k of [...url.searchParams.keys()]) if (k.startsWith(`${demoId}.`)) url.searchParams.delete(k);
     const q = new URLSearchParams(toQuery(fields, s, initial));
     for (const [k, v] of q) url.searchParams.set(`${demoId}.${k}`, v);
+    for (const [k, v] of Object.entries(extra)) url.searchParams.set(`${demoId}.${k}`, v);
     url.hash = demoId;
     return url.toString();
   };
