@@ -9,8 +9,16 @@ import rehypeKatex from 'rehype-katex';
 // Equations are written as $...$ / $$...$$ in the chapters and rendered to KaTeX HTML at
 // build time. Astro 7's default Markdown engine (Sätteri) does not run remark/rehype plugins,
 // so the chapters use the unified processor, which MDX inherits.
+// Where the course is hosted: SITE_URL is the absolute address (shared and embed links use it at
+// build time), SITE_BASE the sub-path (`SITE_BASE=/course/ npm run build` for example.org/course/).
+// Every link goes through src/lib/urls.ts, so the same build works at the root or under the base.
+const base = process.env.SITE_BASE ? `/${process.env.SITE_BASE.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/') : '/';
+
 export default defineConfig({
-  site: 'https://regularization-lab.example',
+  site: process.env.SITE_URL || 'https://regularization-lab.example',
+  base,
+  // SITE_OUT builds a second copy elsewhere (the sub-path e2e run) without touching dist/.
+  outDir: process.env.SITE_OUT || './dist',
   trailingSlash: 'ignore',
   integrations: [preact(), mdx()],
   markdown: {

@@ -3,6 +3,9 @@ import { defineConfig } from '@playwright/test';
 // End-to-end tests run against the built site (`npm run build`), served by `astro preview`,
 // in Debian's Chromium: Playwright never downloads a browser here.
 const PORT = Number(process.env.E2E_PORT ?? 4327);
+// The sub-path copy (`npm run build:subpath`: dist-course/ built for /course/) is served by a plain
+// static server, as a host would, on its own port: tests/e2e/subpath.spec.ts.
+const SUBPATH_PORT = Number(process.env.E2E_SUBPATH_PORT ?? PORT + 10);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -12,6 +15,10 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
+  projects: [
+    { name: 'site', testIgnore: /subpath\.spec\.ts$/ },
+    { name: 'subpath', testMatch: /subpath\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${SUBPATH_PORT}/course/` } },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'off',
@@ -24,11 +31,19 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `astro preview --host 127.0.0.1 --port ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-    env: { ASTRO_TELEMETRY_DISABLED: '1' },
-  },
+  webServer: [
+    {
+      command: `astro preview --host 127.0.0.1 --port ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      env: { ASTRO_TELEMETRY_DISABLED: '1' },
+    },
+    {
+      command: `node scripts/serve-static.ts dist-course --base /course/ --port ${SUBPATH_PORT}`,
+      url: `http://127.0.0.1:${SUBPATH_PORT}/course/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
 });

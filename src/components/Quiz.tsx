@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { chapterAnswers, loadProgress, recordAnswer, resetQuiz, type AnswerRecord } from '../lib/progress';
 import type { Question } from '../lib/quiz';
 import { RichText } from './RichText';
+import { postToHost } from '../lib/host-events';
 
 interface Props {
   chapter: string;
@@ -26,6 +27,7 @@ export default function Quiz({ chapter, questions }: Props) {
     const choice = selected[q.id];
     if (choice === undefined) return;
     const rec = recordAnswer(chapter, q.id, choice, choice === q.answer);
+    postToHost({ type: 'regularization-lab:quiz-answered', chapter, question: q.id, correct: choice === q.answer });
     setRecords({ ...records, [q.id]: rec });
     setLastCheck({ ...lastCheck, [q.id]: choice });
     // A wrong choice is marked and disabled; the learner picks afresh.

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { openHost, type HostChannel, type HostSource } from './client.ts';
 import type { DemoError, Report } from './protocol.ts';
+import { finalNumbers, postToHost } from '../lib/host-events.ts';
 
 export interface TrainerState<S> {
   snapshot: S | null;
@@ -26,11 +27,19 @@ export function useTrainer<S>(source: HostSource, kind: string, settings: unknow
   const channel = useRef<HostChannel | null>(null);
   const latest = useRef<Report | null>(null);
   const frame = useRef(0);
+  // Whether this run's end was already reported to a host page (once per run).
+  const endReported = useRef(false);
+  // The settings of the current run, live changes included (a host page learns what was run).
+  const current = useRef(settings);
   const [state, setState] = useState<TrainerState<S>>({ snapshot: null, running: false, finished: false, error: null });
 
   useEffect(() => {
     const ch = openHost((r) => {
       latest.current = r;
+      if (r.type === 'snapshot' && r.finished && !endReported.current) {
+        endReported.current = true;
+        postToHost({ type: 'regularization-lab:run-ended', runner: kind, settings: current.current, numbers: finalNumbers(r.snapshot) });
+      }
       if (frame.current) return;
       frame.current = requestAnimationFrame(() => {
         frame.current = 0;
@@ -57,13 +66,21 @@ export function useTrainer<S>(source: HostSource, kind: string, settings: unknow
   const send = useCallback((c: Parameters<HostChannel['send']>[0]) => channel.current?.send(c), []);
   return {
     ...state,
-    play: useCallback((unitsPerSecond?: number) => send({ type: 'play', unitsPerSecond }), [send]),
+    play: useCallback((unitsPerSecond?: number) => {
+      postToHost({ type: 'regularization-lab:training-started', runner: kind });
+      send({ type: 'play', unitsPerSecond });
+    }, [send, kind]),
     pause: useCallback(() => send({ type: 'pause' }), [send]),
     step: useCallback((count = 1) => send({ type: 'step', count }), [send]),
     reset: useCallback((next?: unknown) => {
+      endReported.current = false;
+      if (next !== undefined) current.current = next;
       setState((s) => ({ ...s, error: null }));
       send({ type: 'reset', settings: next });
     }, [send]),
-    update: useCallback((patch: Record<string, unknown>) => send({ type: 'update', patch }), [send]),
+    update: useCallback((patch: Record<string, unknown>) => {
+      current.current = { ...(current.current as Record<string, unknown>), ...patch };
+      send({ type: 'update', patch });
+    }, [send]),
   };
 }

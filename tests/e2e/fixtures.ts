@@ -28,9 +28,9 @@ export const test = base.extend<{ page: Page; problems: string[] }>({
 
 export { expect };
 
-/** Every HTML page of the built site, as URL paths. */
-export function builtPages(): string[] {
-  const dist = join(process.cwd(), 'dist');
+/** Every HTML page of the built site (or of another build folder), as URL paths. */
+export function builtPages(folder = 'dist'): string[] {
+  const dist = join(process.cwd(), folder);
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {

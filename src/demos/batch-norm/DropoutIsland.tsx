@@ -29,9 +29,10 @@ const at = (a: number[]) => a[a.length - 1];
  * training loss) of each, live, and where each ends.
  */
 export default function DropoutIsland(props: IslandProps<typeof dropoutFields>): VNode {
-  const { id, controls } = props;
+  const { id } = props;
   // A setting that defines the run starts new runs; the shown layer / feature only change what the snapshots hold.
   const ds = useTrainedDemo<typeof dropoutFields, DropoutSnapshot>(batchNormDropoutDemo, props);
+  const controls = ds.controls;
   const { settings, set, t, sameRun } = ds;
   const [hidden, setHidden] = useState<VariantKey[]>([]);
 

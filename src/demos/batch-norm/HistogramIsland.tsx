@@ -48,9 +48,10 @@ function describe(name: string, v: LayerView | undefined): string {
  * and with BN before and after the normalisation, with their mean and variance.
  */
 export default function HistogramIsland(props: IslandProps<typeof histogramFields>): VNode {
-  const { id, controls } = props;
+  const { id } = props;
   // A setting that defines the run starts new runs; the shown layer / feature only change what the snapshots hold.
   const ds = useTrainedDemo<typeof histogramFields, HistogramSnapshot>(batchNormHistogramDemo, props);
+  const controls = ds.controls;
   const { settings, set, t, sameRun, runKey } = ds;
 
   const s = t.snapshot && sameRun(t.snapshot.settings) ? t.snapshot : null;

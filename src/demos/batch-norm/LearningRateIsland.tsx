@@ -41,9 +41,10 @@ function cellStyle(r: GridRun, chance: number): Record<string, string> | undefin
  * heat-map tables of the final training loss, and the loss curves of the chosen cell.
  */
 export default function LearningRateIsland(props: IslandProps<typeof gridFields>): VNode {
-  const { id, controls } = props;
+  const { id } = props;
   // A setting that defines the run starts new runs; the shown layer / feature only change what the snapshots hold.
   const ds = useTrainedDemo<typeof gridFields, GridSnapshot>(batchNormLearningRateDemo, props);
+  const controls = ds.controls;
   const { settings, set, t, sameRun } = ds;
   const [picked, setPicked] = useState<number | null>(null);
 
@@ -80,6 +81,11 @@ export default function LearningRateIsland(props: IslandProps<typeof gridFields>
                 const i = r * s!.lrs.length + c;
                 const run = s!.cells[i][k];
                 const words = cellWords(run, chance);
+                // What the cell shows, and its accessible name starting with exactly that text
+                // (speech users say what they see; axe label-content-name-mismatch).
+                const shown = run.status === 'waiting' ? '' : run.status === 'diverged' ? 'diverged' : short(final(run));
+                const note = run.status === 'done' && stalled(run, chance) ? 'stalled' : run.status === 'training' ? `ep ${run.losses.length - 1}` : '';
+                const visible = [shown, note].filter(Boolean).join(' ');
                 return (
                   <td key={lr}>
                     <button
@@ -87,15 +93,14 @@ export default function LearningRateIsland(props: IslandProps<typeof gridFields>
                       class={`bn-cell ${run.status}`}
                       style={cellStyle(run, chance)}
                       aria-pressed={i === focus}
-                      aria-label={`${k === 'bn' ? 'With' : 'Without'} batch norm, learning rate ${lr}, initial scale ${scale}: ${words}`}
+                      aria-label={`${visible ? `${visible}: ` : ''}${k === 'bn' ? 'with' : 'without'} batch norm, learning rate ${lr}, initial scale ${scale}, ${words}`}
                       title={words}
                       data-testid={`bn-cell-${k}-${i}`}
                       data-status={run.status}
                       onClick={() => setPicked(i)}
                     >
-                      {run.status === 'waiting' ? '·' : run.status === 'diverged' ? <b>diverged</b> : short(final(run))}
-                      {run.status === 'done' && stalled(run, chance) && <small>stalled</small>}
-                      {run.status === 'training' && <small>ep {run.losses.length - 1}</small>}
+                      {run.status === 'waiting' ? <span aria-hidden="true">·</span> : run.status === 'diverged' ? <b>diverged</b> : shown}
+                      {note && <> <small>{note}</small></>}
                     </button>
                   </td>
                 );

@@ -28,9 +28,10 @@ const RUN_MORE: Key[] = ['dataset', 'points', 'layers', 'hidden', 'lr', 'batch',
  * with the step's numbers, and what train mode and eval mode normalise with.
  */
 export default function RunningStatsIsland(props: IslandProps<typeof runningFields>): VNode {
-  const { id, controls } = props;
+  const { id } = props;
   // A setting that defines the run starts new runs; the shown layer / feature only change what the snapshots hold.
   const ds = useTrainedDemo<typeof runningFields, RunningSnapshot>(batchNormRunningStatsDemo, props);
+  const controls = ds.controls;
   const { settings, set, t, sameRun } = ds;
   const layer = Math.min(settings.layer, settings.layers);
   const neuron = Math.min(settings.neuron, settings.hidden);

@@ -27,8 +27,8 @@ const last = (a: number[] | undefined) => (a && a.length ? a[a.length - 1] : und
  * two curves always compare whole runs.
  */
 export default function CompareIsland(props: IslandProps<typeof compareFields>): VNode {
-  const { id, controls } = props;
-  const { settings, set, frame, t } = useTrainedDemo<typeof compareFields, CompareSnapshot>(dropoutCompareDemo, props);
+  const { id } = props;
+  const { settings, set, frame, t, controls } = useTrainedDemo<typeof compareFields, CompareSnapshot>(dropoutCompareDemo, props);
   const [speed, setSpeed] = useState<number>(50);
 
   const s = t.snapshot;

@@ -27,8 +27,8 @@ const f3 = (v: number | null) => (v === null || !Number.isFinite(v) ? '–' : v.
  * beside it). p and the train/eval mode change live; everything else starts a new run.
  */
 export default function MaskIsland(props: IslandProps<typeof maskFields>): VNode {
-  const { id, controls } = props;
-  const { settings, set, frame, t } = useTrainedDemo<typeof maskFields, MaskSnapshot>(dropoutMaskDemo, props, {
+  const { id } = props;
+  const { settings, set, frame, t, controls } = useTrainedDemo<typeof maskFields, MaskSnapshot>(dropoutMaskDemo, props, {
     // Eval mode trains nothing: stop playing, then show the batch with model.eval().
     live: (patch, t) => {
       if (patch.mode === 'eval') t.pause();

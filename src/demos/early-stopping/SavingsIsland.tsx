@@ -25,8 +25,8 @@ const RULE: Key[] = ['min_delta', 'restore_best_weights', 'monitor', 'mode', 'st
  * skips, and the validation loss of the model it ends with.
  */
 export default function SavingsIsland(props: IslandProps<typeof earlyStoppingFields>): VNode {
-  const { id, controls } = props;
-  const { settings, set, frame, t, runKey, sameRun } = useRun(earlyStoppingSavingsDemo, props);
+  const { id } = props;
+  const { settings, set, frame, t, runKey, sameRun, controls } = useRun(earlyStoppingSavingsDemo, props);
   const run = useMemo(() => pickRun(settings), [runKey]);
   const rule = pickRule(settings);
   const snap = t.snapshot && sameRun(t.snapshot.settings) ? t.snapshot : null;

@@ -32,8 +32,8 @@ const pct = (v: number) => `${Math.round(v * 100)}%`;
  * re-evaluates the same run instantly.
  */
 export default function StepperIsland(props: IslandProps<typeof earlyStoppingFields>): VNode {
-  const { id, controls } = props;
-  const { settings, set, frame, t, runKey, sameRun } = useRun(earlyStoppingDemo, props);
+  const { id } = props;
+  const { settings, set, frame, t, runKey, sameRun, controls } = useRun(earlyStoppingDemo, props);
   const run = useMemo(() => pickRun(settings), [runKey]);
   const rule = pickRule(settings);
   const snap = t.snapshot && sameRun(t.snapshot.settings) ? t.snapshot : null;

@@ -35,8 +35,8 @@ export function planeSummary(g: GeometryState, penalty: 'l1' | 'l2'): string {
  * L2 circle side by side. The optima are exact (geometry.ts); nothing trains, so nothing runs in
  * the worker.
  */
-export default function GeometryIsland({ id, title, caption, settings: initial, controls }: IslandProps<typeof geometryFields>): VNode {
-  const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, geometryFields, initial);
+export default function GeometryIsland({ id, title, caption, settings: initial, controls: chapterControls }: IslandProps<typeof geometryFields>): VNode {
+  const { settings, setSettings, frame, controls } = useDemoSettings({ id, title, caption, controls: chapterControls }, geometryFields, initial);
   const g = useMemo(() => geometry(settings.tilt, settings.stretch, [settings.w1, settings.w2], settings.strength), [settings.tilt, settings.stretch, settings.w1, settings.w2, settings.strength]);
   const set = (k: Key) => (v: number | string | boolean) => setSettings({ ...settings, [k]: v });
   const move = (w: Vec) => setSettings({ ...settings, w1: snap('w1', w[0]), w2: snap('w2', w[1]) });

@@ -41,10 +41,10 @@ function coefSeries(path: PathFit[], d: number, informative: number, trueCoef: n
  * worker with its count of exact zeros.
  */
 export default function PathIsland(props: IslandProps<typeof pathFields>): VNode {
-  const { id, controls } = props;
+  const { id } = props;
   // The paths compute as soon as the demo is on screen; new data computes them again; a moved
   // marker refits at its alpha only (a live change).
-  const { settings, set, frame, t, runKey } = useTrainedDemo<typeof pathFields, PathSnapshot>(regularizationPathDemo, props, { restarted: (t) => t.play() });
+  const { settings, set, frame, t, runKey, controls } = useTrainedDemo<typeof pathFields, PathSnapshot>(regularizationPathDemo, props, { restarted: (t) => t.play() });
   useEffect(() => t.play(), []);
 
   const s = t.snapshot?.key === runKey ? t.snapshot : null;

@@ -36,13 +36,13 @@ const LIVE = ['penalty', 'strength', 'lr'] as const;
  * histogram with the zero count, the loss split into data loss and penalty, zeros over time.
  */
 export default function PenaltyIsland(props: IslandProps<typeof penaltyFields>): VNode {
-  const { id, controls } = props;
+  const { id } = props;
   // A shared link's live changes (`?<id>.changes=STEP:KEY=VALUE;...`): the runner replays each at
   // its step, so the link reopens the very run it was copied from, changes included.
   const [schedule, setSchedule] = useState<Change[]>([]);
   const [linkProblem, setLinkProblem] = useState<string | null>(null);
   // A run setting starts a new run; the live ones reach the running network (logged by the runner).
-  const { settings, set, setSettings, frame, shareUrl, t } = useTrainedDemo<typeof penaltyFields, PenaltySnapshot>(penaltyEffectsDemo, props, {
+  const { settings, set, setSettings, frame, shareUrl, t, controls } = useTrainedDemo<typeof penaltyFields, PenaltySnapshot>(penaltyEffectsDemo, props, {
     run: (v) => ({ ...v, schedule }),
     linkKeys: ['changes'],
   });

@@ -24,8 +24,8 @@ const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ?
  * around noisy points.
  */
 export default function OverfittingIsland(props: IslandProps<typeof overfittingFields>): VNode {
-  const { id, controls } = props;
-  const { settings, set, frame, t } = useTrainedDemo<typeof overfittingFields, OverfittingSnapshot>(overfittingDemo, props);
+  const { id } = props;
+  const { settings, set, frame, t, controls } = useTrainedDemo<typeof overfittingFields, OverfittingSnapshot>(overfittingDemo, props);
 
   const s = t.snapshot;
   const epoch = s?.epoch ?? 0;

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { DemoError } from '../../training/protocol.ts';
 import { ReproduceButton, type ReproduceProps } from './ReproduceButton.tsx';
+import { PrintFigure } from './PrintFigure.tsx';
 import { errorText } from './format.ts';
 
 export { download } from './download.ts';
@@ -63,6 +64,7 @@ export function DemoFrame({ id, title, caption, error, notices = [], onDismissNo
         </div>
       )}
       {status && <p class="status" role="status" data-testid="demo-status">{status}</p>}
+      <PrintFigure id={id} title={title} caption={caption} link={shareUrl} />
     </section>
   );
 }

@@ -23,7 +23,7 @@ export interface TrainedDemoOptions<F extends Fields, S> {
  */
 export function useTrainedDemo<F extends Fields, S>(demo: DemoDefinition<F>, props: IslandProps<F>, opts: TrainedDemoOptions<F, S> = {}) {
   const run = opts.run ?? ((s: SettingsOf<F>) => s);
-  const ds = useDemoSettings({ id: props.id, title: props.title, caption: props.caption }, demo.fields, props.settings, opts.linkKeys);
+  const ds = useDemoSettings({ id: props.id, title: props.title, caption: props.caption, controls: props.controls }, demo.fields, props.settings, opts.linkKeys);
   const t = useDemoTrainer<S>(demo.id, run(ds.settings));
   const runKey = useFieldEffects(demo.fields, ds.settings, {
     restart: () => {
