@@ -28,8 +28,8 @@ const MAX_NEURONS = 64;
  * the penalty does to the first layer's weights (L1 zeroes pixels, L2 shrinks them all).
  */
 export default function DigitsIsland(props: IslandProps<typeof digitsFields>): VNode {
-  const { id, controls } = props;
-  const { settings, set, frame, t } = useTrainedDemo<typeof digitsFields, DigitsSnapshot>(digitsDemo, props);
+  const { id } = props;
+  const { settings, set, frame, t, controls } = useTrainedDemo<typeof digitsFields, DigitsSnapshot>(digitsDemo, props);
 
   const s = t.snapshot;
   const last = s ? s.train.length - 1 : 0;

@@ -25,8 +25,8 @@ const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
  * verdict that says whether the difference is larger than the seed-to-seed spread.
  */
 export default function SeedsIsland(props: IslandProps<typeof seedsFields>): VNode {
-  const { id, controls } = props;
-  const { settings, set, frame, t } = useTrainedDemo<typeof seedsFields, SeedsSnapshot>(digitsSeedsDemo, props);
+  const { id } = props;
+  const { settings, set, frame, t, controls } = useTrainedDemo<typeof seedsFields, SeedsSnapshot>(digitsSeedsDemo, props);
 
   const s = t.snapshot;
   const names = variantNames(s?.settings ?? settings);

@@ -19,8 +19,8 @@ import { describeSweep, strengthName, summarizeSweep } from './sweep-summary.ts'
  * strength. Too little regularization overfits, too much underfits; the best lies between.
  */
 export default function SweepIsland(props: IslandProps<typeof sweepFields>): VNode {
-  const { id, controls } = props;
-  const { settings, set, frame, t } = useTrainedDemo<typeof sweepFields, SweepSnapshot>(digitsSweepDemo, props);
+  const { id } = props;
+  const { settings, set, frame, t, controls } = useTrainedDemo<typeof sweepFields, SweepSnapshot>(digitsSweepDemo, props);
 
   const s = t.snapshot;
   const sum = s ? summarizeSweep(s) : null;
