@@ -53,7 +53,8 @@ export function settingsFromQuery(rep: Reproduction, query: string): { settings:
   const q = search.indexOf('?');
   if (q >= 0) search = search.slice(q + 1);
   search = search.replace(/#.*$/, '');
-  const settings: Record<string, string> = {};
+  // No prototype: a key like `__proto__` or `toString` is just an unknown setting (check() says so).
+  const settings: Record<string, string> = Object.create(null) as Record<string, string>;
   const skipped: string[] = [];
   for (const [k, v] of new URLSearchParams(search)) {
     const dot = k.lastIndexOf('.');
@@ -186,5 +187,6 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await import('./quiet-pipe.ts'); // `| head` ends it quietly
   process.exitCode = await main(process.argv.slice(2));
 }

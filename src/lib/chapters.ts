@@ -9,9 +9,10 @@ export async function allChapters(): Promise<Chapter[]> {
   for (const e of entries) {
     const clash = byOrder.get(e.data.order);
     if (clash) {
-      throw new Error(`content/${e.filePath ?? e.id}: front matter field "order" (${e.data.order}) is also used by ${clash}; each chapter needs its own order`);
+      // filePath is already relative to the project (`content/02-dropout.mdx`).
+      throw new Error(`${e.filePath ?? `content/${e.id}.mdx`}: front matter field "order" (${e.data.order}) is also used by ${clash}; each chapter needs its own order`);
     }
-    byOrder.set(e.data.order, e.filePath ?? e.id);
+    byOrder.set(e.data.order, e.filePath ?? `content/${e.id}.mdx`);
   }
   return entries.sort((a, b) => a.data.order - b.data.order);
 }

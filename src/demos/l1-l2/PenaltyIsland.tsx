@@ -17,7 +17,7 @@ import { changeText, f3, histogramSummary, lossSummary, pct, penaltyFormula, wei
 import { penaltyChanges } from './live.ts';
 import type { PenaltySnapshot } from './penalty-run.ts';
 import { PenaltyPicker } from './PenaltyPicker.tsx';
-import { LIVE_KEYS, NEAR_ZERO, PENALTY_LABELS, penaltyFields, type PenaltyKind, type PenaltySettings } from './settings.ts';
+import { combinationProblem, LIVE_KEYS, NEAR_ZERO, PENALTY_LABELS, penaltyFields, type PenaltyKind, type PenaltySettings } from './settings.ts';
 import './l1-l2.css';
 
 type Key = keyof PenaltySettings;
@@ -42,7 +42,7 @@ const strengthTyped = { ...penaltyFields.strength, label: 'or type λ' };
  * histogram with the zero count, the loss split into data loss and penalty, zeros over time.
  */
 export default function PenaltyIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, penaltyFields, initial);
+  const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, penaltyFields, initial, combinationProblem);
   const t = useTrainer<PenaltySnapshot>('l1-l2-penalty', settings);
   const [speed, setSpeed] = useState<number>(30);
   const [logCounts, setLogCounts] = useState(false);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { fromQuery, toQuery, type Fields, type SettingsOf } from '../settings-kit.ts';
+import { toQuery, type Fields, type SettingsOf } from '../settings-kit.ts';
+import { readDemoLink } from '../link-params.ts';
 
 /** What a demo's wrapper hands its island besides the settings (see demo-props.ts). */
 export interface DemoChrome {
@@ -13,34 +14,25 @@ export interface DemoChrome {
  * demo (`?<demo id>.<setting>=value`, the shareable link). Values a link cannot use fall back to
  * the chapter's defaults and come back as notices: garbage never breaks the demo.
  */
-export function useDemoSettings<F extends Fields>(chrome: DemoChrome, fields: F, initial: SettingsOf<F>) {
+export function useDemoSettings<F extends Fields>(
+  chrome: DemoChrome,
+  fields: F,
+  initial: SettingsOf<F>,
+  /** Settings fine one by one that the demo cannot run together: a link with them gets the defaults and a notice. */
+  combination?: (s: SettingsOf<F>) => string | null | undefined,
+) {
   const demoId = chrome.id;
   const [settings, setSettings] = useState<SettingsOf<F>>(initial);
   const [notices, setNotices] = useState<string[]>([]);
   const [fromLink, setFromLink] = useState(false);
 
   useEffect(() => {
-    let params: URLSearchParams;
-    try {
-      params = new URLSearchParams(location.search);
-    } catch {
-      return;
-    }
-    const mine = new URLSearchParams();
-    const unknown: string[] = [];
-    for (const [k, v] of params) {
-      if (!k.startsWith(`${demoId}.`)) continue;
-      const key = k.slice(demoId.length + 1);
-      if (key in fields) mine.set(key, v);
-      else unknown.push(key);
-    }
-    if ([...mine.keys()].length === 0 && unknown.length === 0) return;
-    const { value, problems } = fromQuery(fields, mine, initial);
-    setSettings(value);
+    // Capped, own-keys-only, strict reading with one notice per refusal: see link-params.ts.
+    const link = readDemoLink(fields, demoId, location.search, initial, combination);
+    if (!link.fromLink) return;
+    setSettings(link.value);
     setFromLink(true);
-    const msgs = problems.map((p) => `The link’s ${p}, so the default is used.`);
-    for (const u of unknown) msgs.push(`The link names a setting "${u}" this demo does not have; it was ignored.`);
-    setNotices(msgs);
+    setNotices(link.notices);
   }, []);
 
   /** The page URL that reopens this demo with these settings. */
