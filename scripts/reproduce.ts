@@ -53,16 +53,17 @@ export function settingsFromQuery(rep: Reproduction, query: string): { settings:
   const q = search.indexOf('?');
   if (q >= 0) search = search.slice(q + 1);
   search = search.replace(/#.*$/, '');
-  // No prototype: a key like `__proto__` or `toString` is just an unknown setting (check() says so).
-  const settings: Record<string, string> = Object.create(null) as Record<string, string>;
+  // A Map, then own properties: a key like `__proto__` or `toString` is just an unknown setting
+  // (check() says so), never the object's prototype.
+  const settings = new Map<string, string>();
   const skipped: string[] = [];
   for (const [k, v] of new URLSearchParams(search)) {
     const dot = k.lastIndexOf('.');
-    if (dot < 0) settings[k] = v;
-    else if (k.slice(0, dot) === (rep.instance ?? rep.id)) settings[k.slice(dot + 1)] = v;
+    if (dot < 0) settings.set(k, v);
+    else if (k.slice(0, dot) === (rep.instance ?? rep.id)) settings.set(k.slice(dot + 1), v);
     else skipped.push(k);
   }
-  return { settings, skipped };
+  return { settings: Object.fromEntries(settings), skipped };
 }
 
 export function parseChanges(text: string): Change[] {
