@@ -27,7 +27,7 @@ export default defineConfig({
       directives: [
         "default-src 'self'",
         "img-src 'self' data: blob:",
-        "font-src 'self'",
+        "font-src 'self' data:",
         "connect-src 'self'",
         "worker-src 'self'",
         "object-src 'none'",
