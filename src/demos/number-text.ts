@@ -45,5 +45,7 @@ export function readNumber(raw: string, { decimalComma = false } = {}): NumberTe
   if (!DECIMAL.test(s)) return { ok: false, reason: 'is not a number' };
   const value = Number(s);
   if (!Number.isFinite(value)) return { ok: false, reason: 'is too large' };
+  // 1e-999999 reads as 0: a value that small is not what was meant either.
+  if (value === 0 && /[1-9]/.test(s.split(/[eE]/)[0]!)) return { ok: false, reason: 'is too small (it reads as 0)' };
   return { ok: true, value };
 }

@@ -25,6 +25,8 @@ test('numbers are read strictly: hex, binary, octal and thousands separators are
   assert.match(reason(readNumber('0,5')), /comma/, 'a link has no decimal comma');
   assert.match(reason(readNumber('1e309')), /too large/);
   assert.match(reason(readNumber('-1e309')), /too large/);
+  assert.match(reason(readNumber('1e-999999')), /too small/);
+  assert.deepEqual(readNumber('0e5'), { ok: true, value: 0 });
   assert.match(reason(readNumber('Infinity')), /infinite/);
   assert.match(reason(readNumber('NaN')), /not a number/);
   assert.match(reason(readNumber('')), /empty/);
