@@ -8,3 +8,4 @@ for (const stream of [process.stdout, process.stderr]) {
     throw e;
   });
 }
+export {};

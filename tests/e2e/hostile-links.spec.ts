@@ -69,7 +69,7 @@ async function tryLinks(page: Page, problems: string[], path: string, id: string
     await expect(notice, where).toBeVisible();
     // A few lines at most, however long the link.
     expect((await notice.innerText()).length, where).toBeLessThan(1200);
-    if (i++ % 6 === 0) await demoTrains(demo);
+    if (i++ % 8 === 0) await demoTrains(demo);
     expect(problems, where).toEqual([]);
   }
 }
@@ -83,8 +83,8 @@ for (const chapter of chapters) {
     expect(metas.length).toBeGreaterThan(0);
     let tried = 0;
     for (const [n, m] of metas.entries()) {
-      // Every kind on the chapter's first demo; every third link on the others (the same code reads them).
-      const links = linksFor(m.defaultId, m.fields).filter((_, i) => n === 0 || i % 3 === n % 3);
+      // Every kind on the chapter's first demo; every fourth link on the others (the same code reads them).
+      const links = linksFor(m.defaultId, m.fields).filter((_, i) => n === 0 || i % 4 === n % 4);
       await tryLinks(page, problems, `/chapters/${chapter}/`, m.defaultId, links);
       tried += links.length;
     }
