@@ -43,7 +43,7 @@ for (const path of chapters) {
     const violations = await underPolicy(page);
     const res = await page.goto(path);
     expect(res?.headers()['content-security-policy']).toContain("script-src 'self'");
-    const demos = page.locator('[data-demo]');
+    const demos = page.locator('section[data-demo]');
     const count = await demos.count();
     expect(count).toBeGreaterThan(0);
     let trained = 0;
@@ -75,7 +75,7 @@ test('without JavaScript, each demo says it needs JavaScript and shows no dead b
   const page = await context.newPage();
   for (const path of chapters) {
     await page.goto(path);
-    const demos = page.locator('[data-demo]');
+    const demos = page.locator('section[data-demo]');
     const n = await demos.count();
     for (let i = 0; i < n; i++) {
       // (Playwright's text matching skips <noscript>, so the element is located by tag.)

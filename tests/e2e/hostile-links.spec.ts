@@ -59,7 +59,7 @@ async function tryLinks(page: Page, problems: string[], path: string, id: string
     u.search = '';
     await route.fulfill({ response: await route.fetch({ url: u.toString() }) });
   });
-  const demo = page.locator(`[data-demo="${id}"]`);
+  const demo = page.locator(`section[data-demo="${id}"]`);
   let i = 0;
   for (const link of links) {
     const where = `${path}?${link.what}`;
