@@ -1,9 +1,11 @@
 /**
- * Every demo's training runners, by kind: what the worker can host. Each
- * `src/demos/<folder>/runner.ts` exports `runners: Record<kind, RunnerFactory>`.
+ * The worker's runner table, derived from the demo list: every training demo's runner, under the
+ * demo's id (the `kind` an island's trainer asks for). Loaders, so the worker loads a demo's
+ * engine code only when that demo starts.
  */
-import type { RunnerFactory } from '../training/runner.ts';
+import type { RunnerLoader } from '../training/runner.ts';
+import { demos } from './index.ts';
 
-const modules = import.meta.glob<{ runners: Record<string, RunnerFactory> }>('./*/runner.ts', { eager: true });
-
-export const runnerFactories: Record<string, RunnerFactory> = Object.assign({}, ...Object.values(modules).map((m) => m.runners));
+export const runnerTable: Record<string, RunnerLoader> = Object.fromEntries(
+  demos.flatMap((d) => (d.runner ? [[d.id, d.runner]] : [])),
+);

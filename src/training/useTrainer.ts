@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { openHost, type HostChannel } from './client.ts';
+import { openHost, type HostChannel, type HostSource } from './client.ts';
 import type { DemoError, Report } from './protocol.ts';
 
 export interface TrainerState<S> {
@@ -9,11 +9,20 @@ export interface TrainerState<S> {
   error: DemoError | null;
 }
 
+/** What an island drives its run with: the latest state plus the controls. */
+export interface TrainerHandle<S> extends TrainerState<S> {
+  play(unitsPerSecond?: number): void;
+  pause(): void;
+  step(count?: number): void;
+  reset(next?: unknown): void;
+  update(patch: Record<string, unknown>): void;
+}
+
 /**
  * A demo island's handle on its trainer. Snapshots arrive from the host at any rate and are
  * drawn at most once per animation frame (the latest wins).
  */
-export function useTrainer<S>(kind: string, settings: unknown) {
+export function useTrainer<S>(source: HostSource, kind: string, settings: unknown): TrainerHandle<S> {
   const channel = useRef<HostChannel | null>(null);
   const latest = useRef<Report | null>(null);
   const frame = useRef(0);
@@ -33,7 +42,7 @@ export function useTrainer<S>(kind: string, settings: unknown) {
           setState((s) => ({ ...s, running: false, error: rep.error }));
         }
       });
-    });
+    }, source);
     channel.current = ch;
     ch.send({ type: 'create', kind, settings });
     return () => {

@@ -53,10 +53,10 @@ export async function canvasData(page: Page, testId: string): Promise<string> {
   return page.getByTestId(testId).evaluate((c) => (c as HTMLCanvasElement).toDataURL());
 }
 
-/** Scrolls an island's element into view and waits until Astro has hydrated it (client:visible). */
+/** Scrolls a demo's element into view and waits until src/demos/mount.ts has hydrated its island. */
 export async function hydrated(locator: import('@playwright/test').Locator): Promise<void> {
   await locator.first().scrollIntoViewIfNeeded();
-  await expect(locator.first().locator('xpath=ancestor::astro-island[1]')).not.toHaveAttribute('ssr', /.*/);
+  await expect(locator.first().locator('xpath=ancestor-or-self::div[contains(concat(" ", @class, " "), " demo-mount ")][1]')).toHaveAttribute('data-hydrated', '');
 }
 
 /** Sets a range input as a learner dragging it would (an input event with the new value). */

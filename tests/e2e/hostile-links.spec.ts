@@ -1,25 +1,12 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { demoTrains, expect, hydrated, test } from './fixtures';
-import type { DemoMeta } from '../../src/demos/meta';
+import { demos } from '../../src/demos/index';
 import type { Field } from '../../src/demos/settings-kit';
 
 // A few hundred generated hostile share links (issue 13): keys named like Object.prototype
 // members, refused numbers, injection markup, duplicate keys, a thousand unknown settings, huge
 // keys and values, unknown demo ids. Each must load with no page error, say what it refused (a
 // short notice, on the demo or on the page), and leave the demo working: every few links, it trains.
-
-async function demoMetas(): Promise<DemoMeta[]> {
-  const metas: DemoMeta[] = [];
-  for (const folder of readdirSync(join(process.cwd(), 'src/demos'))) {
-    const file = join(process.cwd(), 'src/demos', folder, 'meta.ts');
-    if (!existsSync(file)) continue;
-    const m = (await import(file)) as { demoMeta: DemoMeta | DemoMeta[] };
-    metas.push(...(Array.isArray(m.demoMeta) ? m.demoMeta : [m.demoMeta]));
-  }
-  return metas;
-}
 
 interface Link {
   query: string;
@@ -79,13 +66,13 @@ const chapters = ['what-is-regularization', 'dropout', 'l1-l2', 'batch-normaliza
 for (const chapter of chapters) {
   test(`hostile links on /chapters/${chapter}/: no page error, a notice for what was refused, the demo still trains`, async ({ page, problems }) => {
     test.setTimeout(600_000);
-    const metas = (await demoMetas()).filter((m) => m.chapter === chapter);
+    const metas = demos.filter((d) => d.chapter.slug === chapter);
     expect(metas.length).toBeGreaterThan(0);
     let tried = 0;
     for (const [n, m] of metas.entries()) {
       // Every kind on the chapter's first demo; every fourth link on the others (the same code reads them).
-      const links = linksFor(m.defaultId, m.fields).filter((_, i) => n === 0 || i % 4 === n % 4);
-      await tryLinks(page, problems, `/chapters/${chapter}/`, m.defaultId, links);
+      const links = linksFor(m.id, m.fields).filter((_, i) => n === 0 || i % 4 === n % 4);
+      await tryLinks(page, problems, `/chapters/${chapter}/`, m.id, links);
       tried += links.length;
     }
     expect(tried).toBeGreaterThanOrEqual(40);
@@ -94,7 +81,7 @@ for (const chapter of chapters) {
 
 test('hostile links on an embed page: the same notices, the page notice included', async ({ page, problems }) => {
   test.setTimeout(300_000);
-  const m = (await demoMetas()).find((x) => x.defaultId === 'overfitting')!;
+  const m = demos.find((x) => x.id === 'overfitting')!;
   const links = linksFor('overfitting', m.fields).filter((_, i) => i % 3 === 0);
   await tryLinks(page, problems, '/embed/overfitting-demo/', 'overfitting', links);
 });

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { useTrainer } from '../../training/useTrainer.ts';
+import { useDemoTrainer } from '../ui/useDemoTrainer.ts';
 import { LineChart } from '../../views/LineChart.tsx';
 import { CodeBlock } from '../ui/CodeBlock.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
@@ -12,7 +12,6 @@ import type { DropoutSnapshot, VariantRecord } from './dropout-run.ts';
 import { num } from './format.ts';
 import { dropoutFields, VARIANTS, type DropoutSettings, type VariantKey } from './settings.ts';
 import { useOnChange } from '../ui/useOnChange.ts';
-import './batch-norm.css';
 
 type Key = keyof DropoutSettings;
 
@@ -39,7 +38,7 @@ const at = (a: number[]) => a[a.length - 1];
 export default function DropoutIsland({ id, title, caption, settings: initial, controls }: Props) {
   const ds = useDemoSettings({ id, title, caption }, dropoutFields, initial);
   const { settings, setSettings } = ds;
-  const t = useTrainer<DropoutSnapshot>('bn-dropout', settings);
+  const t = useDemoTrainer<DropoutSnapshot>('bn-dropout', settings);
   const runKey = JSON.stringify(settings);
   const [hidden, setHidden] = useState<VariantKey[]>([]);
   useOnChange([runKey], () => t.reset(settings)); // a setting that defines the run changed (view-only ones leave runKey alone)

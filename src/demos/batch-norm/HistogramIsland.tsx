@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { useTrainer } from '../../training/useTrainer.ts';
+import { useDemoTrainer } from '../ui/useDemoTrainer.ts';
 import { Histogram } from '../../views/Histogram.tsx';
 import { LineChart } from '../../views/LineChart.tsx';
 import { CodeBlock } from '../ui/CodeBlock.tsx';
@@ -15,7 +15,6 @@ import type { HistogramSnapshot, LayerView } from './histogram-run.ts';
 import { histogramRange, tickStepFor } from './range.ts';
 import { HISTOGRAM_VIEW, histogramFields, runPart, type HistogramSettings } from './settings.ts';
 import { useOnChange } from '../ui/useOnChange.ts';
-import './batch-norm.css';
 
 type Key = keyof HistogramSettings;
 
@@ -58,7 +57,7 @@ function describe(name: string, v: LayerView | undefined): string {
 export default function HistogramIsland({ id, title, caption, settings: initial, controls }: Props) {
   const ds = useDemoSettings({ id, title, caption }, histogramFields, initial);
   const { settings, setSettings } = ds;
-  const t = useTrainer<HistogramSnapshot>('bn-histogram', settings);
+  const t = useDemoTrainer<HistogramSnapshot>('bn-histogram', settings);
   const run = runPart(settings, HISTOGRAM_VIEW);
   const runKey = JSON.stringify(run);
   useOnChange([runKey], () => t.reset(settings)); // a setting that defines the run changed (view-only ones leave runKey alone)

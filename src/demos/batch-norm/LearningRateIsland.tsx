@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { useTrainer } from '../../training/useTrainer.ts';
+import { useDemoTrainer } from '../ui/useDemoTrainer.ts';
 import { LineChart } from '../../views/LineChart.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { TrainToolbar } from '../ui/TrainToolbar.tsx';
@@ -10,7 +10,6 @@ import { SettingsPanel } from './SettingsPanel.tsx';
 import type { GridCell, GridRun, GridSnapshot } from './grid-run.ts';
 import { gridFields, stalled, TRAINED_LOSS, type GridSettings } from './settings.ts';
 import { useOnChange } from '../ui/useOnChange.ts';
-import './batch-norm.css';
 
 type Key = keyof GridSettings;
 
@@ -52,7 +51,7 @@ function cellStyle(r: GridRun, chance: number): Record<string, string> | undefin
 export default function LearningRateIsland({ id, title, caption, settings: initial, controls }: Props) {
   const ds = useDemoSettings({ id, title, caption }, gridFields, initial);
   const { settings, setSettings } = ds;
-  const t = useTrainer<GridSnapshot>('bn-learning-rates', settings);
+  const t = useDemoTrainer<GridSnapshot>('bn-learning-rates', settings);
   const runKey = JSON.stringify(settings);
   const [picked, setPicked] = useState<number | null>(null);
   useOnChange([runKey], () => t.reset(settings)); // a setting that defines the run changed (view-only ones leave runKey alone)

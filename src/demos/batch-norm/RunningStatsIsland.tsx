@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { useTrainer } from '../../training/useTrainer.ts';
+import { useDemoTrainer } from '../ui/useDemoTrainer.ts';
 import { LineChart } from '../../views/LineChart.tsx';
 import { CodeBlock } from '../ui/CodeBlock.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
@@ -15,7 +15,6 @@ import { updateLines, modeLine } from './rule-tex.ts';
 import type { RunningSnapshot } from './running-run.ts';
 import { RUNNING_VIEW, runningFields, runPart, type RunningSettings } from './settings.ts';
 import { useOnChange } from '../ui/useOnChange.ts';
-import './batch-norm.css';
 
 type Key = keyof RunningSettings;
 
@@ -39,7 +38,7 @@ const RUN_MORE: Key[] = ['dataset', 'points', 'layers', 'hidden', 'lr', 'batch',
 export default function RunningStatsIsland({ id, title, caption, settings: initial, controls }: Props) {
   const ds = useDemoSettings({ id, title, caption }, runningFields, initial);
   const { settings, setSettings } = ds;
-  const t = useTrainer<RunningSnapshot>('bn-running-stats', settings);
+  const t = useDemoTrainer<RunningSnapshot>('bn-running-stats', settings);
   const runKey = JSON.stringify(runPart(settings, RUNNING_VIEW));
   useOnChange([runKey], () => t.reset(settings)); // a setting that defines the run changed (view-only ones leave runKey alone)
   const layer = Math.min(settings.layer, settings.layers);

@@ -9,54 +9,42 @@ import { dropoutBody, dropoutProgram, dropoutShown } from './reproduce-dropout.t
 import { gridBody, gridProgram, gridShown } from './reproduce-grid.ts';
 import { histogramBody, histogramProgram, histogramShown } from './reproduce-histogram.ts';
 import { runningBody, runningProgram, runningShown } from './reproduce-running.ts';
-import { dropoutFields, gridFields, histogramFields, runningFields } from './settings.ts';
+import { batchNormDropoutDemo, batchNormHistogramDemo, batchNormLearningRateDemo, batchNormRunningStatsDemo } from './demo.ts';
 
-const chapter = { slug: 'batch-normalization', title: 'Batch normalization' };
 const body = (program: RecipeProgram, data: unknown) => ({ library: 'pytorch' as const, program, body: data });
 
-export const reproductions = [
-  defineReproduction({
-    id: 'bn-histogram',
+export const histogramReproductions = [
+  defineReproduction(batchNormHistogramDemo, {
     library: 'pytorch',
-    title: 'Inside a layer, with and without batch norm',
-    chapter,
-    fields: histogramFields,
     recipe: (s) => body(histogramProgram, histogramBody(s)),
     shown: histogramShown,
     quick: { points: 64, steps: 100 },
-    runner: { kind: 'bn-histogram' },
   }),
-  defineReproduction({
-    id: 'bn-learning-rates',
+];
+
+export const gridReproductions = [
+  defineReproduction(batchNormLearningRateDemo, {
     library: 'pytorch',
-    title: 'Higher learning rates, any initial weights',
-    chapter,
-    fields: gridFields,
     recipe: (s) => body(gridProgram, gridBody(s)),
     shown: gridShown,
     quick: { points: 64, layers: 2, hidden: 8, epochs: 5 },
-    runner: { kind: 'bn-learning-rates' },
   }),
-  defineReproduction({
-    id: 'bn-running-stats',
+];
+
+export const runningReproductions = [
+  defineReproduction(batchNormRunningStatsDemo, {
     library: 'pytorch',
-    title: 'Train mode, eval mode and the running statistics',
-    chapter,
-    fields: runningFields,
     recipe: (s) => body(runningProgram, runningBody(s)),
     shown: runningShown,
     quick: { points: 64, steps: 50 },
-    runner: { kind: 'bn-running-stats' },
   }),
-  defineReproduction({
-    id: 'bn-dropout',
+];
+
+export const dropoutReproductions = [
+  defineReproduction(batchNormDropoutDemo, {
     library: 'pytorch',
-    title: 'Batch norm and dropout against overfitting',
-    chapter,
-    fields: dropoutFields,
     recipe: (s) => body(dropoutProgram, dropoutBody(s)),
     shown: dropoutShown,
     quick: { epochs: 20 },
-    runner: { kind: 'bn-dropout' },
   }),
 ];

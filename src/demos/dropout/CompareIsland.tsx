@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { useTrainer } from '../../training/useTrainer.ts';
+import { useDemoTrainer } from '../ui/useDemoTrainer.ts';
 import { RunBoundary } from '../ui/RunBoundary.tsx';
 import { percent as pct } from '../ui/format.ts';
 import { LineChart } from '../../views/LineChart.tsx';
@@ -15,7 +15,6 @@ import { compareCode } from './code.ts';
 import type { CompareSnapshot } from './compare-runner.ts';
 import { compareVerdict, lastGap, sharedTop } from './compare-summary.ts';
 import { compareFields, type CompareSettings } from './settings.ts';
-import './dropout.css';
 
 type Key = keyof CompareSettings;
 
@@ -40,7 +39,7 @@ const last = (a: number[] | undefined) => (a && a.length ? a[a.length - 1] : und
  */
 export default function CompareIsland({ id, title, caption, settings: initial, controls }: Props) {
   const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, compareFields, initial);
-  const t = useTrainer<CompareSnapshot>('dropout-compare', settings);
+  const t = useDemoTrainer<CompareSnapshot>('dropout-compare', settings);
   const [speed, setSpeed] = useState<number>(50);
   useOnChange([JSON.stringify(settings)], () => t.reset(settings));
 

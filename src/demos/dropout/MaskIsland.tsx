@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useTrainer } from '../../training/useTrainer.ts';
+import { useDemoTrainer } from '../ui/useDemoTrainer.ts';
 import { LineChart } from '../../views/LineChart.tsx';
 import { MaskMatrix } from '../../views/MaskMatrix.tsx';
 import { NetworkDiagram } from '../../views/NetworkDiagram.tsx';
@@ -15,7 +15,6 @@ import { maskCode, scaleText } from './code.ts';
 import { maskRow } from './masks.ts';
 import type { MaskSnapshot } from './mask-runner.ts';
 import { maskFields, type MaskSettings } from './settings.ts';
-import './dropout.css';
 
 type Key = keyof MaskSettings;
 
@@ -40,7 +39,7 @@ const f3 = (v: number | null) => (v === null || !Number.isFinite(v) ? '–' : v.
  */
 export default function MaskIsland({ id, title, caption, settings: initial, controls }: Props) {
   const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, maskFields, initial);
-  const t = useTrainer<MaskSnapshot>('dropout-masks', settings);
+  const t = useDemoTrainer<MaskSnapshot>('dropout-masks', settings);
   const [speed, setSpeed] = useState<number>(2);
   const [example, setExample] = useState(0);
   useOnChange(RUN.map((k) => settings[k]), () => t.reset(settings));

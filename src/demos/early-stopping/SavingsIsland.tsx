@@ -7,7 +7,6 @@ import { NumberInput } from '../ui/NumberInput.tsx';
 import { modeWarning, runSummary, savingsRow, type SavingsRow } from './rule.ts';
 import { CHART_MAX_PATIENCE, earlyStoppingFields, pickRule, pickRun, TABLE_PATIENCES, type EarlyStoppingSettings } from './settings.ts';
 import { useRun } from './useRun.ts';
-import './early-stopping.css';
 
 type Key = keyof EarlyStoppingSettings;
 

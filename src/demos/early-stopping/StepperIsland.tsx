@@ -13,7 +13,6 @@ import { earlyStoppingFields, pickRule, pickRun, type EarlyStoppingSettings } fr
 import { StepperChart, type RuleMarks } from './StepperChart.tsx';
 import { Tex } from '../ui/Tex.tsx';
 import { useRun } from './useRun.ts';
-import './early-stopping.css';
 
 type Key = keyof EarlyStoppingSettings;
 

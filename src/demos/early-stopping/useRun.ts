@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { useOnChange } from '../ui/useOnChange.ts';
-import { useTrainer } from '../../training/useTrainer.ts';
+import { useDemoTrainer } from '../ui/useDemoTrainer.ts';
 import type { EarlyStoppingRunSnapshot } from './runner.ts';
 import type { RunSettings } from './settings.ts';
 
@@ -10,7 +10,7 @@ import type { RunSettings } from './settings.ts';
  * the rule's settings never retrain anything.
  */
 export function useRun(run: RunSettings) {
-  const t = useTrainer<EarlyStoppingRunSnapshot>('early-stopping', run);
+  const t = useDemoTrainer<EarlyStoppingRunSnapshot>('early-stopping', run);
   const key = JSON.stringify(run);
   useEffect(() => t.play(), []);
   useOnChange([key], () => {

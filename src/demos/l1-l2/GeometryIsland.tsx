@@ -5,7 +5,6 @@ import { useDemoSettings } from '../ui/useDemoSettings.ts';
 import { geometry, type GeometryState, type Vec } from './geometry.ts';
 import { GeometryPlane } from './GeometryPlane.tsx';
 import { geometryFields, type GeometrySettings } from './settings.ts';
-import './l1-l2.css';
 
 type Key = keyof GeometrySettings;
 

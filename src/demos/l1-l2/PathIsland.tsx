@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { useTrainer } from '../../training/useTrainer.ts';
+import { useDemoTrainer } from '../ui/useDemoTrainer.ts';
 import { LineChart, type Series, type VerticalMarker } from '../../views/LineChart.tsx';
 import { CodeBlock } from '../ui/CodeBlock.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
@@ -13,7 +13,6 @@ import { coefText, pathSummary, smallestText, sparsityText } from './describe.ts
 import type { PathFit, PathSnapshot } from './path-run.ts';
 import { LASSO_ALPHAS, RIDGE_ALPHAS } from './path-grid.ts';
 import { pathDataKey, pathFields, type PathSettings } from './settings.ts';
-import './l1-l2.css';
 
 type Key = keyof PathSettings;
 
@@ -52,7 +51,7 @@ function coefSeries(path: PathFit[], d: number, informative: number, trueCoef: n
  */
 export default function PathIsland({ id, title, caption, settings: initial, controls }: Props) {
   const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, pathFields, initial);
-  const t = useTrainer<PathSnapshot>('l1-l2-path', settings);
+  const t = useDemoTrainer<PathSnapshot>('regularization-path', settings);
   const dataKey = pathDataKey(settings);
   // The paths compute as soon as the demo is on screen; new data computes them again.
   useEffect(() => t.play(), []);

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { useTrainer } from '../../training/useTrainer.ts';
+import { useDemoTrainer } from '../ui/useDemoTrainer.ts';
 import { RunBoundary } from '../ui/RunBoundary.tsx';
 import { Histogram } from '../../views/Histogram.tsx';
 import { LineChart } from '../../views/LineChart.tsx';
@@ -18,7 +18,6 @@ import { penaltyChanges } from './live.ts';
 import type { PenaltySnapshot } from './penalty-run.ts';
 import { PenaltyPicker } from './PenaltyPicker.tsx';
 import { combinationProblem, LIVE_KEYS, NEAR_ZERO, PENALTY_LABELS, penaltyFields, type PenaltyKind, type PenaltySettings } from './settings.ts';
-import './l1-l2.css';
 
 type Key = keyof PenaltySettings;
 
@@ -43,7 +42,7 @@ const strengthTyped = { ...penaltyFields.strength, label: 'or type λ' };
  */
 export default function PenaltyIsland({ id, title, caption, settings: initial, controls }: Props) {
   const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, penaltyFields, initial, combinationProblem);
-  const t = useTrainer<PenaltySnapshot>('l1-l2-penalty', settings);
+  const t = useDemoTrainer<PenaltySnapshot>('penalty-effects', settings);
   const [speed, setSpeed] = useState<number>(30);
   const [logCounts, setLogCounts] = useState(false);
 

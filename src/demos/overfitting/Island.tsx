@@ -1,4 +1,4 @@
-import { useTrainer } from '../../training/useTrainer.ts';
+import { useDemoTrainer } from '../ui/useDemoTrainer.ts';
 import { LineChart } from '../../views/LineChart.tsx';
 import { RunBoundary } from '../ui/RunBoundary.tsx';
 import { percent as pct } from '../ui/format.ts';
@@ -29,7 +29,7 @@ const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ?
  */
 export default function OverfittingIsland({ id, title, caption, settings: initial, controls }: Props) {
   const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, overfittingFields, initial);
-  const t = useTrainer<OverfittingSnapshot>('overfitting', settings);
+  const t = useDemoTrainer<OverfittingSnapshot>('overfitting', settings);
 
   // A changed setting restarts the run (the learning rate changes live, without a restart).
   useOnChange([settings.dataset, settings.noise, settings.points, settings.hidden, settings.layers, settings.activation, settings.batch, settings.epochs, settings.seed], () => t.reset(settings));
