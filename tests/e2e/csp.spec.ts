@@ -13,9 +13,11 @@ async function underPolicy(page: Page): Promise<() => Promise<string[]>> {
   await page.route('**/*', async (route) => {
     const req = route.request();
     if (req.resourceType() !== 'document') return route.continue();
-    const policy = headers.get(new URL(req.url()).pathname)?.['content-security-policy'];
-    const res = await route.fetch();
-    await route.fulfill({ response: res, headers: { ...res.headers(), ...(policy ? { 'content-security-policy': policy } : {}) } });
+    // Served from dist/ as a static host would, with the page's policy from _headers.
+    const path = decodeURIComponent(new URL(req.url()).pathname);
+    const policy = headers.get(path)?.['content-security-policy'];
+    const file = join(process.cwd(), 'dist', path.endsWith('/') ? `${path}index.html` : `${path}.html`);
+    await route.fulfill({ path: file, contentType: 'text/html; charset=utf-8', headers: policy ? { 'content-security-policy': policy } : {} });
   });
   await page.addInitScript(() => {
     const seen: string[] = [];

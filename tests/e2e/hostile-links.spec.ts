@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { demoTrains, expect, hydrated, test } from './fixtures';
 import { demos } from '../../src/demos/index';
@@ -36,16 +37,21 @@ function linksFor(id: string, fields: Record<string, Field>): Link[] {
   return links;
 }
 
-async function tryLinks(page: Page, problems: string[], path: string, id: string, links: Link[]) {
-  // The preview server refuses request lines over ~16 KB (HTTP 431) before the page could see them;
-  // a static host may not, so the page is served for any query and reads the link itself.
+/**
+ * The preview server refuses request lines over ~16 KB (HTTP 431) before the page could see them,
+ * and a static host may not: the page's HTML is served from dist/ for any query, and the page
+ * reads the link itself.
+ */
+async function servePagesForAnyQuery(page: Page) {
   await page.route('**/*', async (route) => {
     const req = route.request();
     if (req.resourceType() !== 'document') return route.continue();
-    const u = new URL(req.url());
-    u.search = '';
-    await route.fulfill({ response: await route.fetch({ url: u.toString() }) });
+    const file = join(process.cwd(), 'dist', decodeURIComponent(new URL(req.url()).pathname), 'index.html');
+    await route.fulfill({ path: file, contentType: 'text/html; charset=utf-8' });
   });
+}
+
+async function tryLinks(page: Page, problems: string[], path: string, id: string, links: Link[]) {
   const demo = page.locator(`section[data-demo="${id}"]`);
   let i = 0;
   for (const link of links) {
@@ -66,6 +72,7 @@ const chapters = ['what-is-regularization', 'dropout', 'l1-l2', 'batch-normaliza
 for (const chapter of chapters) {
   test(`hostile links on /chapters/${chapter}/: no page error, a notice for what was refused, the demo still trains`, async ({ page, problems }) => {
     test.setTimeout(600_000);
+    await servePagesForAnyQuery(page);
     const metas = demos.filter((d) => d.chapter.slug === chapter);
     expect(metas.length).toBeGreaterThan(0);
     let tried = 0;
@@ -81,6 +88,7 @@ for (const chapter of chapters) {
 
 test('hostile links on an embed page: the same notices, the page notice included', async ({ page, problems }) => {
   test.setTimeout(300_000);
+  await servePagesForAnyQuery(page);
   const m = demos.find((x) => x.id === 'overfitting')!;
   const links = linksFor('overfitting', m.fields).filter((_, i) => i % 3 === 0);
   await tryLinks(page, problems, '/embed/overfitting-demo/', 'overfitting', links);
