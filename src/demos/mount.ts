@@ -7,8 +7,8 @@ import { h, hydrate } from 'preact';
 import { demoById } from './index.ts';
 
 async function mount(el: HTMLElement): Promise<void> {
-  const def = demoById(el.dataset.demo ?? '');
-  if (!def) throw new Error(`no demo called "${el.dataset.demo}"`);
+  const def = demoById(el.dataset.mountDemo ?? '');
+  if (!def) throw new Error(`no demo called "${el.dataset.mountDemo}"`);
   const props = JSON.parse(el.dataset.props ?? '{}') as Record<string, unknown>;
   const Island = (await def.island()).default;
   hydrate(h(Island, props as never), el);

@@ -56,6 +56,11 @@ export function keysWithEffect<F extends Fields>(fields: F, effect: Effect): (ke
   return Object.keys(fields).filter((k) => fields[k].effect === effect);
 }
 
+/** The values of the fields that define a run ('restart'): two runs with the same key are the same run. */
+export function runKeyOf<F extends Fields>(fields: F, settings: Record<string, unknown>): string {
+  return JSON.stringify(keysWithEffect(fields, 'restart').map((k) => settings[k]));
+}
+
 export function defaults<F extends Fields>(fields: F): SettingsOf<F> {
   const out: Record<string, unknown> = {};
   for (const [k, f] of Object.entries(fields)) out[k] = f.default;

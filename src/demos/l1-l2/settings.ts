@@ -1,4 +1,4 @@
-import type { Fields, SettingsOf } from '../settings-kit.ts';
+import { keysWithEffect, runKeyOf, type Fields, type SettingsOf } from '../settings-kit.ts';
 
 /**
  * Settings of chapter 3's demos (L1 and L2 regularization). Three groups, one per demo:
@@ -39,8 +39,8 @@ export const penaltyFields = {
 
 export type PenaltySettings = SettingsOf<typeof penaltyFields>;
 /** The settings that change while the network trains (runner.update), never restarting it. */
-export const LIVE_KEYS = ['penalty', 'strength', 'lr'] as const satisfies readonly (keyof PenaltySettings)[];
-export type LiveKey = (typeof LIVE_KEYS)[number];
+export type LiveKey = 'penalty' | 'strength' | 'lr';
+export const LIVE_KEYS = keysWithEffect(penaltyFields, 'live') as LiveKey[];
 
 /** The proximal step is defined for plain SGD (threshold lr·λ per step); Adam's steps have no such threshold. */
 export function combinationProblem(s: Pick<PenaltySettings, 'penalty' | 'optimizer'>): string | null {
@@ -76,7 +76,7 @@ export type PathSettings = SettingsOf<typeof pathFields>;
 export const MARKER_KEYS = ['lassoAlpha', 'ridgeAlpha'] as const satisfies readonly (keyof PathSettings)[];
 /** Identifies a path's data set: snapshots of an older data set are not drawn. */
 export function pathDataKey(s: PathSettings): string {
-  return JSON.stringify([s.samples, s.informative, s.useless, s.noise, s.seed]);
+  return runKeyOf(pathFields, s);
 }
 /** Path grid: points per decade of alpha (the path's x range is the markers' range). */
 export const PATH_PER_DECADE = 12;
