@@ -5,8 +5,8 @@
  * and reporting work). Each page has its own policy: its inline hashes differ.
  */
 import type { AstroIntegration } from 'astro';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The policy in a page's `<meta http-equiv="content-security-policy">`, or null. */
@@ -42,31 +42,28 @@ export function parseHeadersFile(text: string): Map<string, Record<string, strin
   return out;
 }
 
-function htmlPages(dist: string): { path: string; file: string }[] {
-  const out: { path: string; file: string }[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const p = join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.html')) {
-        const rel = '/' + relative(dist, p).replace(/\\/g, '/');
-        out.push({ path: rel.replace(/index\.html$/, '').replace(/\.html$/, ''), file: p });
-      }
-    }
-  };
-  walk(dist);
-  return out;
+/** A built page's URL path and HTML file (`chapters/dropout/` -> dist/chapters/dropout/index.html, `404` -> dist/404.html). */
+function htmlPage(dist: string, pathname: string): { path: string; file: string } | null {
+  const name = pathname.replace(/^\/+|\/+$/g, '');
+  const dirIndex = join(dist, name, 'index.html');
+  if (existsSync(dirIndex)) return { path: name ? `/${name}/` : '/', file: dirIndex };
+  const flat = join(dist, `${name}.html`);
+  if (name && existsSync(flat)) return { path: `/${name}`, file: flat };
+  return null;
 }
 
 export function securityHeaders(): AstroIntegration {
   return {
     name: 'regularization-lab:security-headers',
     hooks: {
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': ({ dir, pages: built, logger }) => {
         const dist = fileURLToPath(dir);
         const pages: { path: string; policy: string }[] = [];
         const missing: string[] = [];
-        for (const { path, file } of htmlPages(dist)) {
+        for (const page of built) {
+          const found = htmlPage(dist, page.pathname);
+          if (!found) continue; // an endpoint (the chapters' MDX sources), not a page
+          const { path, file } = found;
           const policy = metaPolicy(readFileSync(file, 'utf8'));
           if (policy) pages.push({ path, policy });
           else missing.push(path);
