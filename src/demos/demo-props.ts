@@ -1,5 +1,5 @@
 import type { Fields } from './settings-kit.ts';
-import { chapterError } from '../lib/chapter-source.ts';
+import { chapterError } from '../lib/rendering-chapter.ts';
 
 /** Props every demo wrapper takes besides its settings. */
 export const RESERVED_PROPS = ['id', 'title', 'caption', 'controls'] as const;

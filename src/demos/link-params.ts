@@ -58,6 +58,8 @@ export function readDemoLink<F extends Fields>(
   search: string,
   base: SettingsOf<F> = defaults(fields),
   combination?: (s: SettingsOf<F>) => string | null | undefined,
+  /** Parameters the island reads itself (a run's live changes): not settings, not unknown either. */
+  ownKeys: readonly string[] = [],
 ): LinkSettings<SettingsOf<F>> {
   const r = readable(search);
   const prefix = `${demoId}.`;
@@ -71,8 +73,9 @@ export function readDemoLink<F extends Fields>(
   let named = false;
   for (const [k, v] of params(r.query)) {
     if (!k.startsWith(prefix)) continue;
-    named = true;
     const key = k.slice(prefix.length);
+    if (ownKeys.includes(key)) continue;
+    named = true;
     if (!fieldOf(fields, key)) {
       unknown.push(key);
       continue;

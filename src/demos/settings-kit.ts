@@ -6,7 +6,7 @@
  */
 import { EngineError } from '../engine/errors.ts';
 import { excerpt, readNumber } from './number-text.ts';
-import { chapterError } from '../lib/chapter-source.ts';
+import { chapterError } from '../lib/rendering-chapter.ts';
 
 /** The field named `name`, if it is one of `fields`' own: a key from a link, a prop or a file
  *  named like an Object.prototype member (`toString`, `__proto__`) is never a field. */

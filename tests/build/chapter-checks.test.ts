@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { frontMatterProblems } from '../../src/lib/chapter-front-matter.ts';
-import { chapterError, setChapterSource, tagLine } from '../../src/lib/chapter-source.ts';
+import { chapterError, setChapterSource, tagLine } from '../../src/lib/rendering-chapter.ts';
 import { orderClash } from '../../src/lib/chapter-order.ts';
 import { blockingFindings, isTrusted, lintChapter } from '../../src/lib/chapter-lint.ts';
 import { mathProblem, remarkCheckMath } from '../../src/lib/math-check.ts';

@@ -111,6 +111,12 @@ test('good link values are used; other demos’ parameters are not this demo’s
   assert.deepEqual(readDemoLink(overfittingFields, 'overfitting', '?other.lr=9'), { value: defaults(overfittingFields), fromLink: false, notices: [] });
 });
 
+test('parameters an island reads itself (a run’s live changes) are neither settings nor unknown', () => {
+  const base = defaults(penaltyFields);
+  assert.deepEqual(readDemoLink(penaltyFields, 'penalty-effects', '?penalty-effects.changes=10:lr=0.1', base, undefined, ['changes']), { value: base, fromLink: false, notices: [] });
+  assert.match(readDemoLink(penaltyFields, 'penalty-effects', '?penalty-effects.changes=10:lr=0.1', base).notices.join(' '), /"changes" this demo does not have/);
+});
+
 test('settings the demo cannot run together fall back to the chapter’s settings with a notice', () => {
   const base = defaults(penaltyFields);
   const r = readDemoLink(penaltyFields, 'penalty-effects', '?penalty-effects.penalty=l1-prox&penalty-effects.optimizer=adam', base, combinationProblem);

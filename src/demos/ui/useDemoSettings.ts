@@ -18,6 +18,8 @@ export function useDemoSettings<F extends Fields>(
   chrome: DemoChrome,
   fields: F,
   initial: SettingsOf<F>,
+  /** Link parameters the island reads itself (a run's live changes): neither settings nor unknown. */
+  linkKeys: readonly string[] = [],
   /** Settings fine one by one that the demo cannot run together: a link with them gets the defaults and a notice. */
   combination?: (s: SettingsOf<F>) => string | null | undefined,
 ) {
@@ -28,19 +30,20 @@ export function useDemoSettings<F extends Fields>(
 
   useEffect(() => {
     // Capped, own-keys-only, strict reading with one notice per refusal: see link-params.ts.
-    const link = readDemoLink(fields, demoId, location.search, initial, combination);
+    const link = readDemoLink(fields, demoId, location.search, initial, combination, linkKeys);
     if (!link.fromLink) return;
     setSettings(link.value);
     setFromLink(true);
     setNotices(link.notices);
   }, []);
 
-  /** The page URL that reopens this demo with these settings. */
-  const shareUrl = (s: SettingsOf<F> = settings): string => {
+  /** The page URL that reopens this demo with these settings (and `extra` parameters of the island's own, see linkKeys). */
+  const shareUrl = (s: SettingsOf<F> = settings, extra: Record<string, string> = {}): string => {
     const url = new URL(location.href);
     for (const k of [...url.searchParams.keys()]) if (k.startsWith(`${demoId}.`)) url.searchParams.delete(k);
     const q = new URLSearchParams(toQuery(fields, s, initial));
     for (const [k, v] of q) url.searchParams.set(`${demoId}.${k}`, v);
+    for (const [k, v] of Object.entries(extra)) url.searchParams.set(`${demoId}.${k}`, v);
     url.hash = demoId;
     return url.toString();
   };
