@@ -9,14 +9,18 @@ import { dropoutCompareDemo, dropoutMaskDemo } from './dropout/demo.ts';
 import { penaltyEffectsDemo, penaltyGeometryDemo, regularizationPathDemo } from './l1-l2/demo.ts';
 import { batchNormDropoutDemo, batchNormHistogramDemo, batchNormLearningRateDemo, batchNormRunningStatsDemo } from './batch-norm/demo.ts';
 import { earlyStoppingDemo, earlyStoppingSavingsDemo } from './early-stopping/demo.ts';
+import { digitsDemo, digitsSeedsDemo, digitsSweepDemo } from './digits/demo.ts';
 
 export const demos: readonly AnyDemo[] = [
   overfittingDemo,
+  digitsDemo,
   dropoutMaskDemo,
   dropoutCompareDemo,
+  digitsSeedsDemo,
   penaltyEffectsDemo,
   regularizationPathDemo,
   penaltyGeometryDemo,
+  digitsSweepDemo,
   batchNormHistogramDemo,
   batchNormLearningRateDemo,
   batchNormRunningStatsDemo,

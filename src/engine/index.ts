@@ -4,6 +4,7 @@ export { createRng } from './rng.ts';
 export type { Rng } from './rng.ts';
 export { createNetwork, mlpLayers } from './network.ts';
 export { createTrainer } from './trainer.ts';
+export { lossValue } from './losses.ts';
 export type { Trainer, TrainerSpec, EpochRecord } from './trainer.ts';
 export { makeClassification, makeRegression } from './datasets.ts';
 export type { ClassificationName, ClassificationOptions, RegressionOptions } from './datasets.ts';

@@ -85,7 +85,7 @@ class Net implements Network {
 
   constructor(spec: NetworkSpec) {
     if (typeof spec !== 'object' || spec === null) throw new EngineError(`network spec must be an object, got ${show(spec)}`);
-    if (!LOSSES.includes(spec.loss)) throw new EngineError(`unsupported loss ${show(spec.loss)} (expected mse or bce_with_logits)`);
+    if (!LOSSES.includes(spec.loss)) throw new EngineError(`unsupported loss ${show(spec.loss)} (expected mse, bce_with_logits or cross_entropy)`);
     if (!Array.isArray(spec.layers) || spec.layers.length === 0) throw new EngineError(`layers must be a non-empty array, got ${show(spec.layers)}`);
     const seed = spec.seed ?? 0;
     if (!Number.isInteger(seed)) throw new EngineError(`seed must be an integer, got ${show(seed)}`);
@@ -283,7 +283,7 @@ class Net implements Network {
     if (train && n < 2 && this.batchNorms.length > 0) throw new EngineError(`batchnorm1d needs more than 1 row per batch in train mode, got n = ${n}`);
     const step = this.steps + 1;
     const out = this.forwardPass(x, n, train, masks);
-    const dataLoss = lossAndGrad(this.spec.loss, out, y, n * this.outputSize, this.lossGrad);
+    const dataLoss = lossAndGrad(this.spec.loss, out, y, n, this.outputSize, this.lossGrad);
     if (!Number.isFinite(dataLoss)) throw this.diverged(step, dataLoss, `the loss became ${dataLoss}`);
     this.backwardPass(x, this.lossGrad, n);
 
@@ -338,7 +338,7 @@ class Net implements Network {
   loss(x: Float64Array, y: Float64Array, n: number, mode: Mode = this.modeValue): number {
     this.checkBatch('y', y, n, this.outputSize);
     const out = this.forward(x, n, mode);
-    return lossValue(this.spec.loss, out, y, n * this.outputSize);
+    return lossValue(this.spec.loss, out, y, n, this.outputSize);
   }
 
   // ---------------------------------------------------------------- inspection

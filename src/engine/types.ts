@@ -11,7 +11,8 @@ export type LayerSpec =
       gamma?: number[]; beta?: number[]; running_mean?: number[]; running_var?: number[];
     };
 
-export type LossName = 'mse' | 'bce_with_logits';
+/** Mean reduction as PyTorch; cross_entropy takes one-hot target rows (nn.CrossEntropyLoss with class indices). */
+export type LossName = 'mse' | 'bce_with_logits' | 'cross_entropy';
 
 /** Added to the loss: l1 * sum|W| + l2 * sum W^2 over the weight matrices of linear layers only. */
 export interface Penalty { l1: number; l2: number }

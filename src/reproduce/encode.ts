@@ -64,6 +64,20 @@ export function pyWrapped(text: string, indent: string, width = 96): string {
   return `(\n${parts.join('\n')}\n${indent})`;
 }
 
+/** A list of whole numbers as a Python list literal, wrapped at `width` characters a line. */
+export function pyIntList(values: readonly number[], indent: string, width = 96): string {
+  const text = values.join(', ');
+  if (text.length <= width) return `[${text}]`;
+  const lines: string[] = [];
+  let line = '';
+  for (const v of values) {
+    const item = `${v},`;
+    if (line && line.length + 1 + item.length > width) { lines.push(line); line = item; } else line = line ? `${line} ${item}` : item;
+  }
+  if (line) lines.push(line);
+  return `[\n${lines.map((l) => `${indent}    ${l}`).join('\n')}\n${indent}]`;
+}
+
 /** A Python number literal that reads back as the same float64 (shortest round-trip form). */
 export function pyNumber(x: number): string {
   if (Number.isNaN(x)) return 'math.nan';

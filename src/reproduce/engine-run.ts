@@ -26,10 +26,21 @@ function layersWithParams(layers: LayerSpec[], initial: ParamsJSON): LayerSpec[]
   });
 }
 
+/** Share of points classified right: logit > 0 means class 1; with several outputs (cross_entropy)
+ *  the largest logit is the class (the first of equal ones, as torch.argmax). */
 function accuracy(net: Network, d: Dataset): number {
   const logits = net.forward(d.x, d.n, 'eval');
+  const c = d.outputs;
   let right = 0;
-  for (let i = 0; i < d.n; i++) if ((logits[i] > 0 ? 1 : 0) === (d.y[i] > 0.5 ? 1 : 0)) right++;
+  if (c === 1) {
+    for (let i = 0; i < d.n; i++) if ((logits[i] > 0 ? 1 : 0) === (d.y[i] > 0.5 ? 1 : 0)) right++;
+  } else {
+    for (let i = 0; i < d.n; i++) {
+      let best = 0;
+      for (let k = 1; k < c; k++) if (logits[i * c + k] > logits[i * c + best]) best = k;
+      if (d.y[i * c + best] === 1) right++;
+    }
+  }
   return right / d.n;
 }
 

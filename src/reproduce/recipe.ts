@@ -6,7 +6,7 @@
 import { EngineError, type Dataset, type LayerSpec, type Trainer } from '../engine/index.ts';
 import { check, toQuery, type Fields, type SettingsOf } from '../demos/settings-kit.ts';
 import { validChanges } from './changes.ts';
-import type { Change, EarlyStoppingPlan, Figures, Line, Recipe, RecipeHead, Reproduction, RunInput, TorchRecipe } from './types.ts';
+import type { Change, DataSource, EarlyStoppingPlan, Figures, Line, Recipe, RecipeHead, Reproduction, RunInput, TorchRecipe } from './types.ts';
 
 /**
  * What tells a recipe's lines apart, for matching them with the numbers a demo showed: the epoch
@@ -72,6 +72,8 @@ export interface TorchRun {
   /** A trainer built by the demo's own code for these settings, before any step. */
   trainer: Trainer;
   data: { train: Dataset; val: Dataset | null };
+  /** The script loads the data itself (see TorchRecipe.dataSource). */
+  dataSource?: DataSource;
   batchSize: number;
   /** The seed the trainer was given (its epoch permutations). */
   shuffleSeed: number;
@@ -103,6 +105,7 @@ export function torchBody(r: TorchRun): Omit<TorchRecipe, keyof RecipeHead> {
       rngState: net.rngState(),
     },
     data: r.data,
+    ...(r.dataSource ? { dataSource: r.dataSource } : {}),
     batchSize: Math.min(r.batchSize, r.data.train.n),
     shuffleSeed: r.shuffleSeed,
     epochs: r.epochs,

@@ -4,8 +4,8 @@
  * the model, the loss with its penalty, the optimizer and the loop come first, each with a short
  * comment; the helpers (the engine's random numbers) and the embedded numbers follow.
  */
-import type { LayerSpec, OptimizerSpec } from '../engine/index.ts';
-import { float64ToBase64, pyFloat, pyNumber, pyValue, pyWrapped } from './encode.ts';
+import type { LayerSpec, LossName, OptimizerSpec } from '../engine/index.ts';
+import { float64ToBase64, pyFloat, pyIntList, pyNumber, pyValue, pyWrapped } from './encode.ts';
 import { pyHeader, pyIoHelpers, pyFooter, pyStdImports, PY_MULBERRY32, PY_SHOWN_CHECK, PY_TORCH_IMPORTS } from './python-common.ts';
 import { lineKey } from './recipe.ts';
 import type { LiveSet, TorchRecipe } from './types.ts';
@@ -55,12 +55,13 @@ function optimizerCode(o: OptimizerSpec): { code: string; comment: string } {
 }
 
 /** nn.Sequential lines, one per engine layer (the indices match the engine's). */
-function modelLines(layers: LayerSpec[], bce: boolean): string[] {
+function modelLines(layers: LayerSpec[], loss: LossName): string[] {
+  const output = { bce_with_logits: 'one logit per point (class 1 when > 0)', cross_entropy: 'one logit per class (the largest is the prediction)', mse: 'the prediction' }[loss];
   const lastLinear = layers.map((l) => l.type).lastIndexOf('linear');
   const rows = layers.map((l, i) => {
     switch (l.type) {
       case 'linear':
-        return [`nn.Linear(${l.in}, ${l.out}),`, i === lastLinear ? (bce ? `${i}: one logit per point (class 1 when > 0)` : `${i}: the prediction`) : `${i}`];
+        return [`nn.Linear(${l.in}, ${l.out}),`, i === lastLinear ? `${i}: ${output}` : `${i}`];
       case 'relu': return ['nn.ReLU(),', `${i}`];
       case 'tanh': return ['nn.Tanh(),', `${i}`];
       case 'sigmoid': return ['nn.Sigmoid(),', `${i}`];
@@ -240,7 +241,8 @@ function changeLines(r: TorchRecipe, usesPenalty: boolean): string[] {
 
 export function torchScript(r: TorchRecipe): string {
   const { network: net, data } = r;
-  const bce = net.loss === 'bce_with_logits';
+  const ce = net.loss === 'cross_entropy';
+  const digits = r.dataSource?.kind === 'sklearn-digits';
   const hasVal = data.val !== null && data.val.n > 0;
   const hasDropout = net.layers.some((l) => l.type === 'dropout');
   const hasBn = net.layers.some((l) => l.type === 'batchnorm1d');
@@ -261,18 +263,40 @@ export function torchScript(r: TorchRecipe): string {
     intro:
       `The run the demo trained in your browser, rebuilt in PyTorch: the same data, the same initial weights, the same mini-batch order${hasDropout ? ', the same dropout masks' : ''}, in float64. ` +
       `It prints ${perStep ? 'one JSON line per training step (its mini-batch\'s loss' + (hasDropout ? ' and the masks dropout drew' : '') + ') and one per epoch' : 'one JSON line per epoch'} with the numbers the demo shows; they agree with the course engine\'s to 1e-6 (relative) or better: only the rounding of sums done in a different order differs.`,
-    needs: 'PyTorch (1.10 or newer)',
+    needs: digits ? 'PyTorch (1.10 or newer), scikit-learn' : 'PyTorch (1.10 or newer)',
     changes: r.changes,
     extra: r.changes.length ? ['Changed while it trained:', ...describeChanges(r).map((d) => `    ${d}`)] : [],
   });
 
+  // Class-index targets for nn.CrossEntropyLoss: the engine's one-hot rows, or load_digits' labels.
+  const targets = ce && !digits ? '.argmax(1)' : '';
+  const dataLines = digits
+    ? [
+        `    # 1. The data: scikit-learn's 1,797 handwritten digits (8 x 8 pixels, values 0-16, scaled to [0, 1]),`,
+        `    #    the ${tr.n} the demo trained on and the ${data.val?.n ?? 0} it validated with (its random split: the rows at the end`,
+        '    #    of this file). The digits: E. Alpaydin and C. Kaynak, UCI Machine Learning Repository, CC BY 4.0.',
+        '    digits = load_digits()',
+        '    pixels = torch.tensor(digits.data, dtype=torch.float64) / 16.0',
+        '    labels = torch.tensor(digits.target, dtype=torch.int64)   # the class indices nn.CrossEntropyLoss takes',
+        '    x_train, y_train = pixels[ROWS["train"]], labels[ROWS["train"]]',
+        ...(hasVal ? ['    x_val, y_val = pixels[ROWS["val"]], labels[ROWS["val"]]'] : []),
+        '',
+      ]
+    : [
+        `    # 1. The data: ${tr.n} training${hasVal ? ` and ${data.val!.n} validation` : ''} points, ${tr.inputs} inputs and ${tr.outputs} target${tr.outputs > 1 ? 's' : ''} each,`,
+        `    #    exactly the engine\'s (embedded at the end of this file)${targets ? '; the targets as class indices' : ''}.`,
+        `    x_train, y_train = floats(DATA["x_train"]).view(${tr.n}, ${tr.inputs}), floats(DATA["y_train"]).view(${tr.n}, ${tr.outputs})${targets}`,
+        ...(hasVal ? [`    x_val, y_val = floats(DATA["x_val"]).view(${data.val!.n}, ${tr.inputs}), floats(DATA["y_val"]).view(${data.val!.n}, ${tr.outputs})${targets}`] : []),
+        '',
+      ];
+  const lossLines = {
+    bce_with_logits: ['    # 3. The loss: binary cross-entropy on the logit, the mean over the batch (stable for any logit).', '    loss_fn = nn.BCEWithLogitsLoss()'],
+    cross_entropy: ['    # 3. The loss: cross-entropy of the softmax of the logits against the class, the mean over the batch', '    #    (log-sum-exp, stable for any logit).', '    loss_fn = nn.CrossEntropyLoss()'],
+    mse: ['    # 3. The loss: mean squared error over the batch.', '    loss_fn = nn.MSELoss()'],
+  }[net.loss];
   const main: string[] = [
     'def main():',
-    `    # 1. The data: ${tr.n} training${hasVal ? ` and ${data.val!.n} validation` : ''} points, ${tr.inputs} inputs and ${tr.outputs} target${tr.outputs > 1 ? 's' : ''} each,`,
-    '    #    exactly the engine\'s (embedded at the end of this file).',
-    `    x_train, y_train = floats(DATA["x_train"]).view(${tr.n}, ${tr.inputs}), floats(DATA["y_train"]).view(${tr.n}, ${tr.outputs})`,
-    ...(hasVal ? [`    x_val, y_val = floats(DATA["x_val"]).view(${data.val!.n}, ${tr.inputs}), floats(DATA["y_val"]).view(${data.val!.n}, ${tr.outputs})`] : []),
-    '',
+    ...dataLines,
     `    # 2. The model. Its layer indices are the engine's.${hasDropout ? ' The dropout masks come from the engine\'s own' : ''}`,
     ...(hasDropout
       ? [
@@ -281,7 +305,7 @@ export function torchScript(r: TorchRecipe): string {
         ]
       : []),
     '    model = nn.Sequential(',
-    ...modelLines(net.layers, bce),
+    ...modelLines(net.layers, net.loss),
     '    )',
     '    # The initial weights, bit for bit: PyTorch\'s default U(-1/sqrt(in), 1/sqrt(in)), drawn by the engine.',
     '    state = model.state_dict()',
@@ -290,10 +314,7 @@ export function torchScript(r: TorchRecipe): string {
     '            state[name].copy_(floats(text).view_as(state[name]))',
     ...(hasBn ? ['    # (batch norm: gamma = weight, beta = bias, and the running statistics it starts from)'] : []),
     '',
-    bce
-      ? '    # 3. The loss: binary cross-entropy on the logit, the mean over the batch (stable for any logit).'
-      : '    # 3. The loss: mean squared error over the batch.',
-    `    loss_fn = ${bce ? 'nn.BCEWithLogitsLoss()' : 'nn.MSELoss()'}`,
+    ...lossLines,
     ...(needWeights ? ['    weights = [layer.weight for layer in model if isinstance(layer, nn.Linear)]'] : []),
     ...(usesPenalty
       ? [
@@ -456,9 +477,17 @@ export function torchScript(r: TorchRecipe): string {
     ...(es ? ['', '', ...PY_EARLY_STOPPING] : []),
     '',
     '',
-    'def accuracy(logits, y):',
-    '    """Share of points on the right side: a logit > 0 means class 1."""',
-    '    return ((logits > 0) == (y > 0.5)).double().mean().item()',
+    ...(ce
+      ? [
+          'def accuracy(logits, y):',
+          '    """Share of points whose largest logit is their class."""',
+          '    return (logits.argmax(1) == y).double().mean().item()',
+        ]
+      : [
+          'def accuracy(logits, y):',
+          '    """Share of points on the right side: a logit > 0 means class 1."""',
+          '    return ((logits > 0) == (y > 0.5)).double().mean().item()',
+        ]),
     '',
     '',
     ...pyIoHelpers(true),
@@ -476,11 +505,21 @@ export function torchScript(r: TorchRecipe): string {
     '',
     '# ---- The embedded numbers: base64 of little-endian float64, exactly the engine\'s ----',
     '',
-    'DATA = {',
-    `    "x_train": ${blob(tr.x)},`,
-    `    "y_train": ${blob(tr.y)},`,
-    ...(hasVal ? [`    "x_val": ${blob(data.val!.x)},`, `    "y_val": ${blob(data.val!.y)},`] : []),
-    '}',
+    ...(digits
+      ? [
+          '# The rows of load_digits() in the training and validation sets, in the engine\'s order.',
+          'ROWS = {',
+          `    "train": ${pyIntList(r.dataSource!.trainRows, '    ')},`,
+          ...(hasVal ? [`    "val": ${pyIntList(r.dataSource!.valRows, '    ')},`] : []),
+          '}',
+        ]
+      : [
+          'DATA = {',
+          `    "x_train": ${blob(tr.x)},`,
+          `    "y_train": ${blob(tr.y)},`,
+          ...(hasVal ? [`    "x_val": ${blob(data.val!.x)},`, `    "y_val": ${blob(data.val!.y)},`] : []),
+          '}',
+        ]),
     '',
     '# The initial parameters by state_dict name (layer index . weight / bias / running statistics).',
     'INITIAL = {',
@@ -493,6 +532,7 @@ export function torchScript(r: TorchRecipe): string {
   return [
     ...doc,
     ...pyStdImports(es ? ['copy'] : []),
+    ...(digits ? ['from sklearn.datasets import load_digits'] : []),
     ...PY_TORCH_IMPORTS,
     '',
     '',

@@ -109,6 +109,12 @@ export interface TorchRecipe extends RecipeHead {
     rngState: number;
   };
   data: { train: Dataset; val: Dataset | null };
+  /**
+   * Where the script gets the data instead of embedding it: `sklearn-digits` loads
+   * sklearn.datasets.load_digits(), scales the pixels by 1/16 and takes these rows, in order
+   * (the engine's `data` holds the same rows; src/data/digits/).
+   */
+  dataSource?: DataSource;
   /** Rows per mini-batch (at most the training set: the engine clamps it). */
   batchSize: number;
   /** Seed of the trainer's rng: the epoch permutations. */
@@ -125,6 +131,9 @@ export interface TorchRecipe extends RecipeHead {
   /** The demo's explosion guard: stop once the training loss exceeds factor * max(initial loss, floor). */
   divergence?: { factor: number; floor: number };
 }
+
+/** A data set the script loads itself (TorchRecipe.dataSource). */
+export interface DataSource { kind: 'sklearn-digits'; trainRows: number[]; valRows: number[] }
 
 /** One model fitted along a list of alphas, and at single alphas (a demo's markers). */
 export interface SklearnPath {
@@ -226,6 +235,8 @@ export interface Reproduction {
    * itself (default: until advance() returns false).
    */
   runner?: { kind: string; livePatch?: Record<string, unknown>; afterUnits?: number; units?: number };
+  /** Python modules the script imports besides the library's own (e.g. sklearn for load_digits). */
+  pythonModules?: string[];
 }
 
 /** What a runner's snapshot carries for the button: the settings it started from and the change log. */

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { Chart, type ChartConfiguration, type Plugin } from './chartjs.ts';
-import { usePalette } from './palette.ts';
+import { rgb, usePalette } from './palette.ts';
 
 export interface Series {
   label: string;
@@ -12,6 +12,10 @@ export interface Series {
   dashed?: boolean;
   /** Line width in pixels (default 2). */
   width?: number;
+  /** Shades the area between this series and series[fillTo] (a band, e.g. min to max over seeds). */
+  fillTo?: number;
+  /** Listed in the legend (default true; a band's edges usually are not). */
+  legend?: boolean;
 }
 
 export interface VerticalMarker { x: number; label: string; color?: number; /** Where the label goes (default 'top'). */ labelAt?: 'top' | 'bottom' }
@@ -32,6 +36,8 @@ interface Props {
   xMin?: number;
   xMax?: number;
   markers?: VerticalMarker[];
+  /** Labels of the x ticks at whole numbers (x is an index into a list of settings, e.g. a sweep's strengths). */
+  xTickLabels?: string[];
   /** Show the legend (default true). */
   legend?: boolean;
   /**
@@ -117,7 +123,7 @@ export function LineChart(props: Props) {
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
         elements: { point: { radius: 0, hoverRadius: 3 }, line: { borderWidth: 2, tension: 0 } },
         scales: {
-          x: { type: props.logX ? 'logarithmic' : 'linear', min: props.xMin, max: props.xMax, title: { display: true, text: props.xLabel, color: palette.muted }, ticks: { color: palette.muted, maxTicksLimit: props.logX ? undefined : 8, ...(props.logX ? { autoSkip: false, maxRotation: 0, callback: logTick } : {}) }, grid: { color: props.logX ? decadeGrid(palette.border) : palette.border } },
+          x: { type: props.logX ? 'logarithmic' : 'linear', min: props.xMin, max: props.xMax, title: { display: true, text: props.xLabel, color: palette.muted }, ticks: { color: palette.muted, maxTicksLimit: props.logX ? undefined : 8, ...(props.logX ? { autoSkip: false, maxRotation: 0, callback: logTick } : {}), ...(props.xTickLabels ? { stepSize: 1, autoSkip: false, callback: (v: number | string) => props.xTickLabels![Number(v)] ?? '' } : {}) }, grid: { color: props.logX ? decadeGrid(palette.border) : palette.border } },
           y: { type: props.logY ? 'logarithmic' : 'linear', min: props.yMin, max: props.yMax, title: { display: true, text: props.yLabel, color: palette.muted }, ticks: { color: palette.muted, maxTicksLimit: 6, ...(props.logY ? { callback: logTick } : {}) }, grid: { color: palette.border } },
         },
         plugins: {
@@ -140,8 +146,11 @@ export function LineChart(props: Props) {
     if (!c || !palette) return;
     c.data.datasets = props.series.map((s) => {
       const color = s.color === 'muted' ? palette.muted : palette.series[s.color % palette.series.length];
-      return { label: s.label, data: points(s, xStart), borderColor: color, backgroundColor: color, borderDash: s.dashed ? [6, 4] : [], borderWidth: s.width ?? 2 };
+      const band = s.fillTo !== undefined ? `rgba(${rgb(color).join(', ')}, 0.18)` : color;
+      return { label: s.label, data: points(s, xStart), borderColor: color, backgroundColor: band, borderDash: s.dashed ? [6, 4] : [], borderWidth: s.width ?? 2, fill: s.fillTo ?? false };
     });
+    const legend = (c.options.plugins as { legend: { labels: { filter?: (item: { datasetIndex?: number }) => boolean } } }).legend;
+    legend.labels.filter = (item) => props.series[item.datasetIndex ?? 0]?.legend !== false;
     (c.options.plugins as { verticalMarkers: { markers: VerticalMarker[]; colors: string[] } }).verticalMarkers = { markers: props.markers ?? [], colors: palette.series };
     if (c.options.scales?.y) Object.assign(c.options.scales.y, { min: props.yMin, max: props.yMax });
     if (c.options.scales?.x) Object.assign(c.options.scales.x as object, { min: props.xMin, max: props.xMax });

@@ -38,10 +38,18 @@ export function usePalette(): Palette | null {
   return p;
 }
 
-/** '#rrggbb' -> [r, g, b]; other CSS colour forms fall back to grey. */
-export function rgb(hex: string): [number, number, number] {
-  const m = /^#([0-9a-f]{6})$/i.exec(hex.trim());
-  if (!m) return [128, 128, 128];
-  const n = parseInt(m[1], 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+/** '#rrggbb', '#rgb' (the built CSS is minified: #ffffff becomes #fff) or 'rgb(r, g, b)' -> [r, g, b];
+ *  other CSS colour forms fall back to grey. */
+export function rgb(color: string): [number, number, number] {
+  const c = color.trim();
+  const long = /^#([0-9a-f]{6})$/i.exec(c);
+  if (long) {
+    const n = parseInt(long[1], 16);
+    return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  }
+  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(c);
+  if (short) return [1, 2, 3].map((i) => parseInt(short[i] + short[i], 16)) as [number, number, number];
+  const fn = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)/i.exec(c);
+  if (fn) return [Number(fn[1]), Number(fn[2]), Number(fn[3])];
+  return [128, 128, 128];
 }

@@ -112,6 +112,19 @@ test.describe('Reproduce in PyTorch / scikit-learn', () => {
     sameRun(text, 'overfitting', { noise: 0.35 });
   });
 
+  test('chapter 1, digits: the script loads load_digits() and holds the learner\'s regularization', async ({ page }) => {
+    const demo = await openDemo(page, '/chapters/what-is-regularization/', 'digits');
+    await demo.getByLabel('Regularization').selectOption('l2');
+    await stepTo(demo, 2);
+    const { name, text } = await reproduce(page, demo);
+    expect(name).toBe('digits.py');
+    expect(text).toContain('?digits.method=l2#digits');
+    expect(text).toContain('digits = load_digits()');
+    expect(text).toContain('loss_fn = nn.CrossEntropyLoss()');
+    expect(text).toContain('l1, l2 = 0.0, 0.001');
+    expect(text).toContain('SHOWN = {');
+  });
+
   test('chapter 5, the stepper: the script runs Keras\' rule with the learner\'s patience and min_delta', async ({ page }) => {
     const demo = await openDemo(page, '/chapters/early-stopping/', 'early-stopping');
     await expect(demo.getByTestId('step')).toBeEnabled();

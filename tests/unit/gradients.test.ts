@@ -15,7 +15,9 @@ function check(name: string, s: Setup): void {
   net.mode = s.mode ?? 'train';
   const outF = net.outputSize;
   const x = pseudo(N * inF, 11);
-  const y = s.loss === 'mse' ? pseudo(N * outF, 12) : Float64Array.from(pseudo(N * outF, 12), (v) => (v > 0 ? 1 : 0));
+  const y = s.loss === 'mse' ? pseudo(N * outF, 12)
+    : s.loss === 'cross_entropy' ? Float64Array.from({ length: N * outF }, (_, i) => (i % outF === (Math.floor(i / outF) * 2) % outF ? 1 : 0)) // one-hot rows
+    : Float64Array.from(pseudo(N * outF, 12), (v) => (v > 0 ? 1 : 0));
   const base = net.params();
   const lossAt = (p: ParamsJSON) => {
     net.loadParams(p);
@@ -58,6 +60,11 @@ const lin = (i: number, o: number, seed: number): LayerSpec => ({ type: 'linear'
 
 test('linear + mse', () => check('linear/mse', { layers: [lin(3, 2, 1)], loss: 'mse' }));
 test('linear + bce_with_logits', () => check('linear/bce', { layers: [lin(3, 1, 1)], loss: 'bce_with_logits' }));
+test('linear + cross_entropy (softmax over 4 classes)', () => check('linear/ce', { layers: [lin(3, 4, 1)], loss: 'cross_entropy' }));
+test('relu, dropout and L2 into cross_entropy', () => {
+  const mask = Uint8Array.from({ length: N * 5 }, (_, i) => (i * 5) % 4 === 0 ? 0 : 1);
+  check('ce-mlp', { layers: [lin(3, 5, 1), { type: 'relu' }, { type: 'dropout', p: 0.25 }, lin(5, 3, 3)], loss: 'cross_entropy', penalty: { l1: 0, l2: 0.02 }, masks: { 2: mask } });
+});
 test('tanh hidden layer', () => check('tanh', { layers: [lin(3, 4, 1), { type: 'tanh' }, lin(4, 1, 3)], loss: 'mse' }));
 test('sigmoid hidden layer, bce', () => check('sigmoid', { layers: [lin(3, 4, 1), { type: 'sigmoid' }, lin(4, 1, 3)], loss: 'bce_with_logits' }));
 test('relu hidden layer', () => check('relu', { layers: [lin(3, 5, 1), { type: 'relu' }, lin(5, 2, 3)], loss: 'mse' }));

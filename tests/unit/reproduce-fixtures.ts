@@ -4,27 +4,30 @@ import { createRng, createTrainer, makeRegression, mlpLayers } from '../../src/e
 import { torchBody } from '../../src/reproduce/index.ts';
 import type { SklearnRecipe, TorchRecipe } from '../../src/reproduce/types.ts';
 
-export type SyntheticKind = 'regularized' | 'mse' | 'diverging' | 'proximal';
+export type SyntheticKind = 'regularized' | 'mse' | 'diverging' | 'proximal' | 'multiclass';
 
 /** A network recipe exercising what the demos of the other chapters use: dropout, batch norm, L1/L2, the proximal step, live changes. */
 export function syntheticTorchRecipe(kind: SyntheticKind): TorchRecipe {
   const data = (n: number, seed: number, outputs = 1) => {
     const r = createRng(seed);
     const x = Float64Array.from({ length: n * 2 }, () => r.next() * 2 - 1);
-    const y = Float64Array.from({ length: n * outputs }, (_, i) => (outputs === 1 ? +(x[2 * i] * x[2 * i + 1] > 0) : Math.sin(3 * x[i])));
+    // multiclass: one-hot rows of 3 classes (the quadrant's sign pattern, folded into 3)
+    const cls = (i: number) => ((x[2 * i] > 0 ? 1 : 0) + (x[2 * i + 1] > 0 ? 2 : 0)) % 3;
+    const y = Float64Array.from({ length: n * outputs }, (_, i) => (kind === 'multiclass' ? +(cls(Math.floor(i / 3)) === i % 3) : outputs === 1 ? +(x[2 * i] * x[2 * i + 1] > 0) : Math.sin(3 * x[i])));
     return { x, y, n, inputs: 2, outputs };
   };
-  const outputs = kind === 'mse' ? 2 : 1;
+  const outputs = kind === 'mse' ? 2 : kind === 'multiclass' ? 3 : 1;
   const split = { train: data(kind === 'mse' ? 23 : 40, 5, outputs), val: data(30, 6, outputs) };
   const layers = kind === 'regularized'
     ? mlpLayers({ widths: [2, 12, 10, 1], activation: 'tanh', dropout: 0.3, batchnorm: true })
+    : kind === 'multiclass' ? mlpLayers({ widths: [2, 12, 3], activation: 'relu', dropout: 0.2 })
     : mlpLayers({ widths: [2, 16, outputs], activation: kind === 'mse' ? 'sigmoid' : 'relu' });
   const trainer = createTrainer({
     network: {
-      layers, loss: kind === 'mse' ? 'mse' : 'bce_with_logits', seed: 42,
+      layers, loss: kind === 'mse' ? 'mse' : kind === 'multiclass' ? 'cross_entropy' : 'bce_with_logits', seed: 42,
       optimizer: kind === 'mse' ? { type: 'sgd', lr: 0.3, momentum: 0.9, weight_decay: 1e-3 }
         : kind === 'diverging' ? { type: 'sgd', lr: 1e300 } : kind === 'proximal' ? { type: 'sgd', lr: 0.5 } : { type: 'adamw', lr: 0.02 },
-      penalty: kind === 'regularized' ? { l1: 1e-3, l2: 0 } : undefined,
+      penalty: kind === 'regularized' ? { l1: 1e-3, l2: 0 } : kind === 'multiclass' ? { l1: 0, l2: 1e-3 } : undefined,
     },
     train: split.train, val: split.val, batchSize: 8, seed: 9,
   });
@@ -38,6 +41,7 @@ export function syntheticTorchRecipe(kind: SyntheticKind): TorchRecipe {
     figures: kind === 'regularized'
       ? { accuracy: true, penalty: true, zeroWeights: { below: 0.05 }, nearZeroWeights: { below: 0.05 }, lr: true, bnRunning: true }
       : kind === 'mse' ? { penalty: true, lr: true }
+      : kind === 'multiclass' ? { accuracy: true, penalty: true }
       : kind === 'proximal' ? { penalty: true, zeroWeights: { below: 0 }, nearZeroWeights: { below: 0.05 }, lr: true } : {},
   });
   return {
