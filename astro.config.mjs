@@ -5,6 +5,9 @@ import preact from '@astrojs/preact';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import { remarkCheckMath } from './src/lib/math-check.ts';
+import { chapterChecks } from './src/build/chapter-checks.ts';
+import { securityHeaders } from './src/build/security-headers.ts';
 
 // Equations are written as $...$ / $$...$$ in the chapters and rendered to KaTeX HTML at
 // build time. Astro 7's default Markdown engine (Sätteri) does not run remark/rehype plugins,
@@ -20,12 +23,35 @@ export default defineConfig({
   // SITE_OUT builds a second copy elsewhere (the sub-path e2e run) without touching dist/.
   outDir: process.env.SITE_OUT || './dist',
   trailingSlash: 'ignore',
-  integrations: [preact(), mdx()],
+  integrations: [chapterChecks(), preact(), mdx(), securityHeaders()],
+  // A strict Content Security Policy in every page's <meta http-equiv> (and dist/_headers):
+  // scripts only from the site plus the hashes Astro computes for its own inline ones; style
+  // elements likewise. Style *attributes* stay allowed: KaTeX's HTML positions every glyph with
+  // them and Shiki colours code with them, and neither can run code. WebAssembly is for the
+  // search index (Pagefind).
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
+    },
+  },
   markdown: {
     // Code blocks follow the site theme: light tokens by default, dark ones under [data-theme=dark].
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark' }, defaultColor: 'light' },
     processor: unified({
-      remarkPlugins: [remarkMath],
+      // remarkCheckMath fails the build on an equation KaTeX cannot render (rehype-katex only warns).
+      remarkPlugins: [remarkMath, remarkCheckMath],
       rehypePlugins: [[rehypeKatex, { throwOnError: true, strict: 'ignore' }]],
     }),
   },

@@ -18,6 +18,7 @@
 // erased) into a temporary directory and runs the measurement there in a fresh `node` that never
 // loads TypeScript. --in-process measures in this process instead.
 
+import './quiet-pipe.ts'; // `| head` ends it quietly
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { stripTypeScriptTypes } from 'node:module';

@@ -221,5 +221,6 @@ function main(argv: string[]): number {
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await import('./quiet-pipe.ts'); // `| head` ends it quietly
   process.exitCode = main(process.argv.slice(2));
 }

@@ -1,5 +1,6 @@
 // npm run new-chapter -- "Title of the chapter" [--order N]
 // Writes content/NN-slug.mdx: a valid chapter (front matter, sections, a demo, a quiz) that builds.
+import './quiet-pipe.ts'; // `| head` ends it quietly
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -40,15 +40,17 @@ export function settingsFromQuery(rep: Reproduction, query: string): { settings:
   const q = search.indexOf('?');
   if (q >= 0) search = search.slice(q + 1);
   search = search.replace(/#.*$/, '');
-  const settings: Record<string, string> = {};
+  // A Map, then own properties: a key like `__proto__` or `toString` is just an unknown setting
+  // (check() says so), never the object's prototype.
+  const settings = new Map<string, string>();
   const skipped: string[] = [];
   for (const [k, v] of new URLSearchParams(search)) {
     const dot = k.lastIndexOf('.');
-    if (dot < 0) settings[k] = v;
-    else if (k.slice(0, dot) === (rep.instance ?? rep.id)) settings[k.slice(dot + 1)] = v;
+    if (dot < 0) settings.set(k, v);
+    else if (k.slice(0, dot) === (rep.instance ?? rep.id)) settings.set(k.slice(dot + 1), v);
     else skipped.push(k);
   }
-  return { settings, skipped };
+  return { settings: Object.fromEntries(settings), skipped };
 }
 
 export function parseChanges(text: string): Change[] {
@@ -173,5 +175,6 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await import('./quiet-pipe.ts'); // `| head` ends it quietly
   process.exitCode = await main(process.argv.slice(2));
 }

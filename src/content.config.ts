@@ -1,37 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { z } from 'astro/zod';
+import { chapterSchema } from './lib/chapter-schema.ts';
+import { frontMatterProblems } from './lib/chapter-front-matter.ts';
+
+export { chapterSchema, type ChapterData } from './lib/chapter-schema.ts';
 
 /**
  * The chapters: one MDX file each in the top-level `content/` folder. The file name's numeric
  * prefix only keeps the folder tidy; `order` decides the course order and the URL is the name
  * without the prefix (`02-dropout.mdx` -> `/chapters/dropout/`).
- * Astro validates every file's front matter against this schema at build time and fails the
- * build naming the file and the field (e.g. `order: Expected number, received string`).
+ * Every file's front matter is checked (src/lib/chapter-front-matter.ts) when its id is made,
+ * before Astro's schema check, so a mistake fails the build naming the file, the line and the
+ * field (`content/98-broken.mdx:4: front matter field "order" must be a number, not a string`).
  */
-export const chapterSchema = z
-  .object({
-    title: z.string().min(3, 'title must be at least 3 characters'),
-    description: z.string().min(10, 'description must say in a sentence what the chapter teaches'),
-    order: z.number().int().positive(),
-    objectives: z.array(z.string().min(3)).min(1, 'list at least one learning objective'),
-    minutes: z.number().int().positive().max(240).default(15),
-    /** Glossary term ids (src/data/glossary.ts) the chapter introduces. */
-    terms: z.array(z.string()).default([]),
-    /** Hidden chapters build (their URL works) but are left out of the menu and the home page. */
-    hidden: z.boolean().default(false),
-    /** Short label for the sidebar when the title is long. */
-    navTitle: z.string().optional(),
-  })
-  .strict();
-
-export type ChapterData = z.infer<typeof chapterSchema>;
-
 const chapters = defineCollection({
   loader: glob({
     pattern: '**/[^_]*.mdx',
     base: './content',
-    generateId: ({ entry }) => entry.replace(/\.mdx$/, '').replace(/^(.*\/)?\d+[-_]/, '$1'),
+    generateId: ({ entry, base, data }) => {
+      const url = new URL(entry, base);
+      let source = '';
+      try {
+        source = readFileSync(fileURLToPath(url), 'utf8');
+      } catch {
+        // The line numbers are a help; the check itself needs only the parsed data.
+      }
+      const problems = frontMatterProblems(`content/${entry}`, data, source);
+      if (problems.length) throw new Error(`The chapter's front matter is not valid:\n${problems.join('\n')}`);
+      return entry.replace(/\.mdx$/, '').replace(/^(.*\/)?\d+[-_]/, '$1');
+    },
   }),
   schema: chapterSchema,
 });

@@ -1,4 +1,5 @@
 import type { Fields } from './settings-kit.ts';
+import { chapterError } from '../lib/rendering-chapter.ts';
 
 /** Props every demo wrapper takes besides its settings. */
 export const RESERVED_PROPS = ['id', 'title', 'caption', 'controls'] as const;
@@ -18,15 +19,16 @@ export interface DemoChrome {
 export function demoChrome(demo: string, fields: Fields, props: Record<string, unknown>, defaults: { id: string; title: string; caption?: string; controls: string[] }): DemoChrome {
   const id = props.id ?? defaults.id;
   if (typeof id !== 'string' || !/^[a-z][a-z0-9-]*$/.test(id)) {
-    throw new Error(`<${demo}>: "id" must be lower-case letters, digits and dashes, starting with a letter; got ${JSON.stringify(id)}`);
+    throw chapterError(`<${demo}>: "id" must be lower-case letters, digits and dashes, starting with a letter; got ${JSON.stringify(id)}`, demo, 'id');
   }
   for (const k of ['title', 'caption'] as const) {
-    if (props[k] !== undefined && typeof props[k] !== 'string') throw new Error(`<${demo}>: "${k}" must be text; got ${JSON.stringify(props[k])}`);
+    if (props[k] !== undefined && typeof props[k] !== 'string') throw chapterError(`<${demo}>: "${k}" must be text; got ${JSON.stringify(props[k])}`, demo, k);
   }
   let controls = props.controls ?? defaults.controls;
   if (typeof controls === 'string') controls = controls.split(',').map((c) => c.trim()).filter(Boolean);
-  if (!Array.isArray(controls) || !controls.every((c) => typeof c === 'string' && c in fields)) {
-    throw new Error(`<${demo}>: "controls" must list settings of this demo (${Object.keys(fields).join(', ')}); got ${JSON.stringify(props.controls)}`);
+  // Own fields only: `controls="constructor"` is not a setting (it used to give a NaN slider).
+  if (!Array.isArray(controls) || !controls.every((c) => typeof c === 'string' && Object.hasOwn(fields, c))) {
+    throw chapterError(`<${demo}>: "controls" must list settings of this demo (${Object.keys(fields).join(', ')}); got ${JSON.stringify(props.controls)?.slice(0, 200)}`, demo, 'controls');
   }
   return {
     id,

@@ -5,6 +5,14 @@
  * and the worker's runner. Pure: no DOM.
  */
 import { EngineError } from '../engine/errors.ts';
+import { excerpt, readNumber } from './number-text.ts';
+import { chapterError } from '../lib/rendering-chapter.ts';
+
+/** The field named `name`, if it is one of `fields`' own: a key from a link, a prop or a file
+ *  named like an Object.prototype member (`toString`, `__proto__`) is never a field. */
+export function fieldOf<F extends Fields>(fields: F, name: string): Field | undefined {
+  return Object.hasOwn(fields, name) ? fields[name] : undefined;
+}
 
 /**
  * What changing a setting does to a demo that is training (one hook, useFieldEffects, applies it):
@@ -73,15 +81,21 @@ export function describeField(f: Field): string {
 }
 
 /** Checks one value; returns the accepted value or a message. Strings are parsed (URLs, inputs). */
-export function checkField(name: string, f: Field, raw: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
-  const bad = (): { ok: false; message: string } => ({
+export function checkField(name: string, f: Field, raw: unknown, options: { decimalComma?: boolean } = {}): { ok: true; value: unknown } | { ok: false; message: string } {
+  const bad = (why = ''): { ok: false; message: string } => ({
     ok: false,
-    message: `"${name}" (${f.label}) must be ${describeField(f)}; got ${formatRaw(raw)}`,
+    message: `"${name}" (${f.label}) must be ${describeField(f)}; got ${formatRaw(raw)}${why}`,
   });
   switch (f.kind) {
     case 'number':
     case 'int': {
-      const v = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+      // Text is read strictly (no hex, no thousands separators): refused with the reason, never guessed.
+      let v = raw;
+      if (typeof raw === 'string') {
+        const n = readNumber(raw, options);
+        if (!n.ok) return bad(`, which ${n.reason}`);
+        v = n.value;
+      }
       if (typeof v !== 'number' || !Number.isFinite(v)) return bad();
       if (f.kind === 'int' && !Number.isInteger(v)) return bad();
       if (v < f.min || v > f.max) {
@@ -101,13 +115,15 @@ export function checkField(name: string, f: Field, raw: unknown): { ok: true; va
 }
 
 function formatRaw(raw: unknown): string {
-  if (typeof raw === 'string') return JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
+  if (typeof raw === 'string') return excerpt(raw);
   if (typeof raw === 'number') return String(raw);
+  let text: string;
   try {
-    return JSON.stringify(raw) ?? String(raw);
+    text = JSON.stringify(raw) ?? String(raw);
   } catch {
-    return String(raw);
+    text = String(raw);
   }
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 /**
@@ -119,9 +135,9 @@ export function check<F extends Fields>(fields: F, input: Record<string, unknown
   const problems: string[] = [];
   for (const [k, raw] of Object.entries(input)) {
     if (raw === undefined) continue;
-    const f = fields[k];
+    const f = fieldOf(fields, k);
     if (!f) {
-      problems.push(`unknown setting "${k}" (known: ${Object.keys(fields).join(', ')})`);
+      problems.push(`unknown setting ${excerpt(k)} (known: ${Object.keys(fields).join(', ')})`);
       continue;
     }
     const r = checkField(k, f, raw);
@@ -144,7 +160,11 @@ export function checkProps<F extends Fields>(demo: string, fields: F, props: Rec
   // Astro adds data-astro-* attributes (scoped styles) to components placed in a styled page.
   const input = Object.fromEntries(Object.entries(props).filter(([k]) => !ignore.includes(k) && !k.startsWith('data-astro-')));
   const { value, problems } = check(fields, input);
-  if (problems.length) throw new Error(`<${demo}>: ${problems.join('; ')}`);
+  if (problems.length) {
+    // Point at the first prop the demo cannot use (its line in the chapter, when one is rendering).
+    const bad = Object.keys(input).find((k) => input[k] !== undefined && (!fieldOf(fields, k) || !checkField(k, fieldOf(fields, k)!, input[k]).ok));
+    throw chapterError(`<${demo}>: ${problems.join('; ')}`, demo, bad);
+  }
   return value;
 }
 
@@ -169,7 +189,7 @@ export function fromQuery<F extends Fields>(fields: F, query: string | URLSearch
   const input: Record<string, unknown> = {};
   const problems: string[] = [];
   for (const [k, v] of params) {
-    if (k in fields) input[k] = v;
+    if (Object.hasOwn(fields, k)) input[k] = v;
   }
   const r = check(fields, input, base);
   return { value: r.value, problems: [...problems, ...r.problems] };
@@ -184,7 +204,7 @@ export function checkPatch<F extends Fields>(fields: F, patch: Record<string, un
   const refused: string[] = [];
   for (const [k, v] of Object.entries(patch)) {
     if (live.includes(k)) input[k] = v;
-    else refused.push(`"${k}" ${refusal} (${live.join(', ')} can)`);
+    else refused.push(`${excerpt(k)} ${refusal} (${live.join(', ')} can)`);
   }
   const r = check(fields, input, base);
   return { value: r.value, problems: [...refused, ...r.problems] };

@@ -1,18 +1,13 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { orderClash } from './chapter-order';
 
 export type Chapter = CollectionEntry<'chapters'>;
 
 /** Every chapter in course order (hidden ones too: their pages still build). */
 export async function allChapters(): Promise<Chapter[]> {
   const entries = await getCollection('chapters');
-  const byOrder = new Map<number, string>();
-  for (const e of entries) {
-    const clash = byOrder.get(e.data.order);
-    if (clash) {
-      throw new Error(`content/${e.filePath ?? e.id}: front matter field "order" (${e.data.order}) is also used by ${clash}; each chapter needs its own order`);
-    }
-    byOrder.set(e.data.order, e.filePath ?? e.id);
-  }
+  const clash = orderClash(entries);
+  if (clash) throw new Error(clash);
   return entries.sort((a, b) => a.data.order - b.data.order);
 }
 

@@ -65,7 +65,7 @@ export function validChanges(raw: unknown): Change[] {
     if (typeof set !== 'object' || set === null) throw new EngineError(`change ${i}: set must be an object like {"lr": 0.05}, got ${show(set)}`);
     const out: LiveSet = {};
     for (const [k, v] of Object.entries(set)) {
-      if (!(LIVE_KEYS as readonly string[]).includes(k)) throw new EngineError(`change ${i}: unknown live setting '${k}' (known: ${LIVE_KEYS.join(', ')})`);
+      if (!(LIVE_KEYS as readonly string[]).includes(k)) throw new EngineError(`change ${i}: unknown live setting '${k.length > 30 ? `${k.slice(0, 30)}…` : k}' (known: ${LIVE_KEYS.join(', ')})`);
       if (typeof v !== 'number' || !Number.isFinite(v)) throw new EngineError(`change ${i}: ${k} must be a finite number, got ${show(v)}`);
       out[k as keyof LiveSet] = v;
     }

@@ -132,7 +132,7 @@ export function makeRecipe(rep: Reproduction, input: RunInput): Recipe {
   const id = input.instanceId ?? rep.instance ?? rep.id;
   const prefixed = new URLSearchParams();
   // The link reopens the demo: only its own settings (not the run's, see runFields).
-  for (const [k, v] of new URLSearchParams(query)) if (k in rep.fields) prefixed.set(`${id}.${k}`, v);
+  for (const [k, v] of new URLSearchParams(query)) if (Object.hasOwn(rep.fields, k)) prefixed.set(`${id}.${k}`, v);
   const page = input.pageUrl ?? `/chapters/${rep.chapter.slug}/`;
   const q = prefixed.toString();
   let shown: Line[] | undefined;

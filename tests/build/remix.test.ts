@@ -47,6 +47,8 @@ test('a fixture chapter re-using every demo with non-default props builds and re
   try {
     const body = metas.map((m) => `## ${m.component}\n\n${m.example}\n`).join('\n');
     writeFileSync(join(dir, 'content', '99-fixture.mdx'), `${fixtureFront(99)}\n${body}`);
+    // A chapter whose author is trusted may use what check-chapters flags (here an iframe).
+    writeFileSync(join(dir, 'content', '96-trusted.mdx'), `${fixtureFront(96, 'trusted: true\n').replace('Fixture chapter', 'Trusted chapter')}\n<iframe title="The home page" src="/"></iframe>\n`);
     const { ok, output } = astroBuild(dir);
     assert.ok(ok, output.slice(-3000));
     const html = readFileSync(join(dir, 'dist/chapters/fixture/index.html'), 'utf8');
@@ -57,6 +59,10 @@ test('a fixture chapter re-using every demo with non-default props builds and re
     }
     // Hidden chapters build but stay out of the menu.
     assert.doesNotMatch(readFileSync(join(dir, 'dist/index.html'), 'utf8'), /Fixture chapter/);
+    assert.match(readFileSync(join(dir, 'dist/chapters/trusted/index.html'), 'utf8'), /<iframe title="The home page"/);
+    // Every page carries the Content Security Policy, and _headers repeats it for hosts that read it.
+    assert.match(html, /<meta http-equiv="content-security-policy" content="[^"]*script-src 'self'/);
+    assert.match(readFileSync(join(dir, 'dist/_headers'), 'utf8'), /^\/chapters\/fixture\/\n  Content-Security-Policy: [^\n]*script-src 'self'/m);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -65,11 +71,17 @@ test('a fixture chapter re-using every demo with non-default props builds and re
 test('a malformed front matter fails the build naming the file and the field', () => {
   const dir = scratchCopy();
   try {
-    writeFileSync(join(dir, 'content', '98-broken.mdx'), `---\ntitle: Broken chapter\ndescription: Its order is not a number at all.\norder: "second"\nobjectives:\n  - Fail.\n---\n\nText.\n`);
+    // Also: no title, an unknown glossary id in terms (issue 18: it used to build).
+    writeFileSync(join(dir, 'content', '98-broken.mdx'), `---\ndescription: Its order is not a number at all.\norder: "second"\nobjectives:\n  - Fail.\nterms:\n  - overfitting\n  - no-such-term\n---\n\nText.\n`);
     const { ok, output } = astroBuild(dir);
     assert.equal(ok, false, 'the build must fail');
     assert.match(output, /98-broken/, 'names the file');
     assert.match(output, /order/, 'names the field');
+    // As it is in the repository, with the line and the field; plain text, no stray asterisks.
+    assert.match(output, /content\/98-broken\.mdx:3: front matter field "order" must be a number, not a string/);
+    assert.match(output, /content\/98-broken\.mdx:8: front matter field "terms" \(item 2\): no glossary term "no-such-term"/);
+    assert.match(output, /content\/98-broken\.mdx: front matter field "title" is missing/);
+    assert.doesNotMatch(output, /\*\*/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -78,12 +90,52 @@ test('a malformed front matter fails the build naming the file and the field', (
 test('a demo with a bad prop fails the build naming the demo and the prop', () => {
   const dir = scratchCopy();
   try {
-    writeFileSync(join(dir, 'content', '97-bad-prop.mdx'), `${fixtureFront(97)}\n<OverfittingDemo noise={7} />\n`);
+    // Also a prop named like an Object.prototype member (it used to fail with a bare TypeError).
+    writeFileSync(join(dir, 'content', '97-bad-prop.mdx'), `${fixtureFront(97)}\nText.\n\n<OverfittingDemo noise={7} toString="x" />\n`);
     const { ok, output } = astroBuild(dir);
     assert.equal(ok, false, 'the build must fail');
     assert.match(output, /OverfittingDemo/);
     assert.match(output, /"noise"/);
     assert.match(output, /from 0 to 0\.5/);
+    // The file as it is in the repository and the line (fixtureFront is 8 lines, then a blank, text, blank).
+    assert.match(output, /content\/97-bad-prop\.mdx:12: <OverfittingDemo>: /);
+    assert.match(output, /unknown setting "toString"/);
+    assert.doesNotMatch(output, /TypeError/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a malformed equation fails the build naming the file, the line and KaTeX\'s message', () => {
+  const dir = scratchCopy();
+  try {
+    writeFileSync(join(dir, 'content', '95-bad-math.mdx'), `${fixtureFront(95)}\nA fraction with one part: $\\frac{1}$.\n`);
+    const { ok, output } = astroBuild(dir);
+    assert.equal(ok, false, 'the build must fail (it used to exit 0 with a red error on the page)');
+    assert.match(output, /content\/95-bad-math\.mdx:10:\d+: equation \$\\frac\{1\}\$ cannot be rendered: KaTeX parse error/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a chapter that writes scripts, handlers, iframes or outside imports fails the build unless trusted', () => {
+  const dir = scratchCopy();
+  try {
+    writeFileSync(join(dir, 'content', '94-untrusted.mdx'), `${fixtureFront(94)}import { readFileSync } from 'node:fs';\n\n<script>alert(1)</script>\n\n<a href="javascript:alert(1)" onclick="alert(1)">x</a>\n\n<iframe src="https://example.com" />\n`);
+    const { ok, output } = astroBuild(dir);
+    assert.equal(ok, false, 'the build must fail');
+    for (const line of [
+      /content\/94-untrusted\.mdx:9: import of "node:fs"/,
+      /content\/94-untrusted\.mdx:11: <script> element/,
+      /content\/94-untrusted\.mdx:13: javascript: URL/,
+      /content\/94-untrusted\.mdx:13: onclick= event handler/,
+      /content\/94-untrusted\.mdx:15: <iframe> element/,
+    ]) assert.match(output, line);
+    assert.match(output, /trusted: true/);
+    // npm run check-chapters says the same, with exit code 1.
+    const lint = spawnSync(join(root, 'node_modules/.bin/node'), ['scripts/check-chapters.ts'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(lint.status, 1);
+    assert.match(lint.stderr, /content\/94-untrusted\.mdx:11: <script> element/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -74,3 +74,28 @@ export async function setRange(locator: import('@playwright/test').Locator, valu
     input.dispatchEvent(new Event('change', { bubbles: true }));
   }, value);
 }
+
+/**
+ * Presses a demo's Step (else Train / Play) and waits until what it shows changes (its text or a
+ * canvas): the island hydrated, its worker answered and it drew. False for a demo with no such
+ * button (the geometry demo has nothing to train).
+ */
+export async function demoTrains(demo: import('@playwright/test').Locator): Promise<boolean> {
+  const buttons = ['[data-testid="step"]', '[data-testid="train"]', '[data-testid="play"]', 'button[data-testid$="-step"]'];
+  let button: import('@playwright/test').Locator | null = null;
+  for (const b of buttons) {
+    if ((await demo.locator(b).count()) > 0) {
+      button = demo.locator(b).first();
+      break;
+    }
+  }
+  if (!button) return false;
+  // Some demos train their first epochs on their own before Step is enabled (the patience stepper).
+  await expect(button).toBeEnabled({ timeout: 30_000 });
+  const look = () =>
+    demo.evaluate((el) => `${(el as HTMLElement).innerText}|${[...el.querySelectorAll('canvas')].map((c) => c.toDataURL()).join('|')}`);
+  const before = await look();
+  await button.click();
+  await expect.poll(look, { timeout: 30_000 }).not.toBe(before);
+  return true;
+}

@@ -112,8 +112,14 @@ test.describe('chapter 3: the penalty on a training network', () => {
 
     demo = await open(page, 'penalty-effects', '?penalty-effects.optimizer=adam&penalty-effects.lr=0.01');
     await expect(demo.getByTestId('penalty-effects-penalty-l1-prox')).toBeDisabled();
+    // Settings the demo cannot run together fall back to the chapter's, with a notice (issue 18),
+    // instead of blocking the demo with an error.
     demo = await open(page, 'penalty-effects', '?penalty-effects.optimizer=adam&penalty-effects.penalty=l1-prox');
-    await expect(demo.getByTestId('demo-error')).toContainText('works with plain SGD only');
+    await expect(demo.getByTestId('demo-notice')).toContainText('works with plain SGD only');
+    await expect(demo.getByTestId('demo-notice')).toContainText('the chapter’s settings are used');
+    await expect(demo.getByTestId('demo-error')).toHaveCount(0);
+    await demo.getByTestId('step').click();
+    await expect(demo.getByTestId('epoch')).toHaveText('1');
   });
 
   test('dragging λ while it trains is one change and one marker, not one per epoch of the drag', async ({ page }) => {

@@ -291,6 +291,9 @@ test('the CLI: --list, a script, --engine lines, --check, and clear errors', asy
     [['nope'], new RegExp(`unknown demo "nope"; the demos are: ${[...reps.keys()].join(', ')}`)],
     [['overfitting', '--settings', 'noise=2'], /overfitting: "noise" \(Label noise\) must be a number from 0 to 0\.5; got "2"/],
     [['overfitting', '--settings', 'speed=3'], /unknown setting "speed"/],
+    // Keys named like Object.prototype members are unknown settings, not a crash (issue 13).
+    [['overfitting', '--settings', '__proto__=1'], /unknown setting "__proto__"/],
+    [['overfitting', '--settings', 'overfitting.toString=1&constructor=2'], /unknown setting "toString".*unknown setting "constructor"/],
     [['overfitting', '--changes', '[{"step": 1'], /--changes must be JSON/],
     [['overfitting', '--frobnicate'], /unknown option --frobnicate/],
     [[], /which demo\?/],

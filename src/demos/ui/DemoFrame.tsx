@@ -43,6 +43,9 @@ export function DemoFrame({ id, title, caption, error, notices = [], onDismissNo
     <section class="demo" id={id} aria-labelledby={`${id}-title`} data-pagefind-ignore data-demo={id}>
       <h3 class="demo-title" id={`${id}-title`}>{title}</h3>
       {caption && <p class="demo-caption">{caption}</p>}
+      <noscript>
+        <p class="demo-message info">This demo needs JavaScript: it trains a network live in your browser. Turn JavaScript on to use it; the chapter’s text reads without it.</p>
+      </noscript>
       {notices.length > 0 && (
         <div class="demo-message info" role="status" data-testid="demo-notice">
           {notices.map((n) => <p style="margin:0" key={n}>{n}</p>)}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { checkField, type Field } from '../settings-kit.ts';
+import { clip, readNumber } from '../number-text.ts';
 
 interface Props {
   /** Unique on the page: demo id + setting name. */
@@ -33,18 +34,19 @@ export function NumberInput({ id, name, field, value, onChange, disabled, hint }
       setProblem(`Type a value for ${name} (${describe(field)}).`);
       return;
     }
-    const r = checkField(name, field, raw.trim().replace(',', '.'));
+    // Strict reading (number-text.ts): `0,5` is 0.5, but `1,000`, `0x10` and `1e309` are refused with the reason.
+    const r = checkField(name, field, raw, { decimalComma: true });
     if (r.ok) {
       setProblem(null);
       onChange(r.value as number);
-    } else {
-      const n = Number(raw.trim().replace(',', '.'));
-      setProblem(
-        Number.isFinite(n)
-          ? `${name} must be ${describe(field)}; ${raw.trim()} is out of range. The demo keeps ${value}.`
-          : `${name} must be ${describe(field)}; “${raw.trim()}” is not a number. The demo keeps ${value}.`,
-      );
+      return;
     }
+    const n = readNumber(raw, { decimalComma: true });
+    setProblem(
+      n.ok
+        ? `${name} must be ${describe(field)}; ${clip(raw.trim())} is out of range. The demo keeps ${value}.`
+        : `${name} must be ${describe(field)}; “${clip(raw.trim())}” ${n.reason}. The demo keeps ${value}.`,
+    );
   };
   return (
     <div class="control es-number">

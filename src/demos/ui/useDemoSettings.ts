@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { fromQuery, toQuery, type Fields, type SettingsOf } from '../settings-kit.ts';
+import { toQuery, type Fields, type SettingsOf } from '../settings-kit.ts';
+import { readDemoLink } from '../link-params.ts';
 import { embedOverrides, isEmbedPage } from './embed-overrides.ts';
 
 /** What a demo's wrapper hands its island besides the settings (see demo-props.ts). */
@@ -35,7 +36,15 @@ export interface DemoStateDetail {
  * the chapter's defaults and come back as notices: garbage never breaks the demo. On an embed page
  * the URL may also lock controls (`?controls=p,seed`) and set the title and caption.
  */
-export function useDemoSettings<F extends Fields, K extends keyof F & string = keyof F & string>(chrome: DemoChrome<K>, fields: F, initial: SettingsOf<F>, linkKeys: readonly string[] = []) {
+export function useDemoSettings<F extends Fields, K extends keyof F & string = keyof F & string>(
+  chrome: DemoChrome<K>,
+  fields: F,
+  initial: SettingsOf<F>,
+  /** Link parameters the island reads itself (a run's live changes): neither settings nor unknown. */
+  linkKeys: readonly string[] = [],
+  /** Settings fine one by one that the demo cannot run together: a link with them gets the defaults and a notice. */
+  combination?: (s: SettingsOf<F>) => string | null | undefined,
+) {
   const demoId = chrome.id;
   const available = [...(chrome.controls ?? [])];
   const [settings, setSettings] = useState<SettingsOf<F>>(initial);
@@ -45,33 +54,20 @@ export function useDemoSettings<F extends Fields, K extends keyof F & string = k
   const [text, setText] = useState<{ title: string; caption?: string }>({ title: chrome.title, caption: chrome.caption });
 
   useEffect(() => {
-    let params: URLSearchParams;
-    try {
-      params = new URLSearchParams(location.search);
-    } catch {
-      return;
-    }
     const msgs: string[] = [];
-    if (isEmbedPage()) {
-      const o = embedOverrides(params, Object.keys(fields));
+    // An embed page's own parameters (locked controls, title, caption), from a query of sane size.
+    if (isEmbedPage() && location.search.length <= 32_000) {
+      const o = embedOverrides(new URLSearchParams(location.search), Object.keys(fields));
       if (o.controls) setControls(o.controls as K[]);
       if (o.title || o.caption) setText({ title: o.title ?? chrome.title, caption: o.caption ?? chrome.caption });
       msgs.push(...o.notices);
     }
-    const mine = new URLSearchParams();
-    const unknown: string[] = [];
-    for (const [k, v] of params) {
-      if (!k.startsWith(`${demoId}.`)) continue;
-      const key = k.slice(demoId.length + 1);
-      if (key in fields) mine.set(key, v);
-      else if (!linkKeys.includes(key)) unknown.push(key); // linkKeys: read by the island itself (a run's live changes)
-    }
-    if ([...mine.keys()].length > 0 || unknown.length > 0) {
-      const { value, problems } = fromQuery(fields, mine, initial);
-      setSettings(value);
+    // Capped, own-keys-only, strict reading with one notice per refusal: see link-params.ts.
+    const link = readDemoLink(fields, demoId, location.search, initial, combination, linkKeys);
+    if (link.fromLink) {
+      setSettings(link.value);
       setFromLink(true);
-      msgs.push(...problems.map((p) => `The link’s ${p}, so the default is used.`));
-      for (const u of unknown) msgs.push(`The link names a setting "${u}" this demo does not have; it was ignored.`);
+      msgs.push(...link.notices);
     }
     if (msgs.length) setNotices(msgs);
   }, []);

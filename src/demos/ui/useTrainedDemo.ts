@@ -23,7 +23,8 @@ export interface TrainedDemoOptions<F extends Fields, S> {
  */
 export function useTrainedDemo<F extends Fields, S>(demo: DemoDefinition<F>, props: IslandProps<F>, opts: TrainedDemoOptions<F, S> = {}) {
   const run = opts.run ?? ((s: SettingsOf<F>) => s);
-  const ds = useDemoSettings({ id: props.id, title: props.title, caption: props.caption, controls: props.controls }, demo.fields, props.settings, opts.linkKeys);
+  // A link naming settings the demo cannot run together gets the chapter's settings and a notice.
+  const ds = useDemoSettings({ id: props.id, title: props.title, caption: props.caption, controls: props.controls }, demo.fields, props.settings, opts.linkKeys, demo.clash && ((s) => demo.clash!(s)));
   const t = useDemoTrainer<S>(demo.id, run(ds.settings));
   const runKey = useFieldEffects(demo.fields, ds.settings, {
     restart: () => {
