@@ -5,7 +5,8 @@
  * comment; the helpers (the engine's random numbers) and the embedded numbers follow.
  */
 import type { LayerSpec, OptimizerSpec } from '../engine/index.ts';
-import { float64ToBase64, pyFloat, pyNumber, pyValue, pyWrapped } from './encode.ts';
+import { float64ToBase64 } from './encode.ts';
+import { pyFloat, pyNumber, pySequential, pyValue, pyWrapped } from '../python/writer.ts';
 import { pyHeader, pyIoHelpers, pyFooter, pyStdImports, PY_MULBERRY32, PY_SHOWN_CHECK, PY_TORCH_IMPORTS } from './python-common.ts';
 import { lineKey } from './recipe.ts';
 import type { LiveSet, TorchRecipe } from './types.ts';
@@ -54,22 +55,20 @@ function optimizerCode(o: OptimizerSpec): { code: string; comment: string } {
   };
 }
 
-/** nn.Sequential lines, one per engine layer (the indices match the engine's). */
+/** `model = nn.Sequential(...)`, a row per engine layer (the indices match the engine's). */
 function modelLines(layers: LayerSpec[], bce: boolean): string[] {
   const lastLinear = layers.map((l) => l.type).lastIndexOf('linear');
-  const rows = layers.map((l, i) => {
-    switch (l.type) {
-      case 'linear':
-        return [`nn.Linear(${l.in}, ${l.out}),`, i === lastLinear ? (bce ? `${i}: one logit per point (class 1 when > 0)` : `${i}: the prediction`) : `${i}`];
-      case 'relu': return ['nn.ReLU(),', `${i}`];
-      case 'tanh': return ['nn.Tanh(),', `${i}`];
-      case 'sigmoid': return ['nn.Sigmoid(),', `${i}`];
-      case 'dropout': return [`EngineDropout(${pyFloat(l.p)}, masks),`, `${i}: nn.Dropout(${pyFloat(l.p)}), with the engine's masks`];
-      case 'batchnorm1d': return [`nn.BatchNorm1d(${l.features}, eps=${pyFloat(l.eps ?? 1e-5)}, momentum=${pyFloat(l.momentum ?? 0.1)}),`, `${i}`];
-    }
+  return pySequential('model', layers, {
+    indent: '    ',
+    perLayer: true,
+    exact: true,
+    layer: (l) => (l.type === 'dropout' ? `EngineDropout(${pyFloat(l.p)}, masks)` : undefined),
+    comment: (i) => {
+      const l = layers[i];
+      if (i === lastLinear) return bce ? `${i}: one logit per point (class 1 when > 0)` : `${i}: the prediction`;
+      return l.type === 'dropout' ? `${i}: nn.Dropout(${pyFloat(l.p)}), with the engine's masks` : `${i}`;
+    },
   });
-  const width = Math.max(...rows.map(([c]) => c.length)) + 2;
-  return rows.map(([c, comment]) => `        ${c.padEnd(width)}# ${comment}`);
 }
 
 export const PY_DROPOUT = `
@@ -280,9 +279,7 @@ export function torchScript(r: TorchRecipe): string {
           `    masks = Mulberry32(${net.rngState})`,
         ]
       : []),
-    '    model = nn.Sequential(',
     ...modelLines(net.layers, bce),
-    '    )',
     '    # The initial weights, bit for bit: PyTorch\'s default U(-1/sqrt(in), 1/sqrt(in)), drawn by the engine.',
     '    state = model.state_dict()',
     '    with torch.no_grad():',

@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createNetwork, createRng, EngineError, mlpLayers, runEarlyStopping, type EarlyStoppingParams } from '../../src/engine/index.ts';
-import { base64FromBytes, embeddedFloats, float64FromBase64, float64ToBase64, pyFloat, pyNumber } from '../../src/reproduce/encode.ts';
+import { base64FromBytes, embeddedFloats, float64FromBase64, float64ToBase64 } from '../../src/reproduce/encode.ts';
+import { pyFloat, pyNumber } from '../../src/python/writer.ts';
 import { createChangeLog, validChanges } from '../../src/reproduce/changes.ts';
 import { inputOnScreen, makeRecipe, pythonScript, runRecipe, scriptFor } from '../../src/reproduce/index.ts';
 import { PY_MULBERRY32, PY_MULBERRY32_SCALAR, PY_SHOWN_CHECK, pyIoHelpers, pyShown } from '../../src/reproduce/python-common.ts';

@@ -5,7 +5,8 @@
  * The demos compare several networks trained from the same weights on the same batches, which
  * the generic one-network script (src/reproduce/torch-script.ts) does not describe.
  */
-import { float64ToBase64, pyWrapped } from '../../reproduce/encode.ts';
+import { float64ToBase64 } from '../../reproduce/encode.ts';
+import { pyWrapped } from '../../python/writer.ts';
 import { pyFooter, pyHeader, pyIoHelpers, pyStdImports, PY_MULBERRY32, PY_SHOWN_CHECK, PY_TORCH_IMPORTS, type ShownKey } from '../../reproduce/python-common.ts';
 import { PY_DROPOUT } from '../../reproduce/torch-script.ts';
 import type { ProgramRecipe } from '../../reproduce/types.ts';
