@@ -212,23 +212,3 @@ function watchedRun(run: RunLog, steps: number): RunLog {
 export function maskSettingsOf(settings: Record<string, unknown>): MaskSettings {
   return validMask(Object.fromEntries(Object.entries(settings).filter(([k]) => !(k in maskRunFields))));
 }
-
-/**
- * Everything that fixes the mask viewer's run (the snapshot's `reproduce` log): settings, data,
- * initial weights, the steps trained and the live changes of p, as "Reproduce in PyTorch" has them.
- */
-export function exportMaskRun(run: RunLog) {
-  const { settings, split, trainer } = buildMaskRun(maskSettingsOf(run.settings));
-  const steps = run.settings.steps;
-  return {
-    format: 'regularization-lab-run/1',
-    demo: 'dropout-masks',
-    settings,
-    ...(typeof steps === 'number' ? { stepsTrained: steps } : {}),
-    network: networkJson(trainer.network.spec),
-    initialParams: trainer.network.params(),
-    data: splitJson(split),
-    masks: 'drawn by the network rng, mulberry32(seed), after the initial weights: one next() per hidden neuron and example, row-major, layer by layer; kept when next() >= p',
-    liveChanges: run.changes,
-  };
-}
