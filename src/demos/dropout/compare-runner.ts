@@ -1,6 +1,6 @@
 import type { Runner } from '../../training/runner.ts';
 import { validated } from '../settings-kit.ts';
-import { accuracy, boundaryGrid, guardExplosion, makeSplit, makeTrainer, networkJson, pointsOf, splitJson } from '../classification-run.ts';
+import { accuracy, boundaryGrid, guardExplosion, makeSplit, makeTrainer, pointsOf } from '../classification-run.ts';
 import { DivergenceError, type Trainer } from '../../engine/index.ts';
 import type { RunLog } from '../../reproduce/types.ts';
 import { dropoutNetworkSpec } from './network.ts';

@@ -1,6 +1,6 @@
 import type { Runner } from '../../training/runner.ts';
 import { validated } from '../settings-kit.ts';
-import { guardExplosion, makeSplit, makeTrainer, networkJson, splitJson } from '../classification-run.ts';
+import { guardExplosion, makeSplit, makeTrainer } from '../classification-run.ts';
 import type { Dataset, Trainer } from '../../engine/index.ts';
 import { createChangeLog } from '../../reproduce/changes.ts';
 import type { RunLog } from '../../reproduce/types.ts';
