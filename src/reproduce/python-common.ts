@@ -5,6 +5,7 @@
  */
 import { float64ToBase64 } from './encode.ts';
 import { pyString, pyWrapped, wrapItems } from '../python/writer.ts';
+import type { Dataset } from '../engine/index.ts';
 import type { Line, RecipeHead } from './types.ts';
 
 /** mulberry32 exactly as src/engine/rng.ts, for ints and (vectorised) for int64 tensors. */
@@ -255,3 +256,21 @@ export const PY_TORCH_IMPORTS = [
   'torch.set_default_dtype(torch.float64)  # the engine computes in float64 throughout',
 ];
 
+/** Reading the embedded tensors, printing lines, and the check against the demo's numbers (after the script's own helpers). */
+export function pyTensorIoAndCheck(): string[] {
+  return ['', '', ...pyIoHelpers(true), '', '', ...PY_SHOWN_CHECK];
+}
+
+/** The embedded data set of a torch script: `DATA = {...}` of base64 float64 blobs (the validation set where there is one). */
+export function pyEmbeddedData(train: Dataset, val: Dataset | null): string[] {
+  const blob = (x: Float64Array) => pyWrapped(float64ToBase64(x), '    ');
+  return [
+    '# ---- The embedded numbers: base64 of little-endian float64, exactly the engine\'s ----',
+    '',
+    'DATA = {',
+    `    "x_train": ${blob(train.x)},`,
+    `    "y_train": ${blob(train.y)},`,
+    ...(val ? [`    "x_val": ${blob(val.x)},`, `    "y_val": ${blob(val.y)},`] : []),
+    '}',
+  ];
+}

@@ -7,7 +7,7 @@
 import type { LayerSpec, OptimizerSpec } from '../engine/index.ts';
 import { float64ToBase64 } from './encode.ts';
 import { pyFloat, pyNumber, pySequential, pyValue, pyWrapped } from '../python/writer.ts';
-import { pyHeader, pyIoHelpers, pyFooter, pyStdImports, PY_MULBERRY32, PY_SHOWN_CHECK, PY_TORCH_IMPORTS } from './python-common.ts';
+import { pyEmbeddedData, pyHeader, pyFooter, pyStdImports, pyTensorIoAndCheck, PY_MULBERRY32, PY_TORCH_IMPORTS } from './python-common.ts';
 import { lineKey } from './recipe.ts';
 import type { LiveSet, TorchRecipe } from './types.ts';
 
@@ -456,28 +456,16 @@ export function torchScript(r: TorchRecipe): string {
     'def accuracy(logits, y):',
     '    """Share of points on the right side: a logit > 0 means class 1."""',
     '    return ((logits > 0) == (y > 0.5)).double().mean().item()',
-    '',
-    '',
-    ...pyIoHelpers(true),
-    '',
-    '',
-    ...PY_SHOWN_CHECK,
+    ...pyTensorIoAndCheck(),
   ];
 
   const initial = Object.entries(net.initial).flatMap(([i, p]) =>
     Object.entries(p).map(([name, v]) => `    "${i}.${name === 'gamma' ? 'weight' : name === 'beta' ? 'bias' : name}": ${pyWrapped(float64ToBase64((v as number[] | number[][]).flat()), '    ')},`),
   );
-  const blob = (x: Float64Array) => pyWrapped(float64ToBase64(x), '    ');
   const embedded = [
     '',
     '',
-    '# ---- The embedded numbers: base64 of little-endian float64, exactly the engine\'s ----',
-    '',
-    'DATA = {',
-    `    "x_train": ${blob(tr.x)},`,
-    `    "y_train": ${blob(tr.y)},`,
-    ...(hasVal ? [`    "x_val": ${blob(data.val!.x)},`, `    "y_val": ${blob(data.val!.y)},`] : []),
-    '}',
+    ...pyEmbeddedData(tr, hasVal ? data.val : null),
     '',
     '# The initial parameters by state_dict name (layer index . weight / bias / running statistics).',
     'INITIAL = {',
