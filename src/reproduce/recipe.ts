@@ -20,16 +20,8 @@ export function lineKey(r: Recipe): { names: string[]; noun: string } {
   return r.figures.perStep ? { names: ['step'], noun: 'steps' } : { names: ['epoch'], noun: 'epochs' };
 }
 
-/**
- * The demo a reproduction belongs to: its id, title, chapter and fields (a demo definition,
- * src/demos/define.ts, read structurally: src/reproduce imports no demo).
- */
-export interface ReproducedDemo<F extends Fields> {
-  id: string;
-  title: string;
-  chapter: { slug: string; title: string };
-  fields: F;
-}
+/** The demo a reproduction belongs to (its definition, read structurally: src/reproduce imports no demo). */
+export type ReproducedDemo<F extends Fields> = Pick<Reproduction, 'id' | 'title' | 'chapter'> & { fields: F };
 
 /** A reproduction with its settings typed by its fields (the registries see `Reproduction`). */
 export interface ReproductionOf<F extends Fields, R extends Fields = Record<never, never>>
