@@ -151,7 +151,8 @@ export default function CompareIsland(props: IslandProps<typeof compareFields>):
         {panel('dropout')}
       </div>
       <CodeBlock label="The two PyTorch models of this demo" code={compareCode(settings)} />
-      <RunSettings id={id} fields={compareFields} keys={controls.filter((k) => compareFields[k].effect === 'restart')} settings={settings} onChange={(k, v) => set(k)(v)} summary="The training run (changing it trains both networks again)" />
+      {/* p has its own slider above; the rest of the run's settings fold away here */}
+      <RunSettings id={id} fields={compareFields} keys={controls.filter((k) => k !== 'p' && compareFields[k].effect === 'restart')} settings={settings} onChange={(k, v) => set(k)(v)} summary="The training run (changing it trains both networks again)" />
     </DemoFrame>
   );
 }
