@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { Chart, type ChartConfiguration } from './chartjs.ts';
 import { usePalette } from './palette.ts';
-import { binCounts, binTick } from './histogram-bins.ts';
+import { binCounts, binCountsApartFromZero, binTick } from './histogram-bins.ts';
 
 export { binCounts, binTick };
 
@@ -28,10 +28,13 @@ interface Props {
   testId?: string;
   /** Label the x axis at multiples of this step (e.g. -2, 0, 2) instead of at bin centres. */
   tickStep?: number;
+  /** Draw the first series' values that are exactly 0 as a bar of their own colour, stacked in
+   *  the bin of 0 and named in the legend (an L1 spike "near zero" is not "at zero"). */
+  zeroBar?: { label: string; color: number };
 }
 
 /** A chart.js bar histogram, kept in sync with props, with a text alternative. */
-export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count', summary, logCounts, height, testId, tickStep }: Props) {
+export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count', summary, logCounts, height, testId, tickStep, zeroBar }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<'bar'> | null>(null);
   const palette = usePalette();
@@ -51,10 +54,11 @@ export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count
               : { color: palette.muted, maxTicksLimit: 7 },
             grid: { display: false },
             title: { display: true, text: xLabel, color: palette.muted },
+            stacked: !!zeroBar,
           },
-          y: { type: logCounts ? 'logarithmic' : 'linear', beginAtZero: !logCounts, ticks: { color: palette.muted, maxTicksLimit: 5 }, grid: { color: palette.border }, title: { display: true, text: yLabel, color: palette.muted } },
+          y: { stacked: !!zeroBar, type: logCounts ? 'logarithmic' : 'linear', beginAtZero: !logCounts, ticks: { color: palette.muted, maxTicksLimit: 5 }, grid: { color: palette.border }, title: { display: true, text: yLabel, color: palette.muted } },
         },
-        plugins: { legend: { display: series.length > 1, labels: { color: palette.text, boxWidth: 12 } } },
+        plugins: { legend: { display: series.length > 1 || !!zeroBar, labels: { color: palette.text, boxWidth: 12 } } },
         datasets: { bar: { barPercentage: 1, categoryPercentage: series.length > 1 ? 0.9 : 1, grouped: true } },
       },
     };
@@ -63,23 +67,28 @@ export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count
       chart.current?.destroy();
       chart.current = null;
     };
-  }, [palette, logCounts, xLabel, yLabel, series.length, !!tickStep]);
+  }, [palette, logCounts, xLabel, yLabel, series.length, !!tickStep, !!zeroBar]);
 
   useEffect(() => {
     const c = chart.current;
     if (!c || !palette) return;
     const w = (max - min) / bins;
     c.data.labels = Array.from({ length: bins }, (_, i) => Number((min + (i + 0.5) * w).toPrecision(2)));
-    c.data.datasets = series.map((s) => {
-      const color = palette.series[s.color % palette.series.length];
-      return {
-        label: s.label,
-        data: binCounts(s.values, min, max, bins).map((n) => (logCounts && n === 0 ? null : n)) as number[],
-        backgroundColor: color + 'b0',
-        borderColor: color,
-        borderWidth: 1,
-      };
+    const bar = (label: string, colorIndex: number, counts: number[]) => {
+      const color = palette.series[colorIndex % palette.series.length];
+      return { label, data: counts.map((n) => (logCounts && n === 0 ? null : n)) as number[], backgroundColor: color + 'b0', borderColor: color, borderWidth: 1 };
+    };
+    c.data.datasets = series.map((s, i) => {
+      if (i > 0 || !zeroBar) return bar(s.label, s.color, binCounts(s.values, min, max, bins));
+      const apart = binCountsApartFromZero(s.values, min, max, bins);
+      return bar(s.label, s.color, apart.counts);
     });
+    if (zeroBar && series.length) {
+      const apart = binCountsApartFromZero(series[0].values, min, max, bins);
+      const zeros = new Array<number>(bins).fill(0);
+      zeros[apart.zeroBin] = apart.zeros;
+      c.data.datasets.push(bar(`${zeroBar.label} (${apart.zeros})`, zeroBar.color, zeros));
+    }
     c.update('none');
   });
 
