@@ -397,7 +397,7 @@ test.describe('Export data and initial weights (JSON): the run\'s recipe', () =>
     await setRange(demo.getByLabel(/Learning rate/), -1.5); // live: lr 0.032 from step 6
     await stepTo(demo, 3);
     const { name, json } = await exportJson(page, demo);
-    expect(name).toBe('overfitting-seed7.json');
+    expect(name).toBe(`overfitting-seed${json.settings.seed}.json`);
     const recipe = makeRecipe(REPS.get('overfitting')!, { settings: json.settings }) as TorchRecipe;
     expect(json.format).toBe('regularization-lab-recipe/1');
     expect(json.settings.noise).toBe(0.35);
