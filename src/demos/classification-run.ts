@@ -131,19 +131,3 @@ export function guardExplosion(at: number, trainLoss: number, initialLoss: numbe
 export function exploded(trainLoss: number, initialLoss: number): boolean {
   return !Number.isFinite(trainLoss) || trainLoss > EXPLOSION.factor * Math.max(initialLoss, EXPLOSION.floor);
 }
-
-/** A network's spec as plain JSON for the export file (layer types and sizes, dropout p). */
-export function networkJson(spec: NetworkSpec) {
-  return {
-    ...spec,
-    layers: spec.layers.map((l) => ({ type: l.type, ...('p' in l ? { p: l.p } : {}), ...('in' in l ? { in: l.in, out: l.out } : {}) })),
-  };
-}
-
-/** A split's points as plain arrays for the export file. */
-export function splitJson(split: { train: Dataset; val: Dataset }) {
-  return {
-    train: { x: Array.from(split.train.x), y: Array.from(split.train.y) },
-    val: { x: Array.from(split.val.x), y: Array.from(split.val.y) },
-  };
-}

@@ -1,5 +1,5 @@
 /**
- * Exact, compact embedding of float64 data in a Python script, and Python literals.
+ * Exact, compact embedding of float64 data in a Python script (its literals: src/python/writer.ts).
  * Numbers travel as base64 of little-endian IEEE-754 float64 (8 bytes each: every bit kept,
  * about 11 characters a number); Python reads them back with struct.unpack('<...d').
  * Pure TypeScript (no btoa/Buffer), the same in the browser and under Node.
@@ -54,54 +54,6 @@ export function float64FromBase64(text: string): Float64Array {
   if (bytes.length % 8 !== 0) throw new Error(`base64 float64 data must be a multiple of 8 bytes, got ${bytes.length}`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return Float64Array.from({ length: bytes.length / 8 }, (_, i) => view.getFloat64(i * 8, true));
-}
-
-/** A Python string literal, wrapped over lines of at most `width` characters inside parentheses. */
-export function pyWrapped(text: string, indent: string, width = 96): string {
-  if (text.length <= width) return `"${text}"`;
-  const parts: string[] = [];
-  for (let i = 0; i < text.length; i += width) parts.push(`${indent}    "${text.slice(i, i + width)}"`);
-  return `(\n${parts.join('\n')}\n${indent})`;
-}
-
-/** A list of whole numbers as a Python list literal, wrapped at `width` characters a line. */
-export function pyIntList(values: readonly number[], indent: string, width = 96): string {
-  const text = values.join(', ');
-  if (text.length <= width) return `[${text}]`;
-  const lines: string[] = [];
-  let line = '';
-  for (const v of values) {
-    const item = `${v},`;
-    if (line && line.length + 1 + item.length > width) { lines.push(line); line = item; } else line = line ? `${line} ${item}` : item;
-  }
-  if (line) lines.push(line);
-  return `[\n${lines.map((l) => `${indent}    ${l}`).join('\n')}\n${indent}]`;
-}
-
-/** A Python number literal that reads back as the same float64 (shortest round-trip form). */
-export function pyNumber(x: number): string {
-  if (Number.isNaN(x)) return 'math.nan';
-  if (x === Infinity) return 'math.inf';
-  if (x === -Infinity) return '-math.inf';
-  // JavaScript's shortest round-trip forms are valid Python; small values as 1e-5, not 0.00001.
-  return x !== 0 && Math.abs(x) < 1e-3 ? x.toExponential() : String(x);
-}
-
-/** A Python float literal: always a float (0.0, 1.0, 1e-05). */
-export function pyFloat(x: number): string {
-  const s = pyNumber(x);
-  return /^-?\d+$/.test(s) ? `${s}.0` : s;
-}
-
-/** A Python literal for a JSON-like value (None, True, strings, lists, dicts). */
-export function pyValue(v: unknown): string {
-  if (v === null || v === undefined) return 'None';
-  if (v === true) return 'True';
-  if (v === false) return 'False';
-  if (typeof v === 'number') return pyNumber(v);
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (Array.isArray(v)) return `[${v.map(pyValue).join(', ')}]`;
-  return `{${Object.entries(v as object).map(([k, x]) => `${JSON.stringify(k)}: ${pyValue(x)}`).join(', ')}}`;
 }
 
 /** Reads back the float64 blob a generated script assigns to `"name": ...` (tests and tools). */

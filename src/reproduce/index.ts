@@ -18,6 +18,15 @@ export function pythonScript(r: Recipe): string {
   return r.library === 'pytorch' ? torchScript(r) : sklearnScript(r);
 }
 
+/**
+ * A recipe (or a list of them) as JSON: what "Export data and initial weights" saves, the run a
+ * script is written from. Typed arrays become lists of numbers (NaN and infinities null, as JSON
+ * has them); a program recipe keeps its data (`body`) and leaves out its code (`program`).
+ */
+export function recipeJson(r: Recipe | Recipe[]): string {
+  return JSON.stringify(r, (key, v) => (key === 'program' ? undefined : ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as unknown as ArrayLike<number>) : v), 1);
+}
+
 /** The file a learner downloads: `<demo>.py` for the run described by `input`. */
 export function scriptFor(rep: Reproduction, input: RunInput): { filename: string; text: string; recipe: Recipe } {
   const recipe = makeRecipe(rep, input);

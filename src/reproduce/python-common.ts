@@ -3,7 +3,9 @@
  * shuffle), exact float64 data, JSON output, the check against the numbers the demo showed, and
  * the script's header. Each piece is a list of lines; the generators put them together.
  */
-import { float64ToBase64, pyFloat, pyWrapped } from './encode.ts';
+import { float64ToBase64 } from './encode.ts';
+import { pyString, pyWrapped, wrapItems } from '../python/writer.ts';
+import type { Dataset } from '../engine/index.ts';
 import type { Line, RecipeHead } from './types.ts';
 
 /** mulberry32 exactly as src/engine/rng.ts, for ints and (vectorised) for int64 tensors. */
@@ -172,12 +174,12 @@ export function pyShown(shown: Line[] | undefined, key: ShownKey): string {
     '# The numbers the demo showed in your browser for this run: the script compares itself with them.',
     'SHOWN = {',
     `    "key": ${JSON.stringify(key.names)},`,
-    `    "noun": ${JSON.stringify(key.noun)},`,
+    `    "noun": ${pyString(key.noun)},`,
   ];
-  const column = (name: string, col: number[]) => lines.push(`    ${JSON.stringify(name)}: ${pyWrapped(float64ToBase64(col), '    ')},`);
+  const column = (name: string, col: number[]) => lines.push(`    ${pyString(name)}: ${pyWrapped(float64ToBase64(col), '    ')},`);
   const value = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : NaN);
   for (const k of key.names) {
-    if (rows.every((l) => typeof l[k] === 'string')) lines.push(`    ${JSON.stringify(k)}: ${JSON.stringify(rows.map((l) => l[k]))},`);
+    if (rows.every((l) => typeof l[k] === 'string')) lines.push(`    ${pyString(k)}: ${JSON.stringify(rows.map((l) => l[k]))},`);
     else column(k, rows.map((l) => value(l[k])));
   }
   const others = [...new Set(rows.flatMap((l) => Object.keys(l)))].filter((k) => !key.names.includes(k));
@@ -231,28 +233,6 @@ export function pyHeader(r: RecipeHead, o: { library: string; intro: string; nee
     '"""',
   ];
 }
-/** Items joined by spaces into lines of at most `width` characters (an item is never split). */
-function wrapItems(items: string[], width: number): string[] {
-  const out: string[] = [];
-  let line = '';
-  for (const item of items) {
-    if (line && line.length + 1 + item.length > width) {
-      out.push(line);
-      line = item;
-    } else line = line ? `${line} ${item}` : item;
-  }
-  if (line) out.push(line);
-  return out;
-}
-
-/** A Python list of floats, wrapped over lines of at most `width` characters (continuation lines at indent + 4). */
-export function pyFloatList(values: number[], indent: string, width = 96): string {
-  const one = `[${values.map(pyFloat).join(', ')}]`;
-  if (indent.length + one.length <= width) return one;
-  const items = values.map((v, i) => `${pyFloat(v)}${i < values.length - 1 ? ',' : ''}`);
-  return `[\n${wrapItems(items, width - indent.length - 4).map((l) => `${indent}    ${l}`).join('\n')}\n${indent}]`;
-}
-
 /** Text wrapped to lines of at most `width` characters (docstrings). */
 export function wrap(text: string, width = 96): string[] {
   return wrapItems(text.split(/\s+/).filter(Boolean), width);
@@ -276,3 +256,21 @@ export const PY_TORCH_IMPORTS = [
   'torch.set_default_dtype(torch.float64)  # the engine computes in float64 throughout',
 ];
 
+/** Reading the embedded tensors, printing lines, and the check against the demo's numbers (after the script's own helpers). */
+export function pyTensorIoAndCheck(): string[] {
+  return ['', '', ...pyIoHelpers(true), '', '', ...PY_SHOWN_CHECK];
+}
+
+/** The embedded data set of a torch script: `DATA = {...}` of base64 float64 blobs (the validation set where there is one). */
+export function pyEmbeddedData(train: Dataset, val: Dataset | null): string[] {
+  const blob = (x: Float64Array) => pyWrapped(float64ToBase64(x), '    ');
+  return [
+    '# ---- The embedded numbers: base64 of little-endian float64, exactly the engine\'s ----',
+    '',
+    'DATA = {',
+    `    "x_train": ${blob(train.x)},`,
+    `    "y_train": ${blob(train.y)},`,
+    ...(val ? [`    "x_val": ${blob(val.x)},`, `    "y_val": ${blob(val.y)},`] : []),
+    '}',
+  ];
+}

@@ -4,8 +4,9 @@
  * as the engine's lasso / ridge (engine-run.ts). Only scikit-learn and the standard library.
  */
 import { EngineError } from '../engine/errors.ts';
-import { float64ToBase64, pyFloat, pyValue, pyWrapped } from './encode.ts';
-import { pyFloatList, pyHeader, pyIoHelpers, pyFooter, pyStdImports, PY_SHOWN_CHECK } from './python-common.ts';
+import { float64ToBase64 } from './encode.ts';
+import { pyFloat, pyFloatList, pyValue, pyWrapped } from '../python/writer.ts';
+import { pyHeader, pyIoHelpers, pyFooter, pyStdImports, PY_SHOWN_CHECK } from './python-common.ts';
 import { lineKey } from './recipe.ts';
 import type { SklearnPath, SklearnRecipe } from './types.ts';
 

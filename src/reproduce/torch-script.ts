@@ -5,8 +5,9 @@
  * comment; the helpers (the engine's random numbers) and the embedded numbers follow.
  */
 import type { LayerSpec, LossName, OptimizerSpec } from '../engine/index.ts';
-import { float64ToBase64, pyFloat, pyIntList, pyNumber, pyValue, pyWrapped } from './encode.ts';
-import { pyHeader, pyIoHelpers, pyFooter, pyStdImports, PY_MULBERRY32, PY_SHOWN_CHECK, PY_TORCH_IMPORTS } from './python-common.ts';
+import { float64ToBase64 } from './encode.ts';
+import { pyFloat, pyIntList, pyNumber, pySequential, pyValue, pyWrapped } from '../python/writer.ts';
+import { pyEmbeddedData, pyHeader, pyFooter, pyStdImports, pyTensorIoAndCheck, PY_MULBERRY32, PY_TORCH_IMPORTS } from './python-common.ts';
 import { lineKey } from './recipe.ts';
 import type { LiveSet, TorchRecipe } from './types.ts';
 
@@ -54,23 +55,21 @@ function optimizerCode(o: OptimizerSpec): { code: string; comment: string } {
   };
 }
 
-/** nn.Sequential lines, one per engine layer (the indices match the engine's). */
+/** `model = nn.Sequential(...)`, a row per engine layer (the indices match the engine's). */
 function modelLines(layers: LayerSpec[], loss: LossName): string[] {
   const output = { bce_with_logits: 'one logit per point (class 1 when > 0)', cross_entropy: 'one logit per class (the largest is the prediction)', mse: 'the prediction' }[loss];
   const lastLinear = layers.map((l) => l.type).lastIndexOf('linear');
-  const rows = layers.map((l, i) => {
-    switch (l.type) {
-      case 'linear':
-        return [`nn.Linear(${l.in}, ${l.out}),`, i === lastLinear ? `${i}: ${output}` : `${i}`];
-      case 'relu': return ['nn.ReLU(),', `${i}`];
-      case 'tanh': return ['nn.Tanh(),', `${i}`];
-      case 'sigmoid': return ['nn.Sigmoid(),', `${i}`];
-      case 'dropout': return [`EngineDropout(${pyFloat(l.p)}, masks),`, `${i}: nn.Dropout(${pyFloat(l.p)}), with the engine's masks`];
-      case 'batchnorm1d': return [`nn.BatchNorm1d(${l.features}, eps=${pyFloat(l.eps ?? 1e-5)}, momentum=${pyFloat(l.momentum ?? 0.1)}),`, `${i}`];
-    }
+  return pySequential('model', layers, {
+    indent: '    ',
+    perLayer: true,
+    exact: true,
+    layer: (l) => (l.type === 'dropout' ? `EngineDropout(${pyFloat(l.p)}, masks)` : undefined),
+    comment: (i) => {
+      const l = layers[i];
+      if (i === lastLinear) return `${i}: ${output}`;
+      return l.type === 'dropout' ? `${i}: nn.Dropout(${pyFloat(l.p)}), with the engine's masks` : `${i}`;
+    },
   });
-  const width = Math.max(...rows.map(([c]) => c.length)) + 2;
-  return rows.map(([c, comment]) => `        ${c.padEnd(width)}# ${comment}`);
 }
 
 export const PY_DROPOUT = `
@@ -304,9 +303,7 @@ export function torchScript(r: TorchRecipe): string {
           `    masks = Mulberry32(${net.rngState})`,
         ]
       : []),
-    '    model = nn.Sequential(',
     ...modelLines(net.layers, net.loss),
-    '    )',
     '    # The initial weights, bit for bit: PyTorch\'s default U(-1/sqrt(in), 1/sqrt(in)), drawn by the engine.',
     '    state = model.state_dict()',
     '    with torch.no_grad():',
@@ -488,38 +485,26 @@ export function torchScript(r: TorchRecipe): string {
           '    """Share of points on the right side: a logit > 0 means class 1."""',
           '    return ((logits > 0) == (y > 0.5)).double().mean().item()',
         ]),
-    '',
-    '',
-    ...pyIoHelpers(true),
-    '',
-    '',
-    ...PY_SHOWN_CHECK,
+    ...pyTensorIoAndCheck(),
   ];
 
   const initial = Object.entries(net.initial).flatMap(([i, p]) =>
     Object.entries(p).map(([name, v]) => `    "${i}.${name === 'gamma' ? 'weight' : name === 'beta' ? 'bias' : name}": ${pyWrapped(float64ToBase64((v as number[] | number[][]).flat()), '    ')},`),
   );
-  const blob = (x: Float64Array) => pyWrapped(float64ToBase64(x), '    ');
   const embedded = [
     '',
     '',
-    '# ---- The embedded numbers: base64 of little-endian float64, exactly the engine\'s ----',
-    '',
     ...(digits
       ? [
+          '# ---- The embedded numbers ----',
+          '',
           '# The rows of load_digits() in the training and validation sets, in the engine\'s order.',
           'ROWS = {',
           `    "train": ${pyIntList(r.dataSource!.trainRows, '    ')},`,
           ...(hasVal ? [`    "val": ${pyIntList(r.dataSource!.valRows, '    ')},`] : []),
           '}',
         ]
-      : [
-          'DATA = {',
-          `    "x_train": ${blob(tr.x)},`,
-          `    "y_train": ${blob(tr.y)},`,
-          ...(hasVal ? [`    "x_val": ${blob(data.val!.x)},`, `    "y_val": ${blob(data.val!.y)},`] : []),
-          '}',
-        ]),
+      : pyEmbeddedData(tr, hasVal ? data.val : null)),
     '',
     '# The initial parameters by state_dict name (layer index . weight / bias / running statistics).',
     'INITIAL = {',

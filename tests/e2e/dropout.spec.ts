@@ -134,11 +134,15 @@ test.describe('chapter 2: the dropout mask viewer', () => {
     await expect(demo.getByTestId('mask-status')).toContainText('(p = 0.2)');
     const [download] = await Promise.all([page.waitForEvent('download'), demo.getByRole('button', { name: 'Export data and initial weights (JSON)' }).click()]);
     expect(download.suggestedFilename()).toBe('dropout-masks-seed7.json');
+    // The export is the run's recipe, the one "Reproduce in PyTorch" writes its script from.
     const run = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(run.format).toBe('regularization-lab-recipe/1');
     expect(run.settings.p).toBe(0.5);
-    expect(run.stepsTrained).toBe(3);
-    expect(run.liveChanges).toEqual([{ step: 2, epoch: 0, set: { dropout: 0.2 } }]);
+    expect(run.settings.steps).toBe(3);
+    expect(run.stopAfterSteps).toBe(3);
+    expect(run.changes).toEqual([{ step: 2, epoch: 0, set: { dropout: 0.2 } }]);
     expect(run.data.train.x).toHaveLength(120);
+    expect(Object.keys(run.network.initial).length).toBeGreaterThan(0);
   });
 });
 

@@ -39,6 +39,13 @@ async function reproduce(page: Page, demo: Locator, label?: string, library = 'P
   return { name: download.suggestedFilename(), text };
 }
 
+/** Presses the demo's export button and returns the JSON it saves (the run's recipe, or a list of them). */
+async function exportJson(page: Page, demo: Locator, label = 'Export data and initial weights (JSON)'): Promise<{ name: string; json: any }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), demo.getByRole('button', { name: label }).click()]);
+  await expect(demo.getByTestId('demo-status')).toContainText(`Saved ${download.suggestedFilename()}`);
+  return { name: download.suggestedFilename(), json: JSON.parse(readFileSync((await download.path())!, 'utf8')) };
+}
+
 /**
  * The script's initial weights are the engine's for these settings, bit for bit (the same run, not
  * one like it), and so is its data, up to the last bit of Math.sin/cos: Chromium's V8 and Node's
@@ -392,5 +399,55 @@ test.describe('Reproduce in PyTorch / scikit-learn', () => {
     expect(g.lines).toHaveLength(28);
     // Every run's outcome is the demo's; chaotic runs, if any, are named rather than passed.
     expect(g.verdict).toMatch(/Matches what the demo showed/);
+  });
+});
+
+test.describe('Export data and initial weights (JSON): the run\'s recipe', () => {
+  test('chapter 1: the export holds the learner\'s settings, the data, the initial weights and the live change, as the script\'s recipe', async ({ page }) => {
+    const demo = await openDemo(page, '/chapters/what-is-regularization/', 'overfitting');
+    await setRange(demo.getByLabel(/Label noise/), 0.35); // restarts the run
+    await stepTo(demo, 2);
+    await setRange(demo.getByLabel(/Learning rate/), -1.5); // live: lr 0.032 from step 6
+    await stepTo(demo, 3);
+    const { name, json } = await exportJson(page, demo);
+    expect(name).toBe(`overfitting-seed${json.settings.seed}.json`);
+    const recipe = makeRecipe(REPS.get('overfitting')!, { settings: json.settings }) as TorchRecipe;
+    expect(json.format).toBe('regularization-lab-recipe/1');
+    expect(json.settings.noise).toBe(0.35);
+    expect(json.changes).toEqual([{ step: 6, epoch: 2, set: { lr: 0.032 } }]);
+    expect(json.network.initial).toEqual(recipe.network.initial);
+    expect(json.data.train.x).toHaveLength(recipe.data.train.x.length);
+    expect(json.data.train.y).toEqual(Array.from(recipe.data.train.y));
+  });
+
+  test('chapter 2, the comparison: one recipe per network, the same data and initial weights, dropout only in the second', async ({ page }) => {
+    const demo = await openDemo(page, '/chapters/dropout/', 'dropout-compare');
+    await setRange(demo.getByLabel(/Dropout rate p/), 0.3);
+    await expect(demo.getByTestId('dropout-compare-p-value').first()).toHaveText('0.3');
+    const { name, json } = await exportJson(page, demo);
+    expect(name).toBe('dropout-compare-seed7.json');
+    expect(json.map((r: { demo: string }) => r.demo)).toEqual(['dropout-compare-without', 'dropout-compare-with']);
+    expect(json[0].settings.p).toBe(0.3);
+    expect(json[0].data).toEqual(json[1].data);
+    expect(Object.values(json[0].network.initial)).toEqual(Object.values(json[1].network.initial));
+    expect(json[1].network.layers.filter((l: { type: string }) => l.type === 'dropout').map((l: { p: number }) => l.p)).toEqual([0.3, 0.3]);
+  });
+
+  test('chapter 3 and 4: the path saves its data set and alphas; the histograms their one set of initial weights', async ({ page }) => {
+    const path = await openDemo(page, '/chapters/l1-l2/', 'regularization-path');
+    const p = await exportJson(page, path, 'Export the data set and the alphas (JSON)');
+    expect(p.name).toMatch(/^regularization-path-seed\d+\.json$/);
+    const sk = makeRecipe(REPS.get('regularization-path')!, { settings: p.json.settings }) as SklearnRecipe;
+    expect(p.json.paths.map((x: { alphas: number[] }) => x.alphas)).toEqual(sk.paths.map((x) => x.alphas));
+    expect(p.json.data.X).toHaveLength(sk.data.X.length);
+
+    const bn = await openDemo(page, '/chapters/batch-normalization/', 'bn-histogram');
+    await bn.getByLabel(/^Activation/).selectOption('tanh');
+    const h = await exportJson(page, bn);
+    expect(h.name).toBe('bn-histogram-seed7.json');
+    const recipe = makeRecipe(REPS.get('bn-histogram')!, { settings: h.json.settings }) as ProgramRecipe;
+    expect(h.json.settings.activation).toBe('tanh');
+    expect(h.json.body.init).toEqual((recipe.body as { init: unknown }).init);
+    expect(h.json.body.data.train.x).toHaveLength((recipe.body as { data: { train: { x: Float64Array } } }).data.train.x.length);
   });
 });

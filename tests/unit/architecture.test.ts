@@ -25,8 +25,8 @@ function importsOf(file: string): string[] {
 
 const all = files(src);
 
-test('infrastructure (engine, training, views, reproduce) imports nothing from src/demos', () => {
-  for (const dir of ['engine', 'training', 'views', 'reproduce']) {
+test('infrastructure (engine, training, views, reproduce, python) imports nothing from src/demos', () => {
+  for (const dir of ['engine', 'training', 'views', 'reproduce', 'python']) {
     for (const f of files(join(src, dir))) {
       for (const imp of importsOf(f)) assert.ok(!imp.startsWith('src/demos/') || imp === 'src/demos/settings-kit.ts' && dir === 'reproduce', `${relative(root, f)} imports ${imp}`);
     }

@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import { createNetwork, createTrainer, EngineError, makeClassification, type LayerSpec } from '../../src/engine/index.ts';
 import { defaults } from '../../src/demos/settings-kit.ts';
 import { checkBatches, hiddenLayerIndex, pooledStats, shapeLayers, thin } from '../../src/demos/batch-norm/networks.ts';
-import { createHistogramRun, exportHistogramRun } from '../../src/demos/batch-norm/histogram-run.ts';
-import { chanceLoss, createGridRun, exportGridRun, gridData, gridTrainer } from '../../src/demos/batch-norm/grid-run.ts';
+import { buildHistogramRun, createHistogramRun } from '../../src/demos/batch-norm/histogram-run.ts';
+import { chanceLoss, createGridRun, gridData, gridTrainer } from '../../src/demos/batch-norm/grid-run.ts';
 import { createRunningRun } from '../../src/demos/batch-norm/running-run.ts';
-import { createDropoutRun, exportDropoutRun } from '../../src/demos/batch-norm/dropout-run.ts';
+import { buildDropoutRun, createDropoutRun } from '../../src/demos/batch-norm/dropout-run.ts';
 import { histogramRunner } from '../../src/demos/batch-norm/histogram-run.ts';
 import { runnerTable as runners } from '../../src/demos/runners.ts';
 import { dropoutCode, histogramCode, runningCode } from '../../src/demos/batch-norm/code.ts';
@@ -17,8 +17,8 @@ import { modeLine, texNum, updateLines } from '../../src/demos/batch-norm/rule-t
 import { histogramRange, tickStepFor } from '../../src/demos/batch-norm/range.ts';
 import { binTick } from '../../src/views/histogram-bins.ts';
 import { num, sig } from '../../src/demos/batch-norm/format.ts';
-import { dropoutFields, GRID_LRS, GRID_SCALES, gridFields, histogramFields, runningFields, stalled, TRAINED_LOSS } from '../../src/demos/batch-norm/settings.ts';
-import { close, pseudo } from './helpers.ts';
+import { dropoutFields, GRID_LRS, GRID_SCALES, gridFields, HISTOGRAM_VIEW, histogramFields, runPart, VARIANTS, runningFields, stalled, TRAINED_LOSS } from '../../src/demos/batch-norm/settings.ts';
+import { close, exportedRun, pseudo } from './helpers.ts';
 
 /** Mean and biased variance of column j of an n x f row-major batch. */
 function column(a: ArrayLike<number>, n: number, f: number, j: number) {
@@ -152,16 +152,19 @@ test('the histogram axis is symmetric, nice, and only widens; ticks fall on mult
 
 const H0 = defaults(histogramFields);
 
-test('histogram run: the two networks start from the same weights; at step 0 the BN output of every layer has mean 0, variance ~1', () => {
+test('histogram run: the two networks start from the same weights; at step 0 the BN output of every layer has mean 0, variance ~1', async () => {
   const run = createHistogramRun({});
   const s0 = run.snapshot();
   assert.equal(s0.step, 0);
   assert.equal(s0.layer, H0.layer);
-  const exp = exportHistogramRun({});
-  const plain = exp.networks.plain.initialParams, bn = exp.networks.batchnorm.initialParams;
+  // The export (the recipe the script is written from) holds the one set of initial weights both networks start from.
+  const exp = await exportedRun('bn-histogram', { settings: H0 });
+  const nets = buildHistogramRun(runPart(H0, HISTOGRAM_VIEW) as never);
+  const plain = nets.plain.network.params() as any, bn = nets.bn.network.params() as any;
   for (let k = 0; k < H0.layers; k++) {
     const p = hiddenLayerIndex({ batchnorm: false }, k).linear, b = hiddenLayerIndex({ batchnorm: true }, k).linear;
     assert.deepEqual(bn[b], plain[p], `hidden layer ${k + 1}: identical initial weights`);
+    assert.deepEqual(exp.body.init[k], [plain[p].weight.flat(), plain[p].bias], `hidden layer ${k + 1}: exported`);
   }
   for (let layer = 1; layer <= H0.layers; layer++) {
     run.show(layer);
@@ -242,11 +245,13 @@ test('grid: pairs fill in one after the other, every run ends trained, stalled o
   if (cell.bn.status === 'done') close(again.runEpoch().trainLoss, cell.bn.losses[1], 1e-12);
 });
 
-test('grid export: the data and, per initial scale, the initial weights of both networks', () => {
-  const e = exportGridRun({});
-  assert.deepEqual(e.initialParams.map((p) => p.initScale), [...GRID_SCALES]);
-  assert.notDeepEqual(e.initialParams[0].plain, e.initialParams[1].plain);
-  assert.equal(e.data.train.x.length, 2 * defaults(gridFields).points);
+test('grid export: the data and, per initial scale, the initial weights of both networks', async () => {
+  // The recipe's body: one set of linear weights per scale, the same with and without batch norm (checked as it is built).
+  const e = await exportedRun('bn-learning-rates', { settings: defaults(gridFields) });
+  const byScale = (a: number, b: number) => a - b;
+  assert.deepEqual(Object.keys(e.body.init).map(Number).sort(byScale), [...GRID_SCALES].sort(byScale));
+  assert.notDeepEqual(e.body.init[String(GRID_SCALES[0])], e.body.init[String(GRID_SCALES[1])]);
+  assert.equal(e.body.data.train.x.length, 2 * defaults(gridFields).points);
   assert.equal(chanceLoss(gridData(defaults(gridFields))), chanceLoss(gridData(defaults(gridFields))));
   assert.equal(stalled({ status: 'done', losses: [0.69, 0.68] }, Math.LN2), true);
   assert.equal(stalled({ status: 'diverged', losses: [0.69] }, Math.LN2), false);
@@ -295,13 +300,15 @@ test('the rendered equations: general before the first step, negative numbers in
 
 // ---------------------------------------------------------------- demo 4: with dropout
 
-test('dropout run: four networks with the same initial linear weights; the losses are the trainers’', () => {
-  const e = exportDropoutRun({});
-  const w = (k: string, layerIndex: number) => (e.networks[k].initialParams as Record<string, unknown>)[layerIndex];
+test('dropout run: four networks with the same initial linear weights; the losses are the trainers’', async () => {
+  const e = await exportedRun('bn-dropout', { settings: defaults(dropoutFields) });
+  const { trainers } = buildDropoutRun(defaults(dropoutFields));
+  const w = (k: string, layerIndex: number) => (trainers[VARIANTS.findIndex((v) => v.key === k)].network.params() as any)[layerIndex];
   const shapes = { neither: { batchnorm: false }, bn: { batchnorm: true }, dropout: { batchnorm: false, dropout: 0.5 }, both: { batchnorm: true, dropout: 0.5 } };
   for (let k = 0; k < 2; k++) {
     const ref = w('neither', hiddenLayerIndex(shapes.neither, k).linear);
     for (const [key, shape] of Object.entries(shapes)) assert.deepEqual(w(key, hiddenLayerIndex(shape, k).linear), ref, `${key}, hidden layer ${k + 1}`);
+    assert.deepEqual(e.body.init[k], [ref.weight.flat(), ref.bias], `hidden layer ${k + 1}: exported (the recipe holds the one set all four start from)`);
   }
   const run = createDropoutRun({ epochs: 20 });
   while (run.advance());

@@ -6,14 +6,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { DivergenceError, EngineError } from '../../src/engine/index.ts';
 import { checkProps, defaults, fromQuery } from '../../src/demos/settings-kit.ts';
-import { buildMaskRun, dropoutMaskRunner, exportMaskRun, validMask, type MaskSnapshot } from '../../src/demos/dropout/mask-runner.ts';
-import { buildCompareRun, dropoutCompareRunner, exportCompareRun, validCompare, type CompareSnapshot } from '../../src/demos/dropout/compare-runner.ts';
+import { buildMaskRun, dropoutMaskRunner, validMask, type MaskSnapshot } from '../../src/demos/dropout/mask-runner.ts';
+import { buildCompareRun, dropoutCompareRunner, validCompare, type CompareSnapshot } from '../../src/demos/dropout/compare-runner.ts';
 import { compareVerdict, lastGap, sharedTop } from '../../src/demos/dropout/compare-summary.ts';
 import { compareCode, maskCode, scaleText } from '../../src/demos/dropout/code.ts';
 import { droppedCount, dropoutLayers, keptScale, maskRow } from '../../src/demos/dropout/masks.ts';
 import { compareFields, maskFields } from '../../src/demos/dropout/settings.ts';
 import { runnerTable as runners } from '../../src/demos/runners.ts';
-import { close } from './helpers.ts';
+import { close, exportedRun } from './helpers.ts';
 
 const MASK0 = defaults(maskFields);
 const CMP0 = defaults(compareFields);
@@ -114,7 +114,7 @@ test('eval mode drops none, trains nothing, and leaves the training run as it wa
   assert.equal(fromEval.view!.dropped, 0);
 });
 
-test('a live p applies from the next step, restarts the average and is logged', () => {
+test('a live p applies from the next step, restarts the average and is logged', async () => {
   const r = dropoutMaskRunner({ p: 0.5 });
   runSteps(r, 10);
   r.update({ p: 0.2 });
@@ -130,12 +130,14 @@ test('a live p applies from the next step, restarts the average and is logged', 
   assert.throws(() => r.update({ p: 1 }), EngineError);
   // The export carries the settings the run started from, the initial weights, how far it
   // trained and the live changes (the log "Reproduce in PyTorch" reads).
-  const x = exportMaskRun(s.reproduce);
+  // (The export is the recipe "Reproduce in PyTorch" writes its script from.)
+  const x = await exportedRun('dropout-masks', s.reproduce);
   assert.equal(x.settings.p, 0.5);
-  assert.equal(x.stepsTrained, 510);
-  assert.deepEqual(x.liveChanges, [{ step: 10, epoch: 1, set: { dropout: 0.2 } }]);
-  assert.deepEqual(x.initialParams, buildMaskRun(MASK0).trainer.network.params());
-  assert.equal(x.network.layers.filter((l) => l.type === 'dropout').length, MASK0.layers);
+  assert.equal(x.settings.steps, 510);
+  assert.equal(x.stopAfterSteps, 510);
+  assert.deepEqual(x.changes, [{ step: 10, epoch: 1, set: { dropout: 0.2 } }]);
+  assert.deepEqual(x.network.initial, buildMaskRun(MASK0).trainer.network.params());
+  assert.equal(x.network.layers.filter((l: { type: string }) => l.type === 'dropout').length, MASK0.layers);
 });
 
 test('bad settings get clear messages: p = 1, out of range, garbage, unknown names', () => {
@@ -159,7 +161,7 @@ test('a huge learning rate stops with a divergence message naming the network', 
   assert.throws(() => { while (c.advance()); }, (e: Error) => e instanceof DivergenceError && /^the network (without|with) dropout/.test(e.message));
 });
 
-test('the two compared networks start identical and differ only by dropout', () => {
+test('the two compared networks start identical and differ only by dropout', async () => {
   const run = buildCompareRun(CMP0);
   // The same numbers; the keys are layer indices, shifted by the dropout layers.
   assert.deepEqual(Object.values(run.plain.network.params()), Object.values(run.dropout.network.params()));
@@ -176,8 +178,8 @@ test('the two compared networks start identical and differ only by dropout', () 
   assert.deepEqual(s.plain.train, s.dropout.train);
   assert.deepEqual(s.plain.val, s.dropout.val);
   assert.match(compareVerdict(s)!, /p = 0 nothing is dropped/);
-  const x = exportCompareRun(CMP0);
-  assert.deepEqual(x.initialParams, { withoutDropout: run.plain.network.params(), withDropout: run.dropout.network.params() });
+  const [without, withDropout] = await exportedRun(['dropout-compare-without', 'dropout-compare-with'], { settings: CMP0 });
+  assert.deepEqual({ withoutDropout: without.network.initial, withDropout: withDropout.network.initial }, { withoutDropout: run.plain.network.params(), withDropout: run.dropout.network.params() });
 });
 
 test('a unit of the comparison is one network’s step; an epoch is 2 x steps per epoch units', () => {

@@ -22,3 +22,14 @@ export function matrix(rows: number, cols: number, seed: number): number[][] {
   const v = pseudo(rows * cols, seed);
   return Array.from({ length: rows }, (_, r) => Array.from(v.subarray(r * cols, (r + 1) * cols)));
 }
+
+/**
+ * What a demo's "Export data and initial weights (JSON)" button saves for a run: the recipe of
+ * each of its scripts, read back from the JSON (one object, or a list for several scripts).
+ */
+export async function exportedRun(ids: string | string[], input: { settings: Record<string, unknown>; changes?: unknown[] }): Promise<any> {
+  const { findReproduction } = await import('../../src/demos/reproductions.ts');
+  const { makeRecipe, recipeJson } = await import('../../src/reproduce/index.ts');
+  const recipes = await Promise.all([ids].flat().map(async (id) => makeRecipe(await findReproduction(id), input as never)));
+  return JSON.parse(recipeJson(Array.isArray(ids) ? recipes : recipes[0]));
+}

@@ -3,10 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { exportedRun } from './helpers.ts';
 import { DivergenceError, EngineError } from '../../src/engine/index.ts';
 import { defaults } from '../../src/demos/settings-kit.ts';
 import {
-  buildPenaltyRun, createPenaltyRun, enginePenalty, exportPenaltyRun, penaltyRunner, penaltyTerm,
+  buildPenaltyRun, createPenaltyRun, enginePenalty, penaltyRunner, penaltyTerm,
   replayPenaltyRun, validPenaltySettings, weightStats, type PenaltySnapshot,
 } from '../../src/demos/l1-l2/penalty-run.ts';
 import { liveSettings, liveValues, penaltyChanges } from '../../src/demos/l1-l2/live.ts';
@@ -221,7 +222,7 @@ test('the live settings and the run\'s live values map one to one', () => {
   assert.throws(() => liveSettings({ l1: 0.1, l2: 0.1, proxL1: 0, lr: 0.1 }, prev), /one penalty at a time, got l1 and l2/);
 });
 
-test('a run is reproducible from its settings, its seed and its change log', () => {
+test('a run is reproducible from its settings, its seed and its change log', async () => {
   const run = createPenaltyRun({ ...S0, penalty: 'none', epochs: 120 });
   for (let e = 0; e < 40; e++) run.advance();
   run.update({ penalty: 'l2', strength: 0.01 });
@@ -237,13 +238,13 @@ test('a run is reproducible from its settings, its seed and its change log', () 
   assert.deepEqual(replay.penalty, live.penalty);
   assert.deepEqual(replay.reproduce, live.reproduce);
   assert.throws(() => replayPenaltyRun(settings, [{ step: 405, epoch: 40, set: { lr: 0.3 } }], 120), /between epochs: the change at step 405 falls inside epoch 41/);
-  // The JSON export carries the same log, and what a script needs besides.
-  const ex = exportPenaltyRun(settings, changes);
+  // The JSON export (the recipe the script is written from) carries the same log, and what a script needs besides.
+  const ex = await exportedRun('penalty-effects', { settings, changes });
   assert.equal(ex.settings.penalty, 'none');
   assert.deepEqual(ex.changes, changes);
-  assert.deepEqual(ex.initialParams, buildPenaltyRun(settings).trainer.network.params(), 'the initial weights come from the seed');
+  assert.deepEqual(ex.network.initial, buildPenaltyRun(settings).trainer.network.params(), 'the initial weights come from the seed');
   assert.equal(ex.data.train.x.length, 2 * S0.points);
-  assert.equal(ex.stepsPerEpoch, 10);
+  assert.equal(Math.ceil(ex.data.train.n / ex.batchSize), 10, 'steps per epoch');
 });
 
 test('a diverging learning rate stops with a DivergenceError, live or from the start', () => {

@@ -2,9 +2,10 @@
 // exactly zero where Ridge does not, and the path is monotone where the theory says it is.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { exportedRun } from './helpers.ts';
 import { lasso, regularizationPath, ridge } from '../../src/engine/index.ts';
 import { defaults } from '../../src/demos/settings-kit.ts';
-import { createPathRun, exportPathRun, lassoAlphaMax, pathData, pathRunner, type PathSnapshot } from '../../src/demos/l1-l2/path-run.ts';
+import { createPathRun, lassoAlphaMax, pathData, pathRunner, type PathSnapshot } from '../../src/demos/l1-l2/path-run.ts';
 import { alphaGrid, LASSO_ALPHAS, RIDGE_ALPHAS } from '../../src/demos/l1-l2/path-grid.ts';
 import { pathSummary, sparsityText } from '../../src/demos/l1-l2/describe.ts';
 import { pathFields } from '../../src/demos/l1-l2/settings.ts';
@@ -128,7 +129,7 @@ test('the markers refit at exactly the learner\'s alpha, and refuse anything els
   assert.throws(() => createPathRun({ useless: 0 }), /"useless" \(Useless features\) must be a whole number from 1 to 12; got 0/);
 });
 
-test('the path texts and the code say what the engine computed', () => {
+test('the path texts and the code say what the engine computed', async () => {
   assert.equal(sparsityText(P.marker.lasso!), '7 of 10 coefficients exactly 0 (x4, x5, x6, x7, x8, x9, x10)');
   const summary = pathSummary('lasso', P.lasso, P.marker.lasso!, P.lassoAlphaMax);
   assert.match(summary, /Every coefficient is exactly 0 for alpha ≥ 2\.26\./);
@@ -139,7 +140,9 @@ test('the path texts and the code say what the engine computed', () => {
   assert.match(code, /Ridge\(alpha=100\)\.fit\(X, y\)/);
   assert.match(code, /np\.logspace\(1, -3, 49\)/);
   for (const line of code.split('\n')) assert.ok(line.length <= 80, `fits the code panel: ${line}`);
-  const exported = exportPathRun(S0);
-  assert.equal(exported.data.X.length, S0.samples);
-  assert.deepEqual(exported.lassoAlphas, LASSO_ALPHAS);
+  // The JSON export is the recipe the scikit-learn script is written from: the data set and the alphas.
+  const exported = await exportedRun('regularization-path', { settings: S0 });
+  assert.equal(exported.data.n, S0.samples);
+  assert.equal(exported.data.X.length, S0.samples * exported.data.d);
+  assert.deepEqual(exported.paths.find((p: { penalty: string }) => p.penalty === 'l1').alphas, LASSO_ALPHAS);
 });

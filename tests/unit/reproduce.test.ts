@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createNetwork, createRng, EngineError, mlpLayers, runEarlyStopping, type EarlyStoppingParams } from '../../src/engine/index.ts';
-import { base64FromBytes, embeddedFloats, float64FromBase64, float64ToBase64, pyFloat, pyNumber } from '../../src/reproduce/encode.ts';
+import { base64FromBytes, embeddedFloats, float64FromBase64, float64ToBase64 } from '../../src/reproduce/encode.ts';
+import { pyFloat, pyNumber } from '../../src/python/writer.ts';
 import { createChangeLog, validChanges } from '../../src/reproduce/changes.ts';
 import { inputOnScreen, makeRecipe, pythonScript, runRecipe, scriptFor } from '../../src/reproduce/index.ts';
 import { PY_MULBERRY32, PY_MULBERRY32_SCALAR, PY_SHOWN_CHECK, pyIoHelpers, pyShown } from '../../src/reproduce/python-common.ts';
@@ -13,10 +14,11 @@ const PATH_KEY: ShownKey = { names: ['model', 'fit', 'alpha'], noun: 'fits' };
 const EPOCH_KEY: ShownKey = { names: ['epoch'], noun: 'epochs' };
 import { PY_DROPOUT, PY_EARLY_STOPPING } from '../../src/reproduce/torch-script.ts';
 import type { Change, Line, Reproduction, TorchRecipe } from '../../src/reproduce/types.ts';
-import { exportOverfittingRun } from '../../src/demos/overfitting/runner.ts';
+import { buildRun, validSettings } from '../../src/demos/overfitting/runner.ts';
 import { loadReproductions, main, settingsFromQuery } from '../../scripts/reproduce.ts';
 import { runnerTable } from '../../src/demos/runners.ts';
 import { missing, python, runPython } from './python.ts';
+import { exportedRun } from './helpers.ts';
 import { syntheticSklearnRecipe, syntheticTorchRecipe } from './reproduce-fixtures.ts';
 
 const reps = await loadReproductions();
@@ -93,13 +95,19 @@ test('every training demo has a reproduction (from the demo list), with quick se
   }
 });
 
-test('the recipe holds exactly the data and initial weights the demo exports', () => {
+test('the recipe holds exactly the data and initial weights of the demo\'s run, and the export is the recipe', async () => {
   const settings = { noise: 0.3, seed: 11, hidden: 8, epochs: 30 };
   const recipe = makeRecipe(overfitting, { settings }) as TorchRecipe;
-  const exported = exportOverfittingRun(settings);
+  const demoRun = buildRun(validSettings(settings));
+  const exported = await exportedRun('overfitting', { settings });
+  assert.equal(exported.format, 'regularization-lab-recipe/1');
+  assert.deepEqual(exported.settings, recipe.settings);
+  assert.deepEqual(exported.data.train.x, Array.from(demoRun.split.train.x));
+  assert.deepEqual(exported.data.val.y, Array.from(demoRun.split.val.y));
+  assert.deepEqual(exported.network.initial, demoRun.trainer.network.params());
   assert.deepEqual(Array.from(recipe.data.train.x), exported.data.train.x);
   assert.deepEqual(Array.from(recipe.data.val!.y), exported.data.val.y);
-  assert.deepEqual(recipe.network.initial, exported.initialParams);
+  assert.deepEqual(recipe.network.initial, exported.network.initial);
   assert.equal(recipe.shuffleSeed, 11);
   assert.equal(recipe.query, 'noise=0.3&hidden=8&epochs=30&seed=11');
   assert.equal(recipe.link, '/chapters/what-is-regularization/?overfitting.noise=0.3&overfitting.hidden=8&overfitting.epochs=30&overfitting.seed=11#overfitting');

@@ -8,7 +8,6 @@ import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
 import type { IslandProps } from '../define.ts';
 import { batchNormDropoutDemo } from './demo.ts';
 import { dropoutCode } from './code.ts';
-import { frameProps } from './frame.ts';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import type { DropoutSnapshot, VariantRecord } from './dropout-run.ts';
 import { num } from './format.ts';
@@ -43,7 +42,7 @@ export default function DropoutIsland(props: IslandProps<typeof dropoutFields>):
   const summary = s ? `After ${s.epoch} epochs. ${s.variants.map(line).join('; ')}.` : 'Not trained yet.';
 
   return (
-    <DemoFrame {...frameProps(t.error, ds, settings, 'batch-norm-dropout', async () => (await import('./dropout-run.ts')).exportDropoutRun)} reproduce={{ demo: batchNormDropoutDemo.id, library: 'pytorch', settings, snapshot: s, contents: 'all four networks' }}>
+    <DemoFrame error={t.error} {...ds.frame} reproduce={{ demo: batchNormDropoutDemo.id, library: 'pytorch', settings, snapshot: s, contents: 'all four networks' }}>
       <SettingsPanel id={id} fields={dropoutFields} settings={settings} controls={controls} main={RUN_MAIN} more={RUN_MORE} onChange={(k, v) => set(k)(v)} moreLabel="More settings (each change starts new runs)" />
       <TrainToolbar id={id} t={t} settings={settings} speeds={SPEEDS} speed={30} unit="epochs" />
       <p class="status" aria-live={t.running ? 'off' : 'polite'} data-testid="bn-do-status">

@@ -10,7 +10,6 @@ import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
 import type { IslandProps } from '../define.ts';
 import { batchNormHistogramDemo } from './demo.ts';
 import { histogramCode } from './code.ts';
-import { frameProps } from './frame.ts';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import { mean3, num, sig } from './format.ts';
 import type { HistogramSnapshot, LayerView } from './histogram-run.ts';
@@ -78,7 +77,7 @@ export default function HistogramIsland(props: IslandProps<typeof histogramField
   const h = s?.history;
 
   return (
-    <DemoFrame {...frameProps(t.error, ds, settings, 'batch-norm-histogram', async () => (await import('./histogram-run.ts')).exportHistogramRun)} reproduce={{ demo: batchNormHistogramDemo.id, library: 'pytorch', settings, snapshot: s, contents: 'both networks' }}>
+    <DemoFrame error={t.error} {...ds.frame} reproduce={{ demo: batchNormHistogramDemo.id, library: 'pytorch', settings, snapshot: s, contents: 'both networks' }}>
       <SettingsPanel id={id} fields={histogramFields} settings={settings} controls={controls} main={RUN_MAIN} more={RUN_MORE} onChange={(k, v) => set(k)(v)}>
         <SettingControl id={`${id}-layer`} field={layerField} value={layer} onChange={set('layer')} format={(v) => `${v} of ${settings.layers}`} />
       </SettingsPanel>

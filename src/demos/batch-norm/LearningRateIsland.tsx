@@ -7,7 +7,6 @@ import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
 import type { IslandProps } from '../define.ts';
 import { batchNormLearningRateDemo } from './demo.ts';
 import { num } from './format.ts';
-import { frameProps } from './frame.ts';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import type { GridCell, GridRun, GridSnapshot } from './grid-run.ts';
 import { gridFields, stalled, TRAINED_LOSS } from './settings.ts';
@@ -126,7 +125,7 @@ export default function LearningRateIsland(props: IslandProps<typeof gridFields>
     : 'No run yet.';
 
   return (
-    <DemoFrame {...frameProps(t.error, ds, settings, 'batch-norm-learning-rates', async () => (await import('./grid-run.ts')).exportGridRun)} reproduce={{ demo: batchNormLearningRateDemo.id, library: 'pytorch', settings, snapshot: s, contents: 'all 28 pairs of runs' }}>
+    <DemoFrame error={t.error} {...ds.frame} reproduce={{ demo: batchNormLearningRateDemo.id, library: 'pytorch', settings, snapshot: s, contents: 'all 28 pairs of runs' }}>
       <SettingsPanel id={id} fields={gridFields} settings={settings} controls={controls} main={[]} more={controls} onChange={(k, v) => set(k)(v)} moreLabel="The network and its training (each change trains the grid again)" />
       <TrainToolbar id={id} t={t} settings={settings} speeds={SPEEDS} speed={60} unit="epochs" onReset={() => setPicked(null)} />
       <p class="status" aria-live={t.running ? 'off' : 'polite'} data-testid="bn-grid-status">

@@ -9,7 +9,6 @@ import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
 import type { IslandProps } from '../define.ts';
 import { batchNormRunningStatsDemo } from './demo.ts';
 import { runningCode } from './code.ts';
-import { frameProps } from './frame.ts';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import { num, pct } from './format.ts';
 import { updateLines, modeLine } from './rule-tex.ts';
@@ -48,7 +47,7 @@ export default function RunningStatsIsland(props: IslandProps<typeof runningFiel
   const valLoss = { train: at(s?.valLossTrain), eval: at(s?.valLossEval) };
 
   return (
-    <DemoFrame {...frameProps(t.error, ds, settings, 'batch-norm-running-stats', async () => (await import('./running-run.ts')).exportRunningRun)} reproduce={{ demo: batchNormRunningStatsDemo.id, library: 'pytorch', settings, snapshot: s }}>
+    <DemoFrame error={t.error} {...ds.frame} reproduce={{ demo: batchNormRunningStatsDemo.id, library: 'pytorch', settings, snapshot: s }}>
       <SettingsPanel id={id} fields={runningFields} settings={settings} controls={controls} main={RUN_MAIN} more={RUN_MORE} onChange={(k, v) => set(k)(v)}>
         <SettingControl id={`${id}-layer`} field={{ ...runningFields.layer, max: settings.layers }} value={layer} onChange={set('layer')} format={(v) => `${v} of ${settings.layers}`} />
         <SettingControl id={`${id}-neuron`} field={{ ...runningFields.neuron, max: settings.hidden }} value={neuron} onChange={set('neuron')} format={(v) => `${v} of ${settings.hidden}`} />

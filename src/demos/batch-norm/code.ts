@@ -3,37 +3,14 @@
  * Pure string building. Layer order as in the engine and the original paper: Linear ->
  * BatchNorm1d -> activation (-> Dropout).
  */
+import { mlp, pyComment, pySequentialRows, pyShort } from '../../python/writer.ts';
 import type { DropoutSettings, HistogramSettings, RunningSettings } from './settings.ts';
 
-/** A Python literal for a number. */
-export function py(x: number): string {
-  if (Number.isInteger(x)) return String(x);
-  return String(Number(x.toPrecision(6)));
-}
-
-const ACT: Record<'relu' | 'tanh', string> = { relu: 'nn.ReLU()', tanh: 'nn.Tanh()' };
-
-/** The lines of an nn.Sequential body, one hidden layer per line. */
-function hiddenLines(o: { layers: number; hidden: number; activation: 'relu' | 'tanh'; batchnorm: boolean; momentum?: number; dropout?: number }): string[] {
-  const lines: string[] = [];
-  let width = 2;
-  const bnArgs = o.momentum !== undefined && o.momentum !== 0.1 ? `${o.hidden}, momentum=${py(o.momentum)}` : `${o.hidden}`;
-  for (let i = 0; i < o.layers; i++) {
-    const parts = [`nn.Linear(${width}, ${o.hidden})`];
-    if (o.batchnorm) parts.push(`nn.BatchNorm1d(${bnArgs})`);
-    parts.push(ACT[o.activation]);
-    if (o.dropout !== undefined) parts.push(`nn.Dropout(p=${py(o.dropout)})`);
-    lines.push(`    ${parts.join(', ')},`);
-    width = o.hidden;
-  }
-  lines.push(`    nn.Linear(${width}, 1),`);
-  return lines;
-}
+/** The rows of an nn.Sequential body: a hidden layer per row (Linear, [BatchNorm1d], activation, [Dropout]). */
+const hiddenLines = (o: Parameters<typeof mlp>[0]) => pySequentialRows(mlp(o));
 
 /** A code line with a comment aligned at column 40 (the panels stay about 64 columns wide). */
-function note(code: string, comment: string): string {
-  return `${code}${' '.repeat(Math.max(2, 40 - code.length))}# ${comment}`;
-}
+const note = (code: string, comment: string) => pyComment(code, comment, 40, 2);
 
 /** Demo 1: the two networks, the training loop with model.train() / model.eval(), and hooks on layer k. */
 export function histogramCode(s: HistogramSettings): string {
@@ -58,7 +35,7 @@ export function histogramCode(s: HistogramSettings): string {
           '    for net in (model, plain):',
           '        for m in net.modules():',
           '            if isinstance(m, nn.Linear):',
-          `                m.weight *= ${py(s.initScale)}`,
+          `                m.weight *= ${pyShort(s.initScale)}`,
         ]
       : []),
     '',
@@ -74,7 +51,7 @@ export function histogramCode(s: HistogramSettings): string {
     '',
     'loss_fn = nn.BCEWithLogitsLoss()',
     'for net in (model, plain):',
-    `    opt = torch.optim.SGD(net.parameters(), lr=${py(s.lr)})`,
+    `    opt = torch.optim.SGD(net.parameters(), lr=${pyShort(s.lr)})`,
     note(`    for epoch in range(${Math.ceil(s.steps / perEpoch)}):`, `${perEpoch} steps per epoch`),
     note('        net.train()', 'BN: statistics of each batch'),
     note('        for xb, yb in train_loader:', `batches of ${Math.min(s.batch, s.points)}`),
@@ -102,17 +79,17 @@ export function runningCode(s: RunningSettings): string {
     ...hiddenLines({ layers: s.layers, hidden: s.hidden, activation: 'relu', batchnorm: true, momentum: s.momentum }),
     ')',
     note(`bn = ${bn}`, 'the BatchNorm1d the charts follow'),
-    note('print(bn.momentum, bn.eps)', `${py(s.momentum)} 1e-05`),
+    note('print(bn.momentum, bn.eps)', `${pyShort(s.momentum)} 1e-05`),
     note('print(bn.running_mean, bn.running_var)', 'zeros, ones'),
     '',
-    `opt = torch.optim.SGD(model.parameters(), lr=${py(s.lr)})`,
+    `opt = torch.optim.SGD(model.parameters(), lr=${pyShort(s.lr)})`,
     'loss_fn = nn.BCEWithLogitsLoss()',
     note('model.train()', 'batch statistics; running ones move'),
     'for xb, yb in train_loader:',
     '    opt.zero_grad()',
     '    loss_fn(model(xb), yb).backward()',
     '    opt.step()',
-    `    # each forward pass: running = ${py(1 - s.momentum)} * running + ${py(s.momentum)} * batch`,
+    `    # each forward pass: running = ${pyShort(1 - s.momentum)} * running + ${pyShort(s.momentum)} * batch`,
     `    # (running_var averages the unbiased batch variance)`,
     `    print(bn.running_mean[${j}].item(), bn.running_var[${j}].item())`,
     '',
@@ -132,7 +109,7 @@ export function dropoutCode(s: DropoutSettings): string {
     'model = nn.Sequential(',
     ...hiddenLines({ layers: s.layers, hidden: s.hidden, activation: 'relu', batchnorm: true, dropout: s.p }),
     ')',
-    `opt = torch.optim.Adam(model.parameters(), lr=${py(s.lr)})`,
+    `opt = torch.optim.Adam(model.parameters(), lr=${pyShort(s.lr)})`,
     'loss_fn = nn.BCEWithLogitsLoss()',
     '',
     `for epoch in range(${s.epochs}):`,

@@ -104,16 +104,3 @@ export function createDropoutRun(raw: unknown) {
     },
   };
 }
-
-/** Everything needed to reproduce the four runs elsewhere: settings, data, initial weights. */
-export function exportDropoutRun(raw: unknown) {
-  const s = validDropout(raw);
-  const { train, val, trainers } = buildDropoutRun(s);
-  return {
-    format: 'regularization-lab-run/1',
-    demo: 'batch-norm-dropout',
-    settings: s,
-    networks: Object.fromEntries(trainers.map((t, i) => [VARIANTS[i].key, { spec: t.network.spec, initialParams: t.network.params() }])),
-    data: { train: { x: Array.from(train.x), y: Array.from(train.y) }, val: { x: Array.from(val.x), y: Array.from(val.y) } },
-  };
-}

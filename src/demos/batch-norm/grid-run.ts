@@ -137,24 +137,3 @@ export function createGridRun(raw: unknown) {
     },
   };
 }
-
-/** Everything needed to reproduce the grid elsewhere: settings, data and each scale's initial weights. */
-export function exportGridRun(raw: unknown) {
-  const s = validGrid(raw);
-  const train = gridData(s);
-  return {
-    format: 'regularization-lab-run/1',
-    demo: 'batch-norm-learning-rates',
-    settings: s,
-    learningRates: [...GRID_LRS],
-    initScales: [...GRID_SCALES],
-    optimizer: 'sgd',
-    // The initial weights depend on the scale only (the learning rate does not change them).
-    initialParams: GRID_SCALES.map((scale) => ({
-      initScale: scale,
-      plain: gridTrainer(s, train, GRID_LRS[0], scale, false).network.params(),
-      batchnorm: gridTrainer(s, train, GRID_LRS[0], scale, true).network.params(),
-    })),
-    data: { train: { x: Array.from(train.x), y: Array.from(train.y) } },
-  };
-}

@@ -193,19 +193,3 @@ export function createHistogramRun(raw: unknown) {
     },
   };
 }
-
-/** Everything needed to reproduce the run elsewhere: settings, data, both networks' initial weights. */
-export function exportHistogramRun(raw: unknown) {
-  const s = runPart(validHistogram(raw), HISTOGRAM_VIEW) as HistogramRunSettings;
-  const { train, plain, bn } = buildHistogramRun(s);
-  return {
-    format: 'regularization-lab-run/1',
-    demo: 'batch-norm-histogram',
-    settings: s,
-    networks: {
-      plain: { spec: plain.network.spec, initialParams: plain.network.params() },
-      batchnorm: { spec: bn.network.spec, initialParams: bn.network.params() },
-    },
-    data: { train: { x: Array.from(train.x), y: Array.from(train.y) } },
-  };
-}

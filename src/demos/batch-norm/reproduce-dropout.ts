@@ -3,7 +3,7 @@
  * norm, dropout, both) on the same noisy points, from the same initial weights, on the same
  * batches, each with its own dropout masks from the engine's generator, and Adam.
  */
-import { pyFloat } from '../../reproduce/encode.ts';
+import { pyFloat } from '../../python/writer.ts';
 import type { Line, ProgramRecipe } from '../../reproduce/types.ts';
 import { buildDropoutRun, createDropoutRun, type DropoutSnapshot } from './dropout-run.ts';
 import { bnEps, plainLine, sharedInit, shownLine, stepsPerEpoch, type BnData, type LinearInit } from './reproduce-body.ts';

@@ -9,7 +9,7 @@
  * digits within 1e-6, except for a run the engine itself shows to be chaotic: nudged by one part in
  * 1e12, its losses move by more than 1e-6. Those are reported by name as compared by outcome only.
  */
-import { pyFloat, pyValue } from '../../reproduce/encode.ts';
+import { pyFloat, pyValue } from '../../python/writer.ts';
 import { pyShown } from '../../reproduce/python-common.ts';
 
 /** The grid's lines are one per cell (see lineKey in src/reproduce/recipe.ts). */

@@ -3,7 +3,7 @@
  * batch norm, trained side by side on the same batches from the same initial weights, and the
  * chosen hidden layer's values on each batch (mean and variance before and after BN).
  */
-import { pyFloat } from '../../reproduce/encode.ts';
+import { pyFloat } from '../../python/writer.ts';
 import type { Line, ProgramRecipe } from '../../reproduce/types.ts';
 import { hiddenLayerIndex } from './networks.ts';
 import { buildHistogramRun, createHistogramRun, histogramShape, type HistogramSnapshot } from './histogram-run.ts';

@@ -5,8 +5,9 @@
  * The demos compare several networks trained from the same weights on the same batches, which
  * the generic one-network script (src/reproduce/torch-script.ts) does not describe.
  */
-import { float64ToBase64, pyWrapped } from '../../reproduce/encode.ts';
-import { pyFooter, pyHeader, pyIoHelpers, pyStdImports, PY_MULBERRY32, PY_SHOWN_CHECK, PY_TORCH_IMPORTS, type ShownKey } from '../../reproduce/python-common.ts';
+import { float64ToBase64 } from '../../reproduce/encode.ts';
+import { pyWrapped } from '../../python/writer.ts';
+import { pyEmbeddedData, pyFooter, pyHeader, pyStdImports, pyTensorIoAndCheck, PY_MULBERRY32, PY_TORCH_IMPORTS, type ShownKey } from '../../reproduce/python-common.ts';
 import { PY_DROPOUT } from '../../reproduce/torch-script.ts';
 import type { ProgramRecipe } from '../../reproduce/types.ts';
 import { EXPLOSION } from '../classification-run.ts';
@@ -162,22 +163,11 @@ export function bnScript(r: ProgramRecipe, data: BnData, p: ScriptParts): string
     '',
     ...PY_MODEL,
     ...(p.helpers ? ['', '', ...p.helpers] : []),
-    '',
-    '',
-    ...pyIoHelpers(true),
-    '',
-    '',
-    ...PY_SHOWN_CHECK,
+    ...pyTensorIoAndCheck(),
     ...(p.check ? ['', '', ...p.check] : []),
     '',
     '',
-    '# ---- The embedded numbers: base64 of little-endian float64, exactly the engine\'s ----',
-    '',
-    'DATA = {',
-    `    "x_train": ${blob(train.x)},`,
-    `    "y_train": ${blob(train.y)},`,
-    ...(val ? [`    "x_val": ${blob(val.x)},`, `    "y_val": ${blob(val.y)},`] : []),
-    '}',
+    ...pyEmbeddedData(train, val),
     '',
     ...(p.embedded ?? []),
     '',

@@ -4,7 +4,7 @@
  * update moves toward them, and the validation loss in train mode and in eval mode.
  */
 import { DivergenceError } from '../../engine/index.ts';
-import { pyFloat } from '../../reproduce/encode.ts';
+import { pyFloat } from '../../python/writer.ts';
 import type { Line, ProgramRecipe } from '../../reproduce/types.ts';
 import { guardExplosion } from '../classification-run.ts';
 import { hiddenLayerIndex } from './networks.ts';

@@ -201,17 +201,3 @@ export function createRunningRun(raw: unknown) {
     },
   };
 }
-
-/** Everything needed to reproduce the run elsewhere: settings, data and initial weights. */
-export function exportRunningRun(raw: unknown) {
-  const s = runPart(validRunning(raw), RUNNING_VIEW) as RunningRunSettings;
-  const { train, val, trainer } = buildRunningRun(s);
-  return {
-    format: 'regularization-lab-run/1',
-    demo: 'batch-norm-running-statistics',
-    settings: s,
-    network: trainer.network.spec,
-    initialParams: trainer.network.params(),
-    data: { train: { x: Array.from(train.x), y: Array.from(train.y) }, val: { x: Array.from(val.x), y: Array.from(val.y) } },
-  };
-}

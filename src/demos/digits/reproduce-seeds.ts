@@ -6,7 +6,7 @@
  * ends with (after early stopping, the kept epoch's).
  */
 import { DivergenceError } from '../../engine/index.ts';
-import { pyFloat } from '../../reproduce/encode.ts';
+import { pyFloat } from '../../python/writer.ts';
 import { pyFooter, pyHeader, pyIoHelpers, pyStdImports, PY_MULBERRY32, PY_SHOWN_CHECK, PY_TORCH_IMPORTS } from '../../reproduce/python-common.ts';
 import { PY_DROPOUT, PY_EARLY_STOPPING } from '../../reproduce/torch-script.ts';
 import type { Line, ProgramRecipe, RecipeProgram } from '../../reproduce/types.ts';

@@ -6,7 +6,6 @@ import { LineChart } from '../../views/LineChart.tsx';
 import { SpeedSelect } from '../ui/ChoiceButtons.tsx';
 import { CodeBlock } from '../ui/CodeBlock.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
-import { downloadJson } from '../ui/download.ts';
 import { TrainButtons } from '../ui/TrainButtons.tsx';
 import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
 import type { IslandProps } from '../define.ts';
@@ -79,10 +78,6 @@ export default function CompareIsland(props: IslandProps<typeof compareFields>):
     <DemoFrame
       error={t.error}
       {...frame}
-      onExport={async () => {
-        const { exportCompareRun } = await import('./compare-runner.ts');
-        downloadJson(`dropout-compare-seed${settings.seed}.json`, exportCompareRun(settings));
-      }}
       // One script per network: each trains it as its panel shows (same data, weights and batches).
       reproduce={[
         { demo: 'dropout-compare-without', library: 'pytorch', settings, snapshot: s, label: 'without dropout' },
@@ -156,7 +151,8 @@ export default function CompareIsland(props: IslandProps<typeof compareFields>):
         {panel('dropout')}
       </div>
       <CodeBlock label="The two PyTorch models of this demo" code={compareCode(settings)} />
-      <RunSettings id={id} fields={compareFields} keys={controls.filter((k) => compareFields[k].effect === 'restart')} settings={settings} onChange={(k, v) => set(k)(v)} summary="The training run (changing it trains both networks again)" />
+      {/* p has its own slider above; the rest of the run's settings fold away here */}
+      <RunSettings id={id} fields={compareFields} keys={controls.filter((k) => k !== 'p' && compareFields[k].effect === 'restart')} settings={settings} onChange={(k, v) => set(k)(v)} summary="The training run (changing it trains both networks again)" />
     </DemoFrame>
   );
 }

@@ -6,7 +6,6 @@ import { NetworkDiagram } from '../../views/NetworkDiagram.tsx';
 import { ChoiceButtons, SpeedSelect } from '../ui/ChoiceButtons.tsx';
 import { CodeBlock } from '../ui/CodeBlock.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
-import { downloadJson } from '../ui/download.ts';
 import { TrainButtons } from '../ui/TrainButtons.tsx';
 import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
 import type { IslandProps } from '../define.ts';
@@ -73,10 +72,6 @@ export default function MaskIsland(props: IslandProps<typeof maskFields>): VNode
     <DemoFrame
       error={t.error}
       {...frame}
-      onExport={async () => {
-        const { exportMaskRun } = await import('./mask-runner.ts');
-        downloadJson(`dropout-masks-seed${settings.seed}.json`, exportMaskRun(s?.reproduce ?? { settings, changes: [] }));
-      }}
       reproduce={{ demo: dropoutMaskDemo.id, library: 'pytorch', settings, snapshot: s }}
     >
       <div class="controls">

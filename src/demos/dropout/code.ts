@@ -3,41 +3,29 @@
  * nn.Dropout(p=...) after every hidden activation, and where model.train() / model.eval() go.
  * Pure string building.
  */
-import { py } from '../python.ts';
+import { mlp, pyComment, pySequential, pyShort } from '../../python/writer.ts';
 import type { CompareSettings, MaskSettings } from './settings.ts';
 
 /** A line with its comment at column 37, so the panel stays narrow enough for a phone. */
-function note(code: string, comment: string): string {
-  return `${code}${' '.repeat(Math.max(1, 37 - code.length))}# ${comment}`;
-}
-
-/** A Python float literal: 0.5, 0.0. */
-function pyFloat(x: number): string {
-  const s = py(x);
-  return /[.e]/.test(s) ? s : `${s}.0`;
-}
+const note = (code: string, comment: string) => pyComment(code, comment, 37);
 
 /** The 1/(1-p) factor as the panels and the drawing write it (3 significant digits). */
 export function scaleText(p: number): string {
   return p === 0 ? '1' : String(Number((1 / (1 - p)).toPrecision(3)));
 }
 
-/** The nn.Sequential lines of an MLP with `layers` hidden layers of `hidden` ReLU neurons,
+/** `name = nn.Sequential(...)`: an MLP with `layers` hidden layers of `hidden` ReLU neurons,
  *  with nn.Dropout(p) after every hidden activation unless p is null. */
 function sequential(name: string, hidden: number, layers: number, p: number | null): string[] {
-  const lines = [`${name} = nn.Sequential(`];
-  let width = 2;
-  for (let i = 0; i < layers; i++) {
-    lines.push(`    nn.Linear(${width}, ${hidden}), nn.ReLU(),${p === null ? '' : ` nn.Dropout(p=${pyFloat(p)}),`}`);
-    width = hidden;
-  }
-  lines.push(note(`    nn.Linear(${width}, 1),`, 'one logit: class 1 if > 0'), ')');
-  return lines;
+  return pySequential(name, mlp({ hidden, layers, activation: 'relu', dropout: p }), {
+    column: 37,
+    comment: (_, last) => (last ? 'one logit: class 1 if > 0' : undefined),
+  });
 }
 
 /** What dropout does to each hidden output at a training step, as a comment. */
 function maskComment(p: number): string {
-  return p === 0 ? '# p = 0: nothing is dropped' : `# each hidden output: 0 with prob. ${py(p)}, else × ${scaleText(p)}`;
+  return p === 0 ? '# p = 0: nothing is dropped' : `# each hidden output: 0 with prob. ${pyShort(p)}, else × ${scaleText(p)}`;
 }
 
 /** The mask viewer's model and one training step; a comment says which mode the demo is in. */
@@ -48,7 +36,7 @@ export function maskCode(s: MaskSettings, p: number, mode: 'train' | 'eval'): st
     '',
     ...sequential('model', s.hidden, s.layers, p),
     'loss_fn = nn.BCEWithLogitsLoss()',
-    `opt = torch.optim.Adam(model.parameters(), lr=${py(s.lr)})`,
+    `opt = torch.optim.Adam(model.parameters(), lr=${pyShort(s.lr)})`,
     '',
     ...(mode === 'train' ? ['# The demo is in train mode:'] : []),
     note('model.train()', 'dropout on: new masks each step'),
@@ -79,7 +67,7 @@ export function compareCode(s: CompareSettings): string {
     `torch.manual_seed(${s.seed})`,
     ...sequential('dropout', s.hidden, s.layers, s.p),
     'loss_fn = nn.BCEWithLogitsLoss()',
-    `opts = [torch.optim.Adam(m.parameters(), lr=${py(s.lr)})`,
+    `opts = [torch.optim.Adam(m.parameters(), lr=${pyShort(s.lr)})`,
     '        for m in (plain, dropout)]',
     '',
     `for epoch in range(${s.epochs}):`,

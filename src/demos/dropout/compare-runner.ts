@@ -1,6 +1,6 @@
 import type { Runner } from '../../training/runner.ts';
 import { validated } from '../settings-kit.ts';
-import { accuracy, boundaryGrid, guardExplosion, makeSplit, makeTrainer, networkJson, pointsOf, splitJson } from '../classification-run.ts';
+import { accuracy, boundaryGrid, guardExplosion, makeSplit, makeTrainer, pointsOf } from '../classification-run.ts';
 import { DivergenceError, type Trainer } from '../../engine/index.ts';
 import type { RunLog } from '../../reproduce/types.ts';
 import { dropoutNetworkSpec } from './network.ts';
@@ -121,20 +121,5 @@ export function dropoutCompareRunner(raw: unknown): Runner {
         reproduce,
       };
     },
-  };
-}
-
-/** Everything that fixes the comparison: settings, data, both networks and their initial weights. */
-export function exportCompareRun(raw: unknown) {
-  const { settings, split, plain, dropout } = buildCompareRun(raw);
-  return {
-    format: 'regularization-lab-run/1',
-    demo: 'dropout-compare',
-    settings,
-    networks: { withoutDropout: networkJson(plain.network.spec), withDropout: networkJson(dropout.network.spec) },
-    // The same numbers twice: the layer indices differ, shifted by the dropout layers.
-    initialParams: { withoutDropout: plain.network.params(), withDropout: dropout.network.params() },
-    data: splitJson(split),
-    masks: 'the network with dropout draws them from its rng, mulberry32(seed), after the initial weights: one next() per hidden neuron and example, row-major, layer by layer; kept when next() >= p',
   };
 }

@@ -1,6 +1,6 @@
 import type { Runner } from '../../training/runner.ts';
 import { validated } from '../settings-kit.ts';
-import { guardExplosion, makeSplit, makeTrainer, networkJson, splitJson } from '../classification-run.ts';
+import { guardExplosion, makeSplit, makeTrainer } from '../classification-run.ts';
 import type { Dataset, Trainer } from '../../engine/index.ts';
 import { createChangeLog } from '../../reproduce/changes.ts';
 import type { RunLog } from '../../reproduce/types.ts';
@@ -211,24 +211,4 @@ function watchedRun(run: RunLog, steps: number): RunLog {
 /** The demo's own settings of a run log's (without `steps`, which only the reproduction reads). */
 export function maskSettingsOf(settings: Record<string, unknown>): MaskSettings {
   return validMask(Object.fromEntries(Object.entries(settings).filter(([k]) => !(k in maskRunFields))));
-}
-
-/**
- * Everything that fixes the mask viewer's run (the snapshot's `reproduce` log): settings, data,
- * initial weights, the steps trained and the live changes of p, as "Reproduce in PyTorch" has them.
- */
-export function exportMaskRun(run: RunLog) {
-  const { settings, split, trainer } = buildMaskRun(maskSettingsOf(run.settings));
-  const steps = run.settings.steps;
-  return {
-    format: 'regularization-lab-run/1',
-    demo: 'dropout-masks',
-    settings,
-    ...(typeof steps === 'number' ? { stepsTrained: steps } : {}),
-    network: networkJson(trainer.network.spec),
-    initialParams: trainer.network.params(),
-    data: splitJson(split),
-    masks: 'drawn by the network rng, mulberry32(seed), after the initial weights: one next() per hidden neuron and example, row-major, layer by layer; kept when next() >= p',
-    liveChanges: run.changes,
-  };
 }

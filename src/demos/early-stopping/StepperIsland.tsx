@@ -3,7 +3,6 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { BoundaryCanvas } from '../../views/BoundaryCanvas.tsx';
 import { CodeBlock } from '../ui/CodeBlock.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
-import { downloadJson } from '../ui/download.ts';
 import { SettingControl } from '../ui/SettingControl.tsx';
 import type { IslandProps } from '../define.ts';
 import { earlyStoppingDemo } from './demo.ts';
@@ -197,10 +196,6 @@ export default function StepperIsland(props: IslandProps<typeof earlyStoppingFie
     <DemoFrame
       error={t.error}
       {...frame}
-      onExport={async () => {
-        const { exportEarlyStoppingRun } = await import('./runner.ts');
-        downloadJson(`early-stopping-seed${run.seed}.json`, { ...exportEarlyStoppingRun(run), earlyStopping: params });
-      }}
       reproduce={{ demo: earlyStoppingDemo.id, library: 'pytorch', settings, snapshot: snap }}
     >
       <div class="controls" role="group" aria-label="EarlyStopping settings">

@@ -5,14 +5,7 @@
  */
 import type { RunSettings, RuleSettings } from './settings.ts';
 import { resolveMode } from './rule.ts';
-import { py } from '../python.ts';
-
-
-/** Python float literal (always with a decimal point or exponent). */
-function pyFloat(x: number): string {
-  const s = py(x);
-  return /[.e]/.test(s) ? s : `${s}.0`;
-}
+import { mlp, pyComment, pySequential, pyShort, pyShortFloat } from '../../python/writer.ts';
 
 export interface Outcome {
   /** 0-based epoch at which training stopped, null if it ran all epochs. */
@@ -41,9 +34,7 @@ function outcomeComment(o: Outcome | null, epochs: number, flavour: 'keras' | 'p
 }
 
 /** A code line with a comment aligned at column 43, like the other comments of the panels. */
-function withComment(code: string, comment: string): string {
-  return `${code}${' '.repeat(Math.max(1, 43 - code.length))}# ${comment}`;
-}
+const withComment = (code: string, comment: string) => pyComment(code, comment, 43);
 
 export function kerasCode(run: RunSettings, rule: RuleSettings, outcome: Outcome | null = null): string {
   const hidden = Array.from({ length: run.layers }, () => `    keras.layers.Dense(${run.hidden}, activation="relu"),`);
@@ -56,7 +47,7 @@ export function kerasCode(run: RunSettings, rule: RuleSettings, outcome: Outcome
     '    keras.layers.Dense(1),                 # one logit: class 1 if > 0',
     '])',
     'model.compile(',
-    `    optimizer=keras.optimizers.Adam(learning_rate=${py(run.lr)}),`,
+    `    optimizer=keras.optimizers.Adam(learning_rate=${pyShort(run.lr)}),`,
     '    loss=keras.losses.BinaryCrossentropy(from_logits=True),',
     '    metrics=[keras.metrics.BinaryAccuracy(name="accuracy", threshold=0.0)],',
     ')',
@@ -64,10 +55,10 @@ export function kerasCode(run: RunSettings, rule: RuleSettings, outcome: Outcome
     'early_stopping = keras.callbacks.EarlyStopping(',
     `    monitor="${rule.monitor}",`,
     `    patience=${rule.patience},`,
-    `    min_delta=${py(rule.min_delta)},`,
+    `    min_delta=${pyShort(rule.min_delta)},`,
     `    restore_best_weights=${rule.restore_best_weights ? 'True' : 'False'},`,
     `    mode="${rule.mode}",${rule.mode === 'auto' ? `                 # here: "${resolveMode(rule)}"` : ''}`,
-    `    baseline=${rule.useBaseline ? py(rule.baseline) : 'None'},`,
+    `    baseline=${rule.useBaseline ? pyShort(rule.baseline) : 'None'},`,
     `    start_from_epoch=${rule.start_from_epoch},`,
     ')',
     'history = model.fit(',
@@ -83,12 +74,6 @@ export function kerasCode(run: RunSettings, rule: RuleSettings, outcome: Outcome
 export function pytorchCode(run: RunSettings, rule: RuleSettings, outcome: Outcome | null = null): string {
   const mode = resolveMode(rule);
   const acc = rule.monitor === 'val_accuracy';
-  const layers: string[] = [];
-  let width = 2;
-  for (let i = 0; i < run.layers; i++) {
-    layers.push(`    nn.Linear(${width}, ${run.hidden}), nn.ReLU(),`);
-    width = run.hidden;
-  }
   const baseline = rule.useBaseline;
   const warmup = rule.start_from_epoch > 0;
   const restore = rule.restore_best_weights;
@@ -99,15 +84,12 @@ export function pytorchCode(run: RunSettings, rule: RuleSettings, outcome: Outco
     'import torch',
     'from torch import nn',
     '',
-    'model = nn.Sequential(',
-    ...layers,
-    `    nn.Linear(${width}, 1),`,
-    ')',
+    ...pySequential('model', mlp({ hidden: run.hidden, layers: run.layers, activation: 'relu' })),
     'loss_fn = nn.BCEWithLogitsLoss()',
-    `opt = torch.optim.Adam(model.parameters(), lr=${py(run.lr)})`,
+    `opt = torch.optim.Adam(model.parameters(), lr=${pyShort(run.lr)})`,
     '',
-    `patience, min_delta = ${rule.patience}, ${pyFloat(rule.min_delta)}`,
-    ...(baseline ? [`baseline = ${pyFloat(rule.baseline)}`] : []),
+    `patience, min_delta = ${rule.patience}, ${pyShortFloat(rule.min_delta)}`,
+    ...(baseline ? [`baseline = ${pyShortFloat(rule.baseline)}`] : []),
     ...(warmup ? [`start_from_epoch = ${rule.start_from_epoch}`] : []),
     `best = float("${mode === 'min' ? 'inf' : '-inf'}")${' '.repeat(mode === 'min' ? 14 : 13)}# mode "${mode}": ${mode === 'min' ? 'lower' : 'higher'} ${v} is better`,
     'wait = 0',

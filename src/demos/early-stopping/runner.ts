@@ -180,21 +180,3 @@ export function earlyStoppingRunner(raw: unknown): Runner {
     snapshot: () => run.record(probes),
   };
 }
-
-/** Everything needed to reproduce the run elsewhere: settings, data and initial weights. */
-export function exportEarlyStoppingRun(raw: unknown) {
-  const s = validRun(raw);
-  const { split, trainer } = buildRun(s);
-  return {
-    format: 'regularization-lab-run/1',
-    demo: 'early-stopping',
-    settings: s,
-    network: { layers: trainer.network.spec.layers.map((l) => ({ type: l.type, ...('in' in l ? { in: l.in, out: l.out } : {}) })), loss: 'bce_with_logits', optimizer: { type: 'adam', lr: s.lr } },
-    initialParams: trainer.network.params(),
-    data: {
-      train: { x: Array.from(split.train.x), y: Array.from(split.train.y) },
-      val: { x: Array.from(split.val.x), y: Array.from(split.val.y) },
-    },
-  };
-}
-

@@ -2,7 +2,6 @@ import type { VNode } from 'preact';
 import { LineChart, type Series, type VerticalMarker } from '../../views/LineChart.tsx';
 import { CodeBlock } from '../ui/CodeBlock.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
-import { downloadJson } from '../ui/download.ts';
 import { formatNumber } from '../ui/format.ts';
 import { SettingControl } from '../ui/SettingControl.tsx';
 import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
@@ -95,11 +94,6 @@ export default function PathIsland(props: IslandProps<typeof pathFields>): VNode
     <DemoFrame
       error={t.error}
       {...frame}
-      exportLabel="Export the data set and the alphas (JSON)"
-      onExport={async () => {
-        const { exportPathRun } = await import('./path-run.ts');
-        downloadJson(`l1-l2-path-seed${settings.seed}.json`, exportPathRun(settings));
-      }}
       reproduce={{ demo: regularizationPathDemo.id, library: 'scikit-learn', settings, snapshot: s }}
     >
       <p class="legend l12-path-legend" aria-hidden="true">

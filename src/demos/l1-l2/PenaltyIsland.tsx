@@ -5,7 +5,6 @@ import { Histogram } from '../../views/Histogram.tsx';
 import { LineChart } from '../../views/LineChart.tsx';
 import { CodeTabs } from '../ui/CodeTabs.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
-import { downloadJson } from '../ui/download.ts';
 import { formatNumber } from '../ui/format.ts';
 import { NumberInput } from '../ui/NumberInput.tsx';
 import { SettingControl } from '../ui/SettingControl.tsx';
@@ -103,11 +102,6 @@ export default function PenaltyIsland(props: IslandProps<typeof penaltyFields>):
       error={t.error}
       {...frame}
       shareUrl={linkToRun}
-      onExport={async () => {
-        const { exportPenaltyRun } = await import('./penalty-run.ts');
-        // The run as it started, plus the live changes (step index + new values) to replay it.
-        downloadJson(`l1-l2-penalty-seed${settings.seed}.json`, exportPenaltyRun(s?.reproduce.settings ?? settings, s?.reproduce.changes ?? []));
-      }}
       reproduce={{ demo: penaltyEffectsDemo.id, library: 'pytorch', settings, snapshot: s }}
     >
       <div class="l12-live" role="group" aria-label="Penalty settings (they change while the network trains)">

@@ -4,24 +4,17 @@
  * coupled weight_decay, AdamW's decoupled one), and scikit-learn's Lasso / Ridge at the path
  * demo's markers. Pure string building.
  */
-import { py } from '../python.ts';
+import { mlp, pySequential, pyShort } from '../../python/writer.ts';
 import { PROXIMAL_TORCH } from './proximal-l1.ts';
 import { LASSO_ALPHAS } from './path-grid.ts';
 import { pathFields, type PathSettings, type PenaltySettings } from './settings.ts';
 
-const ACT = { tanh: 'nn.Tanh()', relu: 'nn.ReLU()' } as const;
-
 function modelLines(s: PenaltySettings): string[] {
-  const widths = [2, ...Array.from({ length: s.layers }, () => s.hidden)];
-  const hidden = widths.slice(1).map((w, i) => `    nn.Linear(${widths[i]}, ${w}), ${ACT[s.activation]},`);
   return [
     'import torch',
     'from torch import nn',
     '',
-    'model = nn.Sequential(',
-    ...hidden,
-    `    nn.Linear(${s.hidden}, 1),            # one logit: class 1 if > 0`,
-    ')',
+    ...pySequential('model', mlp(s), { column: 33, comment: (_, last) => (last ? 'one logit: class 1 if > 0' : undefined) }),
     'loss_fn = nn.BCEWithLogitsLoss()',
     '# The penalty covers the weight matrices, not the biases:',
     'weights = [m.weight for m in model if isinstance(m, nn.Linear)]',
@@ -30,8 +23,8 @@ function modelLines(s: PenaltySettings): string[] {
 
 function optimizerLine(s: PenaltySettings): string {
   return s.optimizer === 'sgd'
-    ? `opt = torch.optim.SGD(model.parameters(), lr=${py(s.lr)})   # no momentum`
-    : `opt = torch.optim.Adam(model.parameters(), lr=${py(s.lr)})`;
+    ? `opt = torch.optim.SGD(model.parameters(), lr=${pyShort(s.lr)})   # no momentum`
+    : `opt = torch.optim.Adam(model.parameters(), lr=${pyShort(s.lr)})`;
 }
 
 /** The loop of the demo's run: the penalty exactly as the engine applies it. */
@@ -39,7 +32,7 @@ export function torchPenaltyCode(s: PenaltySettings): string {
   const prox = s.penalty === 'l1-prox';
   const head = [
     ...modelLines(s),
-    ...(s.penalty === 'none' ? [] : prox ? [`lr, lam = ${py(s.lr)}, ${py(s.strength)}`] : [`lam = ${py(s.strength)}`]),
+    ...(s.penalty === 'none' ? [] : prox ? [`lr, lam = ${pyShort(s.lr)}, ${pyShort(s.strength)}`] : [`lam = ${pyShort(s.strength)}`]),
     prox ? 'opt = torch.optim.SGD(model.parameters(), lr=lr)   # no momentum' : optimizerLine(s),
     '',
   ];
@@ -73,7 +66,7 @@ export function torchPenaltyCode(s: PenaltySettings): string {
         '        loss = data_loss + penalty',
         ...step,
         ...(s.optimizer === 'sgd'
-          ? ['# With SGD this is weight decay: each step multiplies every weight by', `# 1 - 2 * lr * lam = ${py(1 - 2 * s.lr * s.strength)} before the data gradient moves it.`]
+          ? ['# With SGD this is weight decay: each step multiplies every weight by', `# 1 - 2 * lr * lam = ${pyShort(1 - 2 * s.lr * s.strength)} before the data gradient moves it.`]
           : ["# With Adam the penalty's gradient is rescaled per weight like the", '# data gradient: see the weight-decay tab for AdamW.']),
       ].join('\n');
     case 'l1-prox':
@@ -97,7 +90,7 @@ export function weightDecayCode(s: PenaltySettings): string {
   const sgdLr = s.optimizer === 'sgd' ? s.lr : 0.1;
   const adamLr = s.optimizer === 'adam' ? s.lr : 0.01;
   return [
-    `lam = ${py(lam)}     # ${mine ? 'the L2 strength of the demo' : 'an L2 strength (choose L2 in the demo for yours)'}`,
+    `lam = ${pyShort(lam)}     # ${mine ? 'the L2 strength of the demo' : 'an L2 strength (choose L2 in the demo for yours)'}`,
     'biases = [m.bias for m in model if isinstance(m, nn.Linear)]',
     '',
     '# 1. SGD. weight_decay adds weight_decay * w to each gradient: the gradient',
@@ -105,20 +98,20 @@ export function weightDecayCode(s: PenaltySettings): string {
     '#    lam * sum w^2, with no penalty in the loss. (On model.parameters() it',
     '#    would decay the biases too; parameter groups keep them out.)',
     'opt = torch.optim.SGD([',
-    `    {"params": weights, "weight_decay": ${py(wd)}},   # 2 * lam`,
+    `    {"params": weights, "weight_decay": ${pyShort(wd)}},   # 2 * lam`,
     '    {"params": biases, "weight_decay": 0.0},',
-    `], lr=${py(sgdLr)})`,
-    `# each step: w <- ${py(1 - sgdLr * wd)} * w - ${py(sgdLr)} * grad      (1 - lr * weight_decay)`,
+    `], lr=${pyShort(sgdLr)})`,
+    `# each step: w <- ${pyShort(1 - sgdLr * wd)} * w - ${pyShort(sgdLr)} * grad      (1 - lr * weight_decay)`,
     '',
     "# 2. Adam. Its weight_decay is the same coupled term, so Adam divides it",
     "#    by each weight's running gradient size: weights with large gradients",
     '#    barely decay. Same as an L2 term in the loss, and rarely what you want.',
-    `opt = torch.optim.Adam(model.parameters(), lr=${py(adamLr)}, weight_decay=${py(wd)})`,
+    `opt = torch.optim.Adam(model.parameters(), lr=${pyShort(adamLr)}, weight_decay=${pyShort(wd)})`,
     '',
     '# 3. AdamW decouples the decay from the gradient: every step first does',
     "#    w <- w - lr * weight_decay * w, then Adam's step on the loss gradient.",
     '#    All weights decay at the same rate. (Not an L2 term in any loss.)',
-    `opt = torch.optim.AdamW(model.parameters(), lr=${py(adamLr)}, weight_decay=0.01)`,
+    `opt = torch.optim.AdamW(model.parameters(), lr=${pyShort(adamLr)}, weight_decay=0.01)`,
   ].join('\n');
 }
 
@@ -130,9 +123,9 @@ export function sklearnCode(s: PathSettings, outcome?: { lassoZeros: number; rid
     '',
     `# X: ${s.samples} rows x ${d} features (x1..x${s.informative} informative), y: target`,
     '# Lasso minimises (1 / (2 n)) ||y - X w - b||^2 + alpha ||w||_1',
-    `lasso = Lasso(alpha=${py(s.lassoAlpha)}).fit(X, y)`,
+    `lasso = Lasso(alpha=${pyShort(s.lassoAlpha)}).fit(X, y)`,
     '# Ridge minimises ||y - X w - b||^2 + alpha ||w||^2   (no 1 / (2 n))',
-    `ridge = Ridge(alpha=${py(s.ridgeAlpha)}).fit(X, y)`,
+    `ridge = Ridge(alpha=${pyShort(s.ridgeAlpha)}).fit(X, y)`,
     '',
     `print((lasso.coef_ == 0).sum())   # exactly-zero coefficients${outcome ? `: ${outcome.lassoZeros} of ${outcome.d} here` : ''}`,
     `print((ridge.coef_ == 0).sum())${outcome ? `   # ${outcome.ridgeZeros} of ${outcome.d}` : ''}`,
@@ -140,7 +133,7 @@ export function sklearnCode(s: PathSettings, outcome?: { lassoZeros: number; rid
     '# The whole Lasso path, as in the chart (warm starts from large alpha down):',
     'import numpy as np',
     'from sklearn.linear_model import lasso_path',
-    `alphas = np.logspace(${py(Math.log10(pathFields.lassoAlpha.max))}, ${py(Math.log10(pathFields.lassoAlpha.min))}, ${LASSO_ALPHAS.length})`,
+    `alphas = np.logspace(${pyShort(Math.log10(pathFields.lassoAlpha.max))}, ${pyShort(Math.log10(pathFields.lassoAlpha.min))}, ${LASSO_ALPHAS.length})`,
     'alphas, coefs, _ = lasso_path(X - X.mean(0), y - y.mean(), alphas=alphas)',
   ].join('\n');
 }

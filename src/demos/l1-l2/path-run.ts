@@ -168,24 +168,3 @@ export function pathRunner(raw: unknown): Runner {
   const run = createPathRun(raw);
   return { advance: run.advance, update: run.update, snapshot: run.snapshot };
 }
-
-/** The data and the settings, to refit them in scikit-learn. */
-export function exportPathRun(raw: unknown) {
-  const s = validPathSettings(raw);
-  const D = pathData(s);
-  const rows: number[][] = [];
-  for (let i = 0; i < D.n; i++) rows.push(Array.from(D.X.subarray(i * D.d, (i + 1) * D.d)));
-  return {
-    format: 'regularization-lab-path/1',
-    demo: 'regularization-path',
-    settings: s,
-    objectives: {
-      lasso: '(1 / (2 n)) * ||y - X w - b||^2 + alpha * ||w||_1   (sklearn.linear_model.Lasso)',
-      ridge: '||y - X w - b||^2 + alpha * ||w||^2   (sklearn.linear_model.Ridge)',
-    },
-    lassoAlphas: LASSO_ALPHAS,
-    ridgeAlphas: RIDGE_ALPHAS,
-    trueCoef: D.trueCoef,
-    data: { X: rows, y: Array.from(D.y) },
-  };
-}

@@ -256,30 +256,3 @@ export function replayPenaltyRun(raw: unknown, changes: readonly Change[], epoch
   }
   return run;
 }
-
-/** Everything needed to reproduce the run elsewhere: settings, data, initial weights, and the live changes. */
-export function exportPenaltyRun(raw: unknown, changes: readonly Change[] = []) {
-  const { settings: s, split, trainer } = buildPenaltyRun(raw);
-  return {
-    format: 'regularization-lab-run/1',
-    demo: 'penalty-effects',
-    settings: s,
-    network: {
-      layers: trainer.network.spec.layers.map((l) => ({ type: l.type, ...('in' in l ? { in: l.in, out: l.out } : {}) })),
-      loss: 'bce_with_logits',
-      optimizer: { type: s.optimizer, lr: s.lr },
-      penalty: s.penalty === 'l1-prox'
-        ? { kind: 'l1-prox', lambda: s.strength, note: 'not a loss term: after every SGD step, w = sign(w) * max(|w| - lr * lambda, 0) on the linear weights' }
-        : { kind: s.penalty, lambda: s.strength, ...enginePenalty(s.penalty, s.strength), note: 'added to the loss: l1 * sum|W| + l2 * sum W^2 over the linear weights (not the biases)' },
-    },
-    batchSize: Math.min(s.batch, split.train.n),
-    stepsPerEpoch: Math.ceil(split.train.n / Math.min(s.batch, split.train.n)),
-    changes: changes.map((c) => ({ step: c.step, epoch: c.epoch, set: { ...c.set } })),
-    changesNote: 'each change applies from optimizer step `step` + 1 on; `set` holds the new values: lr, l1 / l2 (the penalty in the loss), proxL1 (lambda of the proximal step; 0: none)',
-    initialParams: trainer.network.params(),
-    data: {
-      train: { x: Array.from(split.train.x), y: Array.from(split.train.y) },
-      val: { x: Array.from(split.val.x), y: Array.from(split.val.y) },
-    },
-  };
-}

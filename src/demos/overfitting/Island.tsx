@@ -3,7 +3,6 @@ import { LineChart } from '../../views/LineChart.tsx';
 import { RunBoundary } from '../ui/RunBoundary.tsx';
 import { percent as pct } from '../ui/format.ts';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
-import { downloadJson } from '../ui/download.ts';
 import { SettingControl } from '../ui/SettingControl.tsx';
 import { TrainToolbar } from '../ui/TrainToolbar.tsx';
 import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
@@ -43,10 +42,6 @@ export default function OverfittingIsland(props: IslandProps<typeof overfittingF
     <DemoFrame
       error={t.error}
       {...frame}
-      onExport={async () => {
-        const { exportOverfittingRun } = await import('./runner.ts');
-        downloadJson(`overfitting-seed${settings.seed}.json`, exportOverfittingRun(settings));
-      }}
       reproduce={{ demo: overfittingDemo.id, library: 'pytorch', settings, snapshot: s }}
     >
       <div class="controls">

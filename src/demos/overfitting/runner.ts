@@ -81,21 +81,3 @@ export function overfittingRunner(raw: unknown): Runner {
     },
   };
 }
-
-/** Everything needed to reproduce the run elsewhere: settings, data and initial weights. */
-export function exportOverfittingRun(raw: unknown) {
-  const s = validSettings(raw);
-  const { split, trainer } = buildRun(s);
-  return {
-    format: 'regularization-lab-run/1',
-    demo: 'overfitting',
-    settings: s,
-    network: { ...trainer.network.spec, layers: trainer.network.spec.layers.map((l) => ({ type: l.type, ...('p' in l ? { p: l.p } : {}), ...('in' in l ? { in: l.in, out: l.out } : {}) })) },
-    initialParams: trainer.network.params(),
-    data: {
-      train: { x: Array.from(split.train.x), y: Array.from(split.train.y) },
-      val: { x: Array.from(split.val.x), y: Array.from(split.val.y) },
-    },
-  };
-}
-

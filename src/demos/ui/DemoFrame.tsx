@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { DemoError } from '../../training/protocol.ts';
-import { ReproduceButton, type ReproduceProps } from './ReproduceButton.tsx';
+import { ExportButton, ReproduceButton, type ReproduceProps } from './ReproduceButton.tsx';
 import { PrintFigure } from './PrintFigure.tsx';
 import { errorText } from './format.ts';
 
@@ -15,19 +15,17 @@ interface Props {
   notices?: string[];
   onDismissNotices?: () => void;
   shareUrl?: () => string;
-  onExport?: () => void;
-  /** The export button's text (default: the training demos' "Export data and initial weights (JSON)"). */
-  exportLabel?: string;
   /**
    * "Reproduce in PyTorch / scikit-learn": the reproduction id, library, settings and latest
-   * snapshot; a list for one button per script (each with its `label`).
+   * snapshot; a list for one button per script (each with its `label`). It also gives the demo
+   * its "Export data and initial weights (JSON)" button: the same runs' recipes as JSON.
    */
   reproduce?: ReproduceProps | ReproduceProps[];
   children: ComponentChildren;
 }
 
-/** What every demo has around its own controls and views: title, messages, share, export, reproduce. */
-export function DemoFrame({ id, title, caption, error, notices = [], onDismissNotices, shareUrl, onExport, exportLabel = 'Export data and initial weights (JSON)', reproduce, children }: Props) {
+/** What every demo has around its own controls and views: title, messages, share, reproduce and export. */
+export function DemoFrame({ id, title, caption, error, notices = [], onDismissNotices, shareUrl, reproduce, children }: Props) {
   const [status, setStatus] = useState<ComponentChildren>(null);
   const copy = async () => {
     if (!shareUrl) return;
@@ -59,10 +57,10 @@ export function DemoFrame({ id, title, caption, error, notices = [], onDismissNo
         </div>
       )}
       {children}
-      {(shareUrl || onExport || reproduce) && (
+      {(shareUrl || reproduce) && (
         <div class="buttons" style="margin-top:0.75rem">
           {shareUrl && <button type="button" class="btn" onClick={copy}>Copy link to these settings</button>}
-          {onExport && <button type="button" class="btn" onClick={onExport}>{exportLabel}</button>}
+          {reproduce && <ExportButton runs={[reproduce].flat()} instanceId={id} onStatus={setStatus} />}
           {reproduce && [reproduce].flat().map((r) => <ReproduceButton key={r.demo} {...r} instanceId={id} onStatus={setStatus} />)}
         </div>
       )}

@@ -62,3 +62,34 @@ export function ReproduceButton({ demo, library, settings, snapshot, label, cont
     </button>
   );
 }
+
+/**
+ * "Export data and initial weights (JSON)": the run on screen as the recipe its scripts are
+ * written from (one per script, as a list, when the demo has several), for every demo that
+ * reproduces. Loads the generator on the first click, like the script buttons.
+ */
+export function ExportButton({ runs, instanceId, onStatus }: { runs: ReproduceProps[]; instanceId: string; onStatus: (m: ComponentChildren) => void }) {
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    try {
+      const [{ recipeOnScreen }, { findReproduction }] = await Promise.all([import('../../reproduce/browser.ts'), import('../reproductions.ts')]);
+      const pageUrl = `${location.origin}${location.pathname}`;
+      const reps = await Promise.all(runs.map((r) => findReproduction(r.demo)));
+      const { filename, text } = recipeOnScreen(runs.map((r, i) => ({
+        rep: reps[i], onScreen: { settings: r.settings as Record<string, unknown>, snapshot: r.snapshot, pageUrl, instanceId },
+      })));
+      download(filename, text);
+      onStatus(<>Saved <code>{filename}</code>: the run’s settings, data, initial weights and live changes, as its script reads them.</>);
+    } catch (e) {
+      onStatus(`The export could not be written: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <button type="button" class="btn" onClick={run} disabled={busy} data-testid="export">
+      {busy ? 'Writing the file…' : runs[0].library === 'scikit-learn' ? 'Export the data set and the alphas (JSON)' : 'Export data and initial weights (JSON)'}
+    </button>
+  );
+}

@@ -10,7 +10,3 @@ export function download(filename: string, text: string, type = 'application/jso
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Saves a value as a readable JSON file (the demos' "Export data and initial weights"). */
-export function downloadJson(filename: string, value: unknown) {
-  download(filename, JSON.stringify(value, null, 1));
-}
