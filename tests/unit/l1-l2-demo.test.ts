@@ -16,12 +16,13 @@ import { softThreshold } from '../../src/demos/l1-l2/proximal-l1.ts';
 import { changeMarkers, changeText, histogramSummary, lossSummary, weightAxis, weightBins, zeroNote } from '../../src/demos/l1-l2/describe.ts';
 import { torchPenaltyCode, weightDecayCode } from '../../src/demos/l1-l2/code.ts';
 import { combinationProblem, NEAR_ZERO, penaltyFields, type PenaltySettings } from '../../src/demos/l1-l2/settings.ts';
-import { demos } from '../../src/demos/index.ts';
+import * as l1l2Demos from '../../src/demos/l1-l2/demo.ts';
 import { pathReproductions, penaltyReproductions } from '../../src/demos/l1-l2/reproduce.ts';
 import { runnerTable } from '../../src/demos/runners.ts';
 
 // Chapter 3's demos, their scripts and runners, from the demo list.
-const demoMeta = demos.filter((d) => d.chapter.slug === 'l1-l2');
+// The demos of the l1-l2 folder, in the list's order (chapter 3 also places the digits sweep).
+const demoMeta = [l1l2Demos.penaltyEffectsDemo, l1l2Demos.regularizationPathDemo, l1l2Demos.penaltyGeometryDemo];
 const reproductions = [...penaltyReproductions, ...pathReproductions];
 const runners = Object.fromEntries(Object.entries(runnerTable).filter(([k]) => demoMeta.some((d) => d.id === k)));
 
