@@ -250,7 +250,7 @@ test('progress counts first-try answers and demos run, and a chapter is done onl
   await page.goto('/');
   const row = page.getByTestId('progress-what-is-regularization');
   await expect(row).toContainText('0 of 4 right at the first try');
-  await expect(row).toContainText('0 of 1 demo run');
+  await expect(row).toContainText('0 of 2 demos run'); // the overfitting and the digits demos
   await expect(row).toHaveAttribute('data-done', 'false');
   await expect(page.getByTestId('progress-text')).toContainText('0 of 5 chapters done');
 
@@ -279,7 +279,7 @@ test('progress counts first-try answers and demos run, and a chapter is done onl
 
   await page.goto('/');
   await expect(row).toContainText('3 of 4 right at the first try');
-  await expect(row).toContainText('1 of 1 demo run');
+  await expect(row).toContainText('1 of 2 demos run');
   await expect(row).toContainText('done');
   await expect(row).toHaveAttribute('data-done', 'true');
   await expect(page.getByTestId('progress-text')).toContainText('1 of 5 chapters done');
