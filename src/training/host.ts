@@ -28,6 +28,7 @@ export function createHost(post: (r: Report) => void, factories: Record<string, 
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastPost = 0;
   let seq = 0;
+  let run = 0; // runs started (see Report's `run`)
   let budget = 0; // units allowed by the speed limit, refilled by elapsed time
   let lastTick = 0;
 
@@ -36,14 +37,14 @@ export function createHost(post: (r: Report) => void, factories: Record<string, 
   function postSnapshot() {
     if (!runner) return;
     lastPost = now();
-    post({ type: 'snapshot', snapshot: runner.snapshot(), running, finished, seq: ++seq });
+    post({ type: 'snapshot', snapshot: runner.snapshot(), running, finished, seq: ++seq, run });
   }
 
   function fail(e: unknown) {
     running = false;
     if (timer) clearTimeout(timer);
     timer = null;
-    post({ type: 'error', error: toDemoError(e), running: false });
+    post({ type: 'error', error: toDemoError(e), running: false, run });
   }
 
   function build(): boolean {
@@ -122,11 +123,13 @@ export function createHost(post: (r: Report) => void, factories: Record<string, 
         kind = msg.kind;
         settings = msg.settings;
         pause();
+        run++;
         if (build()) postSnapshot();
         break;
       case 'reset':
         if (msg.settings !== undefined) settings = msg.settings;
-        pause();
+        pause(); // its snapshot still belongs to the old run
+        run++;
         if (build()) postSnapshot();
         break;
       case 'play':

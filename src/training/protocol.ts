@@ -12,9 +12,14 @@ export type Control =
   | { type: 'update'; patch: Record<string, unknown> }
   | { type: 'dispose' };
 
+/**
+ * `run` counts the host's runs (each 'create' or 'reset' starts one): a page that has asked for a
+ * new run drops reports still on their way from the old one (they would draw, and be read as,
+ * the new run). An error without `run` is about the host itself (its runner failed to load).
+ */
 export type Report =
-  | { type: 'snapshot'; snapshot: unknown; running: boolean; finished: boolean; seq: number }
-  | { type: 'error'; error: DemoError; running: false };
+  | { type: 'snapshot'; snapshot: unknown; running: boolean; finished: boolean; seq: number; run: number }
+  | { type: 'error'; error: DemoError; running: false; run?: number };
 
 export interface DemoError {
   /** 'settings': a value the engine refuses; 'diverged': the loss became NaN/Infinity; 'internal': a bug. */

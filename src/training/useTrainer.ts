@@ -31,10 +31,14 @@ export function useTrainer<S>(source: HostSource, kind: string, settings: unknow
   const endReported = useRef(false);
   // The settings of the current run, live changes included (a host page learns what was run).
   const current = useRef(settings);
+  // Runs asked for (create, then each reset): reports from an older run are dropped (Report's `run`).
+  const runs = useRef(0);
+  const stale = (r: Report) => r.run !== undefined && r.run !== runs.current;
   const [state, setState] = useState<TrainerState<S>>({ snapshot: null, running: false, finished: false, error: null });
 
   useEffect(() => {
     const ch = openHost((r) => {
+      if (stale(r)) return;
       latest.current = r;
       if (r.type === 'snapshot' && r.finished && !endReported.current) {
         endReported.current = true;
@@ -44,7 +48,7 @@ export function useTrainer<S>(source: HostSource, kind: string, settings: unknow
       frame.current = requestAnimationFrame(() => {
         frame.current = 0;
         const rep = latest.current;
-        if (!rep) return;
+        if (!rep || stale(rep)) return; // a reset was sent since it arrived
         if (rep.type === 'snapshot') {
           setState({ snapshot: rep.snapshot as S, running: rep.running, finished: rep.finished, error: null });
         } else {
@@ -53,6 +57,7 @@ export function useTrainer<S>(source: HostSource, kind: string, settings: unknow
       });
     }, source);
     channel.current = ch;
+    runs.current = 1;
     ch.send({ type: 'create', kind, settings });
     return () => {
       cancelAnimationFrame(frame.current);
@@ -76,6 +81,7 @@ export function useTrainer<S>(source: HostSource, kind: string, settings: unknow
       endReported.current = false;
       if (next !== undefined) current.current = next;
       setState((s) => ({ ...s, error: null }));
+      if (channel.current) runs.current++;
       send({ type: 'reset', settings: next });
     }, [send]),
     update: useCallback((patch: Record<string, unknown>) => {

@@ -62,7 +62,7 @@ export default function PenaltyIsland(props: IslandProps<typeof penaltyFields>):
   const s = t.snapshot;
   // A replayed change moved the running network: the live controls follow it.
   useEffect(() => {
-    if (!s || !schedule.length) return;
+    if (!s || !schedule.length || !s.reproduce.changes.length) return;
     if (LIVE.some((k) => s.live[k] !== settings[k])) setSettings({ ...settings, ...s.live });
   }, [s?.reproduce.changes.length]);
   const stepsPerEpoch = s?.stepsPerEpoch ?? Math.ceil(settings.points / Math.min(settings.batch, settings.points));
