@@ -1,0 +1,259 @@
+/**
+ * npm run perf [-- flags]: how smooth the built course is on a slow device. A benchmark, not a
+ * test: it reports and never fails on timing.
+ *
+ * Builds the site (or takes dist/ as it is with --no-build), serves dist/ itself, and opens every
+ * chapter and every embed page in Chromium with the CPU slowed down (DevTools CPU throttling,
+ * --throttle 4 by default). On each page it scrolls every island into view until all have
+ * hydrated, then presses every demo's start button (▶ Train / ▶ Play) and watches a window of
+ * training. Per page it prints:
+ *   fps        requestAnimationFrame callbacks per second during the window
+ *   long       main-thread tasks over 50 ms during the window (PerformanceObserver 'longtask')
+ *   max        the longest of them, ms
+ *   LCP        largest contentful paint, ms after navigation
+ *   load max   the longest main-thread task from navigation until every island had hydrated, ms
+ *   JS         gzip -9 of the JavaScript the page loaded once its islands hydrated (KB), and
+ *              of that, what the training worker loaded
+ *
+ * Flags: --throttle N, --window SECONDS (default 6), --pages a,b (substrings of the page paths),
+ * --json, --no-build, --width PX (default 1280), --height PX (default 800),
+ * --trace DIR (a Chromium performance trace per page, for chrome://tracing or DevTools).
+ */
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page, type Worker } from 'playwright-core';
+
+const root = resolve(import.meta.dirname, '..');
+const dist = join(root, 'dist');
+
+interface Options {
+  throttle: number;
+  windowS: number;
+  pages: string[];
+  json: boolean;
+  build: boolean;
+  width: number;
+  height: number;
+  trace: string | null;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { throttle: 4, windowS: 6, pages: [], json: false, build: true, width: 1280, height: 800, trace: null };
+  const num = (flag: string, v: string | undefined, min: number) => {
+    const n = Number(v);
+    if (v === undefined || !Number.isFinite(n) || n < min) fail(`${flag} needs a number >= ${min}, got ${v ?? 'nothing'}`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--throttle') o.throttle = num(a, argv[++i], 1);
+    else if (a === '--window') o.windowS = num(a, argv[++i], 0.5);
+    else if (a === '--width') o.width = num(a, argv[++i], 200);
+    else if (a === '--height') o.height = num(a, argv[++i], 200);
+    else if (a === '--pages') o.pages = (argv[++i] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    else if (a === '--json') o.json = true;
+    else if (a === '--no-build') o.build = false;
+    else if (a === '--trace') o.trace = resolve(argv[++i] ?? fail('--trace needs a directory'));
+    else if (a === '--help' || a === '-h') {
+      console.log('usage: npm run perf -- [--throttle N] [--window S] [--pages a,b] [--json] [--no-build] [--width PX] [--height PX] [--trace DIR]');
+      process.exit(0);
+    } else fail(`unknown flag ${a} (try --help)`);
+  }
+  return o;
+}
+
+function fail(message: string): never {
+  console.error(`perf: ${message}`);
+  process.exit(2);
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.woff': 'font/woff',
+  '.ttf': 'font/ttf', '.wasm': 'application/wasm', '.txt': 'text/plain', '.xml': 'application/xml', '.mdx': 'text/plain',
+};
+
+/** A static server for dist/: files as they are, a folder's index.html, 404.html otherwise. */
+function serve(dir: string): Promise<{ server: Server; base: string }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = normalize(join(dir, path));
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    const found = existsSync(file) && statSync(file).isFile();
+    if (!found) file = join(dir, '404.html');
+    res.writeHead(found ? 200 : 404, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => {
+    const addr = server.address();
+    ok({ server, base: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}` });
+  }));
+}
+
+/** Every chapter and every embed page in dist/. */
+function pagePaths(): string[] {
+  const sub = (d: string) => readdirSync(join(dist, d)).filter((n) => existsSync(join(dist, d, n, 'index.html'))).sort().map((n) => `/${d}/${n}/`);
+  return [...sub('chapters'), ...sub('embed')];
+}
+
+// Installed before any page script: the long-task and LCP observers, and a frame counter.
+const PROBE = () => {
+  const w = window as unknown as { __perf: { longtasks: { start: number; duration: number }[]; lcp: number; frames: number[] } };
+  w.__perf = { longtasks: [], lcp: 0, frames: [] };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__perf.longtasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__perf.lcp = e.startTime;
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+  const tick = (t: number) => {
+    w.__perf.frames.push(t);
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+};
+
+interface Result {
+  page: string;
+  fps: number;
+  longTasks: number;
+  longestTask: number;
+  lcp: number;
+  loadLongestTask: number;
+  jsGzipKB: number;
+  workerJsGzipKB: number;
+  demosStarted: number;
+}
+
+async function measure(page: Page, base: string, path: string, o: Options, tracePath: string | null): Promise<Result> {
+  const scripts = new Map<string, Promise<Buffer | null>>();
+  const workerScripts = new Set<string>();
+  page.on('response', (r) => {
+    const type = r.headers()['content-type'] ?? '';
+    if (!type.includes('javascript') || scripts.has(r.url())) return;
+    scripts.set(r.url(), r.body().catch(() => null));
+  });
+  page.on('worker', (w: Worker) => workerScripts.add(w.url()));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: o.throttle });
+  if (tracePath) await page.context().browser()!.startTracing(page, { path: tracePath, screenshots: false });
+
+  await page.goto(base + path, { waitUntil: 'load' });
+  // client:visible islands hydrate when seen: bring each one into view until none is left.
+  for (let round = 0; round < 200; round++) {
+    const left = page.locator('astro-island[ssr]');
+    if ((await left.count()) === 0) break;
+    await left.first().scrollIntoViewIfNeeded().catch(() => {});
+    await page.waitForTimeout(100);
+  }
+  await page.waitForLoadState('networkidle');
+  const hydratedAt = await page.evaluate(() => performance.now());
+
+  // Every demo's start button, pressed once; then the window of training.
+  const started = await page.evaluate(() => {
+    let n = 0;
+    for (const b of document.querySelectorAll<HTMLButtonElement>('button')) {
+      if (!b.disabled && /^▶/.test(b.textContent?.trim() ?? '')) {
+        b.click();
+        n++;
+      }
+    }
+    return n;
+  });
+  await page.waitForTimeout(500);
+  const from = await page.evaluate(() => performance.now());
+  await page.waitForTimeout(o.windowS * 1000);
+  const to = await page.evaluate(() => performance.now());
+  if (tracePath) await page.context().browser()!.stopTracing();
+
+  const perf = await page.evaluate(() => (window as unknown as { __perf: { longtasks: { start: number; duration: number }[]; lcp: number; frames: number[] } }).__perf);
+  const frames = perf.frames.filter((t) => t >= from && t < to).length;
+  const during = perf.longtasks.filter((t) => t.start + t.duration > from && t.start < to);
+  const atLoad = perf.longtasks.filter((t) => t.start < hydratedAt);
+  let js = 0;
+  let workerJs = 0;
+  for (const [url, body] of scripts) {
+    const b = await body;
+    if (!b) continue;
+    const kb = gzipSync(b, { level: 9 }).length / 1024;
+    js += kb;
+    if (workerScripts.has(url)) workerJs += kb;
+  }
+  return {
+    page: path,
+    fps: frames / ((to - from) / 1000),
+    longTasks: during.length,
+    longestTask: Math.max(0, ...during.map((t) => t.duration)),
+    lcp: perf.lcp,
+    loadLongestTask: Math.max(0, ...atLoad.map((t) => t.duration)),
+    jsGzipKB: js,
+    workerJsGzipKB: workerJs,
+    demosStarted: started,
+  };
+}
+
+function table(results: Result[], o: Options): string {
+  const head = ['page', 'demos', 'fps', 'tasks > 50 ms', 'longest ms', 'LCP ms', 'load longest ms', 'JS KB gz', 'of it worker'];
+  const rows = results.map((r) => [
+    r.page, String(r.demosStarted), r.fps.toFixed(1), String(r.longTasks), r.longestTask.toFixed(0), r.lcp.toFixed(0),
+    r.loadLongestTask.toFixed(0), r.jsGzipKB.toFixed(1), r.workerJsGzipKB.toFixed(1),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  return [
+    `CPU throttled ${o.throttle}x, ${o.windowS} s window of training, viewport ${o.width}x${o.height}`,
+    line(head),
+    `| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : '-'.repeat(w - 1) + ':')).join(' | ')} |`,
+    ...rows.map(line),
+  ].join('\n');
+}
+
+async function main() {
+  const o = parseArgs(process.argv.slice(2));
+  if (o.build) {
+    const b = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', o.json ? 'ignore' : 'inherit', 'inherit'] });
+    if (b.status !== 0) fail('the build failed');
+  }
+  if (!existsSync(join(dist, 'index.html'))) fail('no dist/: run without --no-build, or npm run build first');
+  const paths = pagePaths().filter((p) => o.pages.length === 0 || o.pages.some((f) => p.includes(f)));
+  if (paths.length === 0) fail(`no page matches --pages ${o.pages.join(',')}`);
+  if (o.trace) mkdirSync(o.trace, { recursive: true });
+
+  const { server, base } = await serve(dist);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    // The same flags as playwright.config.ts.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  const results: Result[] = [];
+  try {
+    for (const path of paths) {
+      const context = await browser.newContext({ viewport: { width: o.width, height: o.height } });
+      await context.addInitScript(PROBE);
+      const page = await context.newPage();
+      const trace = o.trace ? join(o.trace, `${path.replace(/^\/|\/$/g, '').replace(/\//g, '_')}.json`) : null;
+      try {
+        const r = await measure(page, base, path, o, trace);
+        results.push(r);
+        if (!o.json) console.error(`${path}: ${r.fps.toFixed(1)} fps, ${r.longTasks} long tasks (longest ${r.longestTask.toFixed(0)} ms), ${r.jsGzipKB.toFixed(1)} KB JS`);
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  if (o.json) console.log(JSON.stringify({ throttle: o.throttle, windowS: o.windowS, viewport: [o.width, o.height], results }, null, 2));
+  else console.log(`\n${table(results, o)}`);
+}
+
+await main();
