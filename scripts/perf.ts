@@ -16,7 +16,7 @@
  *              of that, what the training worker loaded
  *
  * Flags: --throttle N, --window SECONDS (default 6), --pages a,b (substrings of the page paths),
- * --json, --no-build, --width PX (default 1280), --height PX (default 800),
+ * --json, --no-build (take dist/ as it is), --dist DIR (serve another build), --width PX (default 1280), --height PX (default 800),
  * --trace DIR (a Chromium performance trace per page, for chrome://tracing or DevTools).
  */
 import { spawnSync } from 'node:child_process';
@@ -27,7 +27,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page, type Worker } from 'playwright-core';
 
 const root = resolve(import.meta.dirname, '..');
-const dist = join(root, 'dist');
+let dist = join(root, 'dist');
 
 interface Options {
   throttle: number;
@@ -38,10 +38,11 @@ interface Options {
   width: number;
   height: number;
   trace: string | null;
+  dist: string | null;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { throttle: 4, windowS: 6, pages: [], json: false, build: true, width: 1280, height: 800, trace: null };
+  const o: Options = { throttle: 4, windowS: 6, pages: [], json: false, build: true, width: 1280, height: 800, trace: null, dist: null };
   const num = (flag: string, v: string | undefined, min: number) => {
     const n = Number(v);
     if (v === undefined || !Number.isFinite(n) || n < min) fail(`${flag} needs a number >= ${min}, got ${v ?? 'nothing'}`);
@@ -56,9 +57,13 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--pages') o.pages = (argv[++i] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
     else if (a === '--json') o.json = true;
     else if (a === '--no-build') o.build = false;
+    else if (a === '--dist') {
+      o.dist = resolve(argv[++i] ?? fail('--dist needs a directory'));
+      o.build = false;
+    }
     else if (a === '--trace') o.trace = resolve(argv[++i] ?? fail('--trace needs a directory'));
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run perf -- [--throttle N] [--window S] [--pages a,b] [--json] [--no-build] [--width PX] [--height PX] [--trace DIR]');
+      console.log('usage: npm run perf -- [--throttle N] [--window S] [--pages a,b] [--json] [--no-build | --dist DIR] [--width PX] [--height PX] [--trace DIR]');
       process.exit(0);
     } else fail(`unknown flag ${a} (try --help)`);
   }
@@ -130,6 +135,8 @@ interface Result {
   jsGzipKB: number;
   workerJsGzipKB: number;
   demosStarted: number;
+  /** Each JavaScript file loaded, gzip'd KB (largest first): where the weight is. */
+  scripts: { file: string; kb: number }[];
 }
 
 async function measure(page: Page, base: string, path: string, o: Options, tracePath: string | null): Promise<Result> {
@@ -179,11 +186,13 @@ async function measure(page: Page, base: string, path: string, o: Options, trace
   const atLoad = perf.longtasks.filter((t) => t.start < hydratedAt);
   let js = 0;
   let workerJs = 0;
+  const files: { file: string; kb: number }[] = [];
   for (const [url, body] of scripts) {
     const b = await body;
     if (!b) continue;
     const kb = gzipSync(b, { level: 9 }).length / 1024;
     js += kb;
+    files.push({ file: new URL(url).pathname, kb: Math.round(kb * 10) / 10 });
     if (workerScripts.has(url)) workerJs += kb;
   }
   return {
@@ -196,6 +205,7 @@ async function measure(page: Page, base: string, path: string, o: Options, trace
     jsGzipKB: js,
     workerJsGzipKB: workerJs,
     demosStarted: started,
+    scripts: files.sort((a, b) => b.kb - a.kb),
   };
 }
 
@@ -221,6 +231,7 @@ async function main() {
     const b = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', o.json ? 'ignore' : 'inherit', 'inherit'] });
     if (b.status !== 0) fail('the build failed');
   }
+  if (o.dist) dist = o.dist;
   if (!existsSync(join(dist, 'index.html'))) fail('no dist/: run without --no-build, or npm run build first');
   const paths = pagePaths().filter((p) => o.pages.length === 0 || o.pages.some((f) => p.includes(f)));
   if (paths.length === 0) fail(`no page matches --pages ${o.pages.join(',')}`);

@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import { Chart, type ChartConfiguration } from './chartjs.ts';
 import { usePalette } from './palette.ts';
 import { binCounts, binTick } from './histogram-bins.ts';
+import { sameValues } from './decimate.ts';
+import { useDrawWhenVisible } from './visible.ts';
 
 export { binCounts, binTick };
 
@@ -65,23 +67,31 @@ export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count
     };
   }, [palette, logCounts, xLabel, yLabel, series.length, !!tickStep]);
 
-  useEffect(() => {
+  // Redraws only when the bars or the axis changed (weights that move within their bins redraw
+  // nothing), updating the datasets in place.
+  const drawn = useRef<{ counts: number[][]; rest: string; chart: unknown }>({ counts: [], rest: '', chart: null });
+  const draw = () => {
     const c = chart.current;
     if (!c || !palette) return;
+    const prev = drawn.current;
+    const rest = JSON.stringify([series.map((s) => [s.label, s.color]), min, max, bins, logCounts]);
+    const counts = series.map((s) => binCounts(s.values, min, max, bins));
+    if (prev.chart === c && rest === prev.rest && counts.length === prev.counts.length && counts.every((k, i) => sameValues(prev.counts[i], k))) return;
+    drawn.current = { counts, rest, chart: c };
     const w = (max - min) / bins;
     c.data.labels = Array.from({ length: bins }, (_, i) => Number((min + (i + 0.5) * w).toPrecision(2)));
-    c.data.datasets = series.map((s) => {
+    const datasets = c.data.datasets;
+    datasets.length = series.length;
+    series.forEach((s, i) => {
       const color = palette.series[s.color % palette.series.length];
-      return {
-        label: s.label,
-        data: binCounts(s.values, min, max, bins).map((n) => (logCounts && n === 0 ? null : n)) as number[],
-        backgroundColor: color + 'b0',
-        borderColor: color,
-        borderWidth: 1,
-      };
+      const data = counts[i].map((n) => (logCounts && n === 0 ? null : n)) as number[];
+      const d = datasets[i];
+      if (d) Object.assign(d, { label: s.label, data, backgroundColor: color + 'b0', borderColor: color });
+      else datasets[i] = { label: s.label, data, backgroundColor: color + 'b0', borderColor: color, borderWidth: 1 };
     });
     c.update('none');
-  });
+  };
+  useDrawWhenVisible(canvas, draw);
 
   return (
     <figure style="margin:0">

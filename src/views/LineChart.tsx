@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { Chart, type ChartConfiguration, type Plugin } from './chartjs.ts';
 import { usePalette } from './palette.ts';
+import { decimate, sameValues, type XY } from './decimate.ts';
+import { useDrawWhenVisible } from './visible.ts';
 
 export interface Series {
   label: string;
@@ -89,15 +91,6 @@ function decadeGrid(color: string) {
   return (ctx: { tick?: { value: number } }) => (ctx.tick && logTick(ctx.tick.value) ? color : 'transparent');
 }
 
-function points(s: Series, xStart: number): { x: number; y: number | null }[] {
-  const out = new Array(s.values.length);
-  for (let i = 0; i < s.values.length; i++) {
-    const y = s.values[i];
-    out[i] = { x: s.xs ? s.xs[i] : i + xStart, y: Number.isFinite(y) ? y : null };
-  }
-  return out;
-}
-
 /** A chart.js line chart kept in sync with props; the canvas is an image with a text alternative. */
 export function LineChart(props: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -135,18 +128,34 @@ export function LineChart(props: Props) {
     };
   }, [palette, props.logX, props.logY, props.xLabel, props.yLabel, props.legend]);
 
-  useEffect(() => {
+  // Redraws only when something drawn changed, updating the datasets in place (chart.js keeps
+  // its parsed state), with long curves thinned to a few points per pixel column.
+  const drawn = useRef<{ values: Float64Array[]; xs: (Float64Array | null)[]; rest: string; chart: unknown }>({ values: [], xs: [], rest: '', chart: null });
+  const draw = () => {
     const c = chart.current;
     if (!c || !palette) return;
-    c.data.datasets = props.series.map((s) => {
+    const prev = drawn.current;
+    const rest = JSON.stringify([props.series.map((s) => [s.label, s.color, s.dashed, s.width]), props.markers, props.yMin, props.yMax, props.xMin, props.xMax, xStart]);
+    const same = prev.chart === c && rest === prev.rest && props.series.length === prev.values.length
+      && props.series.every((s, i) => sameValues(prev.values[i], s.values) && sameValues(prev.xs[i], s.xs));
+    if (same) return;
+    drawn.current = { values: props.series.map((s) => Float64Array.from(s.values)), xs: props.series.map((s) => (s.xs ? Float64Array.from(s.xs) : null)), rest, chart: c };
+    const buckets = Math.max(100, Math.round(c.width || 400));
+    const datasets = c.data.datasets;
+    datasets.length = props.series.length;
+    props.series.forEach((s, i) => {
       const color = s.color === 'muted' ? palette.muted : palette.series[s.color % palette.series.length];
-      return { label: s.label, data: points(s, xStart), borderColor: color, backgroundColor: color, borderDash: s.dashed ? [6, 4] : [], borderWidth: s.width ?? 2 };
+      const data: XY[] = decimate(s.xs ?? null, s.values, xStart, buckets);
+      const d = datasets[i];
+      if (d) Object.assign(d, { label: s.label, data, borderColor: color, backgroundColor: color, borderDash: s.dashed ? [6, 4] : [], borderWidth: s.width ?? 2 });
+      else datasets[i] = { label: s.label, data, borderColor: color, backgroundColor: color, borderDash: s.dashed ? [6, 4] : [], borderWidth: s.width ?? 2 };
     });
     (c.options.plugins as { verticalMarkers: { markers: VerticalMarker[]; colors: string[] } }).verticalMarkers = { markers: props.markers ?? [], colors: palette.series };
     if (c.options.scales?.y) Object.assign(c.options.scales.y, { min: props.yMin, max: props.yMax });
     if (c.options.scales?.x) Object.assign(c.options.scales.x as object, { min: props.xMin, max: props.xMax });
     c.update('none');
-  });
+  };
+  useDrawWhenVisible(canvas, draw);
 
   // Pointer picking (press, then drag): the x value under the pointer, clamped to the plot area.
   const pick = props.onPickX;
