@@ -12,8 +12,8 @@
  *   max        the longest of them, ms
  *   LCP        largest contentful paint, ms after navigation
  *   load max   the longest main-thread task from navigation until every island had hydrated, ms
- *   JS         gzip -9 of the JavaScript the page loaded once its islands hydrated (KB), and
- *              of that, what the training worker loaded
+ *   JS         gzip -9 of the JavaScript the page had loaded once its islands hydrated, before
+ *              any demo started (KB), and of that, what the training workers loaded (their entry and the demo's runner code)
  *
  * Flags: --throttle N, --window SECONDS (default 6), --pages a,b (substrings of the page paths),
  * --json, --no-build (take dist/ as it is), --dist DIR (serve another build), --width PX (default 1280), --height PX (default 800),
@@ -24,7 +24,7 @@ import { createReadStream, existsSync, mkdirSync, readdirSync, statSync, writeFi
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page, type Worker } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 
 const root = resolve(import.meta.dirname, '..');
 let dist = join(root, 'dist');
@@ -147,7 +147,12 @@ async function measure(page: Page, base: string, path: string, o: Options, trace
     if (!type.includes('javascript') || scripts.has(r.url())) return;
     scripts.set(r.url(), r.body().catch(() => null));
   });
-  page.on('worker', (w: Worker) => workerScripts.add(w.url()));
+  // A worker's scripts: its entry, and what a worker script imports (its referer).
+  page.on('worker', (w) => workerScripts.add(w.url()));
+  page.on('request', (r) => {
+    const from = r.headers()['referer'];
+    if (from && workerScripts.has(from)) workerScripts.add(r.url());
+  });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: o.throttle });
   if (tracePath) await page.context().browser()!.startTracing(page, { path: tracePath, screenshots: false });
@@ -162,6 +167,8 @@ async function measure(page: Page, base: string, path: string, o: Options, trace
   }
   await page.waitForLoadState('networkidle');
   const hydratedAt = await page.evaluate(() => performance.now());
+  // The page's weight: what it loaded up to here (a demo started later may load more, e.g. KaTeX for a live equation).
+  const loadedAtHydration = new Map(scripts);
 
   // Every demo's start button, pressed once; then the window of training.
   const started = await page.evaluate(() => {
@@ -187,7 +194,7 @@ async function measure(page: Page, base: string, path: string, o: Options, trace
   let js = 0;
   let workerJs = 0;
   const files: { file: string; kb: number }[] = [];
-  for (const [url, body] of scripts) {
+  for (const [url, body] of loadedAtHydration) {
     const b = await body;
     if (!b) continue;
     const kb = gzipSync(b, { level: 9 }).length / 1024;

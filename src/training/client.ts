@@ -23,19 +23,14 @@ export function openHost(onReport: (r: Report) => void): HostChannel {
 
 /** Fallback: the same host loop on the page, in slices of a few milliseconds. */
 function inPageHost(onReport: (r: Report) => void): HostChannel {
-  const queue: Control[] = [];
-  let handle: ((c: Control) => void) | null = null;
   let closed = false;
-  Promise.all([import('./host.ts'), import('../demos/runners.ts')]).then(([h, r]) => {
-    if (closed) return;
-    handle = h.createHost((rep) => !closed && onReport(rep), r.runnerFactories);
-    for (const c of queue.splice(0)) handle(c);
-  });
+  const host = Promise.all([import('./lazy-host.ts'), import('../demos/runners.ts')]).then(([h, r]) =>
+    h.createLazyHost((rep) => !closed && onReport(rep), r.loadRunnerFactories));
   return {
-    send: (c) => (handle ? handle(c) : queue.push(c)),
+    send: (c) => void host.then((control) => !closed && control(c)),
     close: () => {
+      void host.then((control) => control({ type: 'dispose' }));
       closed = true;
-      handle?.({ type: 'dispose' });
     },
   };
 }
