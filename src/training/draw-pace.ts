@@ -1,3 +1,5 @@
+import { drawingTime, whenDrawn } from '../views/draw-queue.ts';
+
 /**
  * How often a demo applies a running snapshot: as often as its host posts them (every 40 ms)
  * on a fast machine, less often where drawing one costs more, so drawing keeps at most about a
@@ -24,17 +26,22 @@ export function createDrawPace() {
 
 /**
  * Measures what applying a snapshot costs the main thread: the render that follows `apply` (a
- * microtask) and the effects Preact runs after the next frame (a timer), where the views draw.
+ * microtask), the effects Preact runs after the next frame (a timer), and the views' drawing
+ * that those queue (draw-queue.ts, in tasks of their own).
  */
 export function measureApply(apply: () => void, done: (ms: number) => void) {
   const t0 = performance.now();
+  const drawn0 = drawingTime();
   apply();
   queueMicrotask(() => {
     const render = performance.now() - t0;
     requestAnimationFrame(() => {
       const t1 = performance.now();
       // Queued after Preact's own after-paint timer, so it runs once the effects have.
-      setTimeout(() => done(render + performance.now() - t1), 0);
+      setTimeout(() => {
+        const effects = performance.now() - t1;
+        whenDrawn(() => done(render + effects + drawingTime() - drawn0));
+      }, 0);
     });
   });
 }

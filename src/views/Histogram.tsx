@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { Chart, type ChartConfiguration } from './chartjs.ts';
-import { usePalette } from './palette.ts';
+import { usePalette, type Palette } from './palette.ts';
 import { binCounts, binTick } from './histogram-bins.ts';
 import { sameValues } from './decimate.ts';
 import { useDrawWhenVisible } from './visible.ts';
@@ -40,8 +40,8 @@ export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count
   const axis = useRef({ min, max, bins, tickStep });
   axis.current = { min, max, bins, tickStep };
 
-  useEffect(() => {
-    if (!canvas.current || !palette) return;
+  // The chart is made by its first draw (in the draw queue) and made again when its axes change.
+  const create = (el: HTMLCanvasElement, palette: Palette) => {
     const config: ChartConfiguration<'bar'> = {
       type: 'bar',
       data: { labels: [], datasets: [] },
@@ -60,19 +60,20 @@ export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count
         datasets: { bar: { barPercentage: 1, categoryPercentage: series.length > 1 ? 0.9 : 1, grouped: true } },
       },
     };
-    chart.current = new Chart(canvas.current, config);
-    return () => {
-      chart.current?.destroy();
-      chart.current = null;
-    };
+    chart.current = new Chart(el, config);
+  };
+  useEffect(() => () => {
+    chart.current?.destroy();
+    chart.current = null;
   }, [palette, logCounts, xLabel, yLabel, series.length, !!tickStep]);
 
   // Redraws only when the bars or the axis changed (weights that move within their bins redraw
   // nothing), updating the datasets in place.
   const drawn = useRef<{ counts: number[][]; rest: string; chart: unknown }>({ counts: [], rest: '', chart: null });
   const draw = () => {
-    const c = chart.current;
-    if (!c || !palette) return;
+    if (!canvas.current?.isConnected || !palette) return;
+    if (!chart.current) create(canvas.current, palette);
+    const c = chart.current!;
     const prev = drawn.current;
     const rest = JSON.stringify([series.map((s) => [s.label, s.color]), min, max, bins, logCounts]);
     const counts = series.map((s) => binCounts(s.values, min, max, bins));

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { Chart, type ChartConfiguration, type Plugin } from './chartjs.ts';
-import { usePalette } from './palette.ts';
+import { usePalette, type Palette } from './palette.ts';
 import { decimate, sameValues, type XY } from './decimate.ts';
 import { useDrawWhenVisible } from './visible.ts';
 
@@ -98,8 +98,9 @@ export function LineChart(props: Props) {
   const palette = usePalette();
   const xStart = props.xStart ?? 0;
 
-  useEffect(() => {
-    if (!canvas.current || !palette) return;
+  // The chart is made by its first draw (in the draw queue, not in the render's task) and made
+  // again when its axes or colours change.
+  const create = (el: HTMLCanvasElement, palette: Palette) => {
     const config: ChartConfiguration<'line', { x: number; y: number | null }[]> = {
       type: 'line',
       data: { datasets: [] },
@@ -121,19 +122,20 @@ export function LineChart(props: Props) {
       },
       plugins: [markerPlugin],
     };
-    chart.current = new Chart(canvas.current, config);
-    return () => {
-      chart.current?.destroy();
-      chart.current = null;
-    };
+    chart.current = new Chart(el, config);
+  };
+  useEffect(() => () => {
+    chart.current?.destroy();
+    chart.current = null;
   }, [palette, props.logX, props.logY, props.xLabel, props.yLabel, props.legend]);
 
   // Redraws only when something drawn changed, updating the datasets in place (chart.js keeps
   // its parsed state), with long curves thinned to a few points per pixel column.
   const drawn = useRef<{ values: Float64Array[]; xs: (Float64Array | null)[]; rest: string; chart: unknown }>({ values: [], xs: [], rest: '', chart: null });
   const draw = () => {
-    const c = chart.current;
-    if (!c || !palette) return;
+    if (!canvas.current?.isConnected || !palette) return;
+    if (!chart.current) create(canvas.current, palette);
+    const c = chart.current!;
     const prev = drawn.current;
     const rest = JSON.stringify([props.series.map((s) => [s.label, s.color, s.dashed, s.width]), props.markers, props.yMin, props.yMax, props.xMin, props.xMax, xStart]);
     const same = prev.chart === c && rest === prev.rest && props.series.length === prev.values.length
