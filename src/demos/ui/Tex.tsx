@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { TexReply, TexRequest } from './tex-worker.ts';
 
 interface Props {
   /** KaTeX source. */
@@ -7,26 +8,49 @@ interface Props {
   class?: string;
 }
 
-type Katex = typeof import('katex').default;
+// The server renders every equation with KaTeX into the page's HTML. When an equation changes
+// in the browser (a live equation stepped or trained), KaTeX renders the new one in a worker of
+// its own (tex-worker.ts), started on that first change: the page itself never loads KaTeX.
+const serverRender = import.meta.env.SSR ? (await import('./tex-render.ts')).renderTex : null;
 
-// The server renders every equation with KaTeX into the page's HTML. The browser loads the
-// KaTeX runtime (76 KB gzip'd) only when an equation first changes from the one the server
-// rendered (a live equation stepped or trained), so a page that is just read never ships it.
-let katex: Katex | null = import.meta.env.SSR ? (await import('katex')).default : null;
-let loading: Promise<Katex> | null = null;
-const load = () => (loading ??= import('katex').then((m) => (katex = m.default)));
+type Render = (tex: string, display: boolean) => Promise<string>;
+let renderer: Render | null = null;
+
+function texRenderer(): Render {
+  if (renderer) return renderer;
+  const waiting = new Map<number, (html: string) => void>();
+  let next = 0;
+  try {
+    const worker = new Worker(new URL('./tex-worker.ts', import.meta.url), { type: 'module', name: 'katex' });
+    worker.onmessage = (e: MessageEvent<TexReply>) => {
+      waiting.get(e.data.id)?.(e.data.html);
+      waiting.delete(e.data.id);
+    };
+    renderer = (tex, display) => new Promise((done) => {
+      const id = next++;
+      waiting.set(id, done);
+      worker.postMessage({ id, tex, display } satisfies TexRequest);
+    });
+  } catch {
+    // No module workers: KaTeX on the page.
+    renderer = (tex, display) => import('./tex-render.ts').then((m) => m.renderTex(tex, display));
+  }
+  return renderer;
+}
+
+const cache = new Map<string, string>();
+function remember(key: string, html: string) {
+  if (cache.size > 300) cache.delete(cache.keys().next().value!);
+  cache.set(key, html);
+}
 
 const EMPTY = { __html: '' };
-
-function render(k: Katex, tex: string, display: boolean): string {
-  return k.renderToString(tex, { throwOnError: false, displayMode: display, output: 'htmlAndMathml', strict: 'ignore' });
-}
 
 /**
  * An equation rendered with KaTeX (its stylesheet is global). The HTML carries KaTeX's MathML
  * too, so screen readers read the mathematics; a bad formula shows its source in red instead of
- * throwing. The element's `data-tex` names the equation it shows; while the runtime loads, the
- * previous equation stays.
+ * throwing. The element's `data-tex` names the equation it shows; until a new one is rendered
+ * (a few milliseconds), the previous one stays.
  */
 export function Tex({ tex, display = false, class: cls }: Props) {
   const ref = useRef<HTMLSpanElement>(null);
@@ -34,19 +58,19 @@ export function Tex({ tex, display = false, class: cls }: Props) {
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || el.dataset.tex === key) return;
-    let live = true;
-    const show = (k: Katex) => {
-      if (!live) return;
-      el.innerHTML = render(k, tex, display);
+    const show = (html: string) => {
+      el.innerHTML = html;
       el.dataset.tex = key;
     };
-    if (katex) show(katex);
-    else void load().then(show);
-    return () => {
-      live = false;
-    };
+    const known = cache.get(key);
+    if (known !== undefined) return show(known);
+    el.dataset.want = key;
+    void texRenderer()(tex, display).then((html) => {
+      remember(key, html);
+      if (el.dataset.want === key) show(html); // a later equation may have been asked for meanwhile
+    });
   }, [key]);
-  if (import.meta.env.SSR && katex) return <span class={cls} data-tex={key} dangerouslySetInnerHTML={{ __html: render(katex, tex, display) }} />;
+  if (serverRender) return <span class={cls} data-tex={key} dangerouslySetInnerHTML={{ __html: serverRender(tex, display) }} />;
   // Hydration keeps the server's HTML (Preact leaves innerHTML alone); the effect above replaces it when the equation changes.
   return <span class={cls} ref={ref} dangerouslySetInnerHTML={EMPTY} />;
 }
