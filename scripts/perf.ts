@@ -158,9 +158,10 @@ async function measure(page: Page, base: string, path: string, o: Options, trace
   if (tracePath) await page.context().browser()!.startTracing(page, { path: tracePath, screenshots: false });
 
   await page.goto(base + path, { waitUntil: 'load' });
-  // client:visible islands hydrate when seen: bring each one into view until none is left.
+  // Islands hydrate when seen (Astro's client:visible islands, the demos' .demo-mount): bring
+  // each one into view until none is left.
   for (let round = 0; round < 200; round++) {
-    const left = page.locator('astro-island[ssr]');
+    const left = page.locator('astro-island[ssr], .demo-mount:not([data-hydrated])');
     if ((await left.count()) === 0) break;
     await left.first().scrollIntoViewIfNeeded().catch(() => {});
     await page.waitForTimeout(100);
