@@ -8,32 +8,19 @@
 //
 // QUERY is a demo link's query string (`noise=0.3&lr=0.05`, `?overfitting.noise=0.3`, or the whole
 // link); --changes the live changes the learner made, as the downloaded script's header lists them.
-// Demos are found by file convention: every src/demos/<folder>/reproduce.ts.
+// The demos are those of the demo list (src/demos/index.ts) that write a script.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { EngineError } from '../src/engine/index.ts';
 import { pythonScript, makeRecipe, runRecipe } from '../src/reproduce/index.ts';
 import type { Change, Line, Recipe, Reproduction, RunComparison } from '../src/reproduce/index.ts';
 import { compare } from './conformance.ts';
+import { allReproductions } from '../src/demos/reproductions.ts';
 
-const DEMOS = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'demos');
-
-/** Every demo's reproductions, by id (src/demos/<folder>/reproduce.ts exports `reproductions`). */
+/** Every demo's reproductions, by id (from the demo list, src/demos/index.ts). */
 export async function loadReproductions(): Promise<Map<string, Reproduction>> {
-  const found = new Map<string, Reproduction>();
-  for (const folder of readdirSync(DEMOS).sort()) {
-    const file = join(DEMOS, folder, 'reproduce.ts');
-    if (!existsSync(file)) continue;
-    const mod = (await import(pathToFileURL(file).href)) as { reproductions?: Reproduction[] };
-    if (!Array.isArray(mod.reproductions)) throw new Error(`src/demos/${folder}/reproduce.ts must export "reproductions" (a list)`);
-    for (const r of mod.reproductions) {
-      if (found.has(r.id)) throw new Error(`two demos reproduce as "${r.id}" (src/demos/${folder}/reproduce.ts)`);
-      found.set(r.id, r);
-    }
-  }
-  return found;
+  return new Map((await allReproductions()).map((r) => [r.id, r]));
 }
 
 export class UsageError extends Error {

@@ -6,11 +6,26 @@
  */
 import { EngineError } from '../engine/errors.ts';
 
+/**
+ * What changing a setting does to a demo that is training (one hook, useFieldEffects, applies it):
+ * - 'restart': the run starts again with the new value (data, network, seed, ...);
+ * - 'live': the running network takes the new value at its next step (runner.update), and the
+ *   change is logged so "Reproduce in PyTorch" replays it at that step;
+ * - 'view': only what is drawn changes (which layer a chart shows, a rule replayed on the main thread).
+ */
+export type Effect = 'restart' | 'live' | 'view';
+
+interface FieldBase {
+  label: string;
+  help?: string;
+  effect: Effect;
+}
+
 export type Field =
-  | { kind: 'number'; label: string; default: number; min: number; max: number; step?: number; log?: boolean; unit?: string; help?: string; rangeNote?: string }
-  | { kind: 'int'; label: string; default: number; min: number; max: number; step?: number; help?: string; rangeNote?: string }
-  | { kind: 'enum'; label: string; default: string; options: readonly string[]; help?: string }
-  | { kind: 'bool'; label: string; default: boolean; help?: string };
+  | (FieldBase & { kind: 'number'; default: number; min: number; max: number; step?: number; log?: boolean; unit?: string; rangeNote?: string })
+  | (FieldBase & { kind: 'int'; default: number; min: number; max: number; step?: number; rangeNote?: string })
+  | (FieldBase & { kind: 'enum'; default: string; options: readonly string[] })
+  | (FieldBase & { kind: 'bool'; default: boolean });
 
 export type Fields = Record<string, Field>;
 
@@ -26,6 +41,16 @@ export interface Checked<S> {
   value: S;
   /** One plain-English message per rejected value; the value falls back to its default. */
   problems: string[];
+}
+
+/** The names of the fields with this effect, in the fields' order. */
+export function keysWithEffect<F extends Fields>(fields: F, effect: Effect): (keyof F & string)[] {
+  return Object.keys(fields).filter((k) => fields[k].effect === effect);
+}
+
+/** The values of the fields that define a run ('restart'): two runs with the same key are the same run. */
+export function runKeyOf<F extends Fields>(fields: F, settings: Record<string, unknown>): string {
+  return JSON.stringify(keysWithEffect(fields, 'restart').map((k) => settings[k]));
 }
 
 export function defaults<F extends Fields>(fields: F): SettingsOf<F> {

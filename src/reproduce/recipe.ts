@@ -20,17 +20,35 @@ export function lineKey(r: Recipe): { names: string[]; noun: string } {
   return r.figures.perStep ? { names: ['step'], noun: 'steps' } : { names: ['epoch'], noun: 'epochs' };
 }
 
+/** The demo a reproduction belongs to (its definition, read structurally: src/reproduce imports no demo). */
+export type ReproducedDemo<F extends Fields> = Pick<Reproduction, 'id' | 'title' | 'chapter'> & { fields: F };
+
 /** A reproduction with its settings typed by its fields (the registries see `Reproduction`). */
-export interface ReproductionOf<F extends Fields, R extends Fields = Record<never, never>> extends Omit<Reproduction, 'fields' | 'runFields' | 'recipe' | 'quick' | 'shown'> {
-  fields: F;
+export interface ReproductionOf<F extends Fields, R extends Fields = Record<never, never>>
+  extends Omit<Reproduction, 'id' | 'title' | 'chapter' | 'fields' | 'instance' | 'runFields' | 'recipe' | 'quick' | 'shown' | 'runner'> {
+  /** When a demo writes several scripts (a button each): this one's id and title; default the demo's. */
+  id?: string;
+  title?: string;
   runFields?: R;
   recipe(settings: SettingsOf<F & R>, changes: Change[]): ReturnType<Reproduction['recipe']>;
   shown?(snapshot: unknown, settings: SettingsOf<F & R>): Line[];
   quick: Partial<SettingsOf<F & R>>;
+  /** How the tests exercise the demo's runner (its kind is the demo's id). */
+  runner?: Omit<NonNullable<Reproduction['runner']>, 'kind'>;
 }
 
-export function defineReproduction<F extends Fields, R extends Fields = Record<never, never>>(r: ReproductionOf<F, R>): Reproduction {
-  return r as unknown as Reproduction;
+/** A demo's reproduction: id, title, chapter, fields and runner kind come from the demo itself. */
+export function defineReproduction<F extends Fields, R extends Fields = Record<never, never>>(demo: ReproducedDemo<F>, r: ReproductionOf<F, R>): Reproduction {
+  const id = r.id ?? demo.id;
+  return {
+    ...r,
+    id,
+    title: r.title ?? demo.title,
+    chapter: demo.chapter,
+    fields: demo.fields,
+    ...(id !== demo.id ? { instance: demo.id } : {}),
+    runner: { kind: demo.id, ...r.runner },
+  } as unknown as Reproduction;
 }
 
 /** Every setting a reproduction reads: the demo's, then the run's own (runFields). */

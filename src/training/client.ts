@@ -1,4 +1,5 @@
 import type { Control, Report } from './protocol.ts';
+import type { RunnerTable } from './runner.ts';
 
 /** A channel to a training host: the Web Worker, or the page itself when workers are unavailable. */
 export interface HostChannel {
@@ -6,10 +7,19 @@ export interface HostChannel {
   close(): void;
 }
 
-export function openHost(onReport: (r: Report) => void): HostChannel {
+/**
+ * Where a page's training runs: a Web Worker started by the caller (its entry hands the worker
+ * the runner table), or, where workers are unavailable, the same table on the page.
+ */
+export interface HostSource {
+  worker(): Worker;
+  runners(): Promise<RunnerTable>;
+}
+
+export function openHost(onReport: (r: Report) => void, source: HostSource): HostChannel {
   try {
     if (typeof Worker === 'undefined') throw new Error('no Worker');
-    const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'training' });
+    const worker = source.worker();
     worker.onmessage = (e: MessageEvent<Report>) => onReport(e.data);
     worker.onerror = (e) => {
       e.preventDefault();
@@ -17,20 +27,25 @@ export function openHost(onReport: (r: Report) => void): HostChannel {
     };
     return { send: (c) => worker.postMessage(c), close: () => worker.terminate() };
   } catch {
-    return inPageHost(onReport);
+    return inPageHost(onReport, source);
   }
 }
 
 /** Fallback: the same host loop on the page, in slices of a few milliseconds. */
-function inPageHost(onReport: (r: Report) => void): HostChannel {
+function inPageHost(onReport: (r: Report) => void, source: HostSource): HostChannel {
+  const queue: Control[] = [];
+  let handle: ((c: Control) => void) | null = null;
   let closed = false;
-  const host = Promise.all([import('./lazy-host.ts'), import('../demos/runners.ts')]).then(([h, r]) =>
-    h.createLazyHost((rep) => !closed && onReport(rep), r.loadRunnerFactories));
+  Promise.all([import('./lazy-host.ts'), source.runners()]).then(([h, table]) => {
+    if (closed) return;
+    handle = h.createLazyHost((rep) => !closed && onReport(rep), table);
+    for (const c of queue.splice(0)) handle(c);
+  });
   return {
-    send: (c) => void host.then((control) => !closed && control(c)),
+    send: (c) => (handle ? handle(c) : queue.push(c)),
     close: () => {
-      void host.then((control) => control({ type: 'dispose' }));
       closed = true;
+      handle?.({ type: 'dispose' });
     },
   };
 }

@@ -1,26 +1,30 @@
-import { createHost } from './host.ts';
+import { createHost, toDemoError } from './host.ts';
 import type { Control, Report } from './protocol.ts';
-import type { RunnerFactory } from './runner.ts';
+import type { RunnerTable } from './runner.ts';
 
 /**
- * A training host whose runner code is loaded when the first 'create' names its kind: a worker
- * (or the page's fallback host) fetches only the demo it runs. Controls that arrive meanwhile
- * wait, in order.
+ * A host that loads its runner on the first 'create': a demo's engine code arrives only when the
+ * demo starts. Controls sent while it loads wait in order; a runner that cannot be loaded (an
+ * unknown kind, a failed chunk) is reported as the demo's error, like any other failure.
  */
-export function createLazyHost(post: (r: Report) => void, load: (kind: string) => Promise<Record<string, RunnerFactory>>) {
+export function createLazyHost(post: (r: Report) => void, table: RunnerTable): (c: Control) => void {
   let handle: ((c: Control) => void) | null = null;
   let queue: Control[] | null = null;
-  return function control(msg: Control) {
-    if (handle) return handle(msg);
-    if (queue) return void queue.push(msg);
-    if (msg.type !== 'create') return; // nothing to control before a runner exists
-    queue = [msg];
-    load(msg.kind).then(
-      (factories) => {
-        handle = createHost(post, factories);
-        for (const c of queue!.splice(0)) handle(c);
+  return (c) => {
+    if (handle) return handle(c);
+    if (queue) return void queue.push(c);
+    if (c.type !== 'create') return; // nothing to run before the first create
+    queue = [c];
+    const load = Object.hasOwn(table, c.kind) ? table[c.kind] : () => Promise.reject(new Error(`no training runner called "${c.kind}"`));
+    load().then(
+      (factory) => {
+        handle = createHost(post, { [c.kind]: factory });
+        for (const q of queue!.splice(0)) handle(q);
       },
-      (e: unknown) => post({ type: 'error', running: false, error: { kind: 'internal', message: `The demo's training code did not load: ${e instanceof Error ? e.message : String(e)}` } }),
+      (e: unknown) => {
+        handle = () => {};
+        post({ type: 'error', error: toDemoError(e), running: false });
+      },
     );
   };
 }

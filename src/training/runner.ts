@@ -11,3 +11,9 @@ export interface Runner {
 }
 
 export type RunnerFactory = (settings: unknown) => Runner;
+
+/** A runner's module, loaded when a demo first asks for it (the worker loads no demo it does not run). */
+export type RunnerLoader = () => Promise<RunnerFactory>;
+
+/** The runners a host can run, by kind: handed to it by whoever starts it (src/demos/runners.ts). */
+export type RunnerTable = Record<string, RunnerLoader>;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { openHost, type HostChannel } from './client.ts';
+import { openHost, type HostChannel, type HostSource } from './client.ts';
 import { createDrawPace, measureApply } from './draw-pace.ts';
 import type { DemoError, Report } from './protocol.ts';
 
@@ -10,6 +10,15 @@ export interface TrainerState<S> {
   error: DemoError | null;
 }
 
+/** What an island drives its run with: the latest state plus the controls. */
+export interface TrainerHandle<S> extends TrainerState<S> {
+  play(unitsPerSecond?: number): void;
+  pause(): void;
+  step(count?: number): void;
+  reset(next?: unknown): void;
+  update(patch: Record<string, unknown>): void;
+}
+
 /**
  * A demo island's handle on its trainer. Snapshots arrive from the host at any rate and are
  * drawn at most once per animation frame (the latest wins); while training, no more often than
@@ -17,7 +26,7 @@ export interface TrainerState<S> {
  * and not at all while the tab is hidden. A snapshot that ends training, a step, a reset or a
  * live change is drawn on the next frame.
  */
-export function useTrainer<S>(kind: string, settings: unknown) {
+export function useTrainer<S>(source: HostSource, kind: string, settings: unknown): TrainerHandle<S> {
   const channel = useRef<HostChannel | null>(null);
   const [state, setState] = useState<TrainerState<S>>({ snapshot: null, running: false, finished: false, error: null });
 
@@ -67,7 +76,7 @@ export function useTrainer<S>(kind: string, settings: unknown) {
         timer = null;
       }
       schedule();
-    });
+    }, source);
     const onVisibility = () => schedule();
     document.addEventListener('visibilitychange', onVisibility);
     channel.current = ch;

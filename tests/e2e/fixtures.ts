@@ -53,10 +53,16 @@ export async function canvasData(page: Page, testId: string): Promise<string> {
   return page.getByTestId(testId).evaluate((c) => (c as HTMLCanvasElement).toDataURL());
 }
 
-/** Scrolls an island's element into view and waits until Astro has hydrated it (client:visible). */
+/**
+ * Scrolls an island's element into view and waits until it is hydrated: a demo by
+ * src/demos/mount.ts (its `.demo-mount` gets data-hydrated), any other island by Astro
+ * (client:visible: its astro-island loses the ssr attribute).
+ */
 export async function hydrated(locator: import('@playwright/test').Locator): Promise<void> {
   await locator.first().scrollIntoViewIfNeeded();
-  await expect(locator.first().locator('xpath=ancestor::astro-island[1]')).not.toHaveAttribute('ssr', /.*/);
+  const mount = locator.first().locator('xpath=ancestor-or-self::div[contains(concat(" ", @class, " "), " demo-mount ")][1]');
+  if ((await mount.count()) > 0) await expect(mount).toHaveAttribute('data-hydrated', '');
+  else await expect(locator.first().locator('xpath=ancestor::astro-island[1]')).not.toHaveAttribute('ssr', /.*/);
 }
 
 /** Sets a range input as a learner dragging it would (an input event with the new value). */

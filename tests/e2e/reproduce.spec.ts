@@ -5,13 +5,9 @@ import { expect, hydrated, setRange, test } from './fixtures';
 import { embeddedFloats } from '../../src/reproduce/encode.ts';
 import { makeRecipe } from '../../src/reproduce/index.ts';
 import type { ProgramRecipe, Reproduction, SklearnRecipe, TorchRecipe } from '../../src/reproduce/types.ts';
-import { reproductions as overfittingReps } from '../../src/demos/overfitting/reproduce.ts';
-import { reproductions as earlyStoppingReps } from '../../src/demos/early-stopping/reproduce.ts';
-import { reproductions as l1l2Reps } from '../../src/demos/l1-l2/reproduce.ts';
-import { reproductions as dropoutReps } from '../../src/demos/dropout/reproduce.ts';
-import { reproductions as batchNormReps } from '../../src/demos/batch-norm/reproduce.ts';
+import { allReproductions } from '../../src/demos/reproductions.ts';
 
-const REPS = new Map<string, Reproduction>([...overfittingReps, ...earlyStoppingReps, ...l1l2Reps, ...dropoutReps, ...batchNormReps].map((r) => [r.id, r]));
+const REPS = new Map<string, Reproduction>((await allReproductions()).map((r) => [r.id, r]));
 
 /** Opens a page and waits for one of its demos to hydrate. */
 async function openDemo(page: Page, url: string, id: string): Promise<Locator> {

@@ -12,7 +12,7 @@ import { compareVerdict, lastGap, sharedTop } from '../../src/demos/dropout/comp
 import { compareCode, maskCode, scaleText } from '../../src/demos/dropout/code.ts';
 import { droppedCount, dropoutLayers, keptScale, maskRow } from '../../src/demos/dropout/masks.ts';
 import { compareFields, maskFields } from '../../src/demos/dropout/settings.ts';
-import { runners } from '../../src/demos/dropout/runner.ts';
+import { runnerTable as runners } from '../../src/demos/runners.ts';
 import { close } from './helpers.ts';
 
 const MASK0 = defaults(maskFields);

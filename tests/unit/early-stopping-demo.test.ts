@@ -179,14 +179,6 @@ test('the worker runner: one epoch per advance, probes on request', () => {
   assert.doesNotThrow(() => earlyStoppingRunner(DEFAULTS));
 });
 
-test('an epoch of the default run takes well under 10 ms', () => {
-  const r = createEarlyStoppingRun(pickRun(DEFAULTS));
-  const t0 = performance.now();
-  for (let i = 0; i < 50; i++) r.advance();
-  const per = (performance.now() - t0) / 50;
-  assert.ok(per < 10, `${per.toFixed(2)} ms per epoch`);
-});
-
 test('the savings table agrees with runEarlyStopping and saves less as the patience grows', () => {
   for (const r of [RULE0, { ...RULE0, restore_best_weights: false }, { ...RULE0, min_delta: 0.002 }]) {
     let prevRun = 0;

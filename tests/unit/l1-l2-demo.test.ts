@@ -14,9 +14,14 @@ import { softThreshold } from '../../src/demos/l1-l2/proximal-l1.ts';
 import { changeText, histogramSummary, lossSummary, weightBins, zeroNote } from '../../src/demos/l1-l2/describe.ts';
 import { torchPenaltyCode, weightDecayCode } from '../../src/demos/l1-l2/code.ts';
 import { combinationProblem, NEAR_ZERO, penaltyFields, type PenaltySettings } from '../../src/demos/l1-l2/settings.ts';
-import { demoMeta } from '../../src/demos/l1-l2/meta.ts';
-import { reproductions } from '../../src/demos/l1-l2/reproduce.ts';
-import { runners } from '../../src/demos/l1-l2/runner.ts';
+import { demos } from '../../src/demos/index.ts';
+import { pathReproductions, penaltyReproductions } from '../../src/demos/l1-l2/reproduce.ts';
+import { runnerTable } from '../../src/demos/runners.ts';
+
+// Chapter 3's demos, their scripts and runners, from the demo list.
+const demoMeta = demos.filter((d) => d.chapter.slug === 'l1-l2');
+const reproductions = [...penaltyReproductions, ...pathReproductions];
+const runners = Object.fromEntries(Object.entries(runnerTable).filter(([k]) => demoMeta.some((d) => d.id === k)));
 
 const S0 = defaults(penaltyFields);
 
@@ -257,10 +262,10 @@ test('the code panels follow the settings: L1 in the loss, L2 as the loss term o
 
 test('the two demos that train have a reproduction each; the geometry demo trains nothing and has none', () => {
   assert.deepEqual(reproductions.map((r) => [r.id, r.library, r.runner?.kind]), [
-    ['penalty-effects', 'pytorch', 'l1-l2-penalty'],
-    ['regularization-path', 'scikit-learn', 'l1-l2-path'],
+    ['penalty-effects', 'pytorch', 'penalty-effects'],
+    ['regularization-path', 'scikit-learn', 'regularization-path'],
   ]);
-  assert.deepEqual(Object.keys(runners), ['l1-l2-penalty', 'l1-l2-path'], 'no runner for the geometry demo');
+  assert.deepEqual(Object.keys(runners), ['penalty-effects', 'regularization-path'], 'no runner for the geometry demo');
   const geometryIsland = readFileSync(new URL('../../src/demos/l1-l2/GeometryIsland.tsx', import.meta.url), 'utf8');
   assert.doesNotMatch(geometryIsland, /useTrainer|reproduce=/, 'the geometry island computes exact optima on the page, with no worker run and no script');
 });

@@ -5,14 +5,12 @@
 // torch those comparisons are reported as skipped, never as passed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { inputOnScreen, lineKey, makeRecipe, pythonScript, runRecipe } from '../../src/reproduce/index.ts';
 import type { Line, Recipe, Reproduction, TorchRecipe } from '../../src/reproduce/types.ts';
 import type { RunnerFactory } from '../../src/training/runner.ts';
 import { createTrainer, lasso, ridge, softThreshold } from '../../src/engine/index.ts';
 import { compareRecipe, loadReproductions } from '../../scripts/reproduce.ts';
+import { runnerTable } from '../../src/demos/runners.ts';
 import { missing, python, runPython } from './python.ts';
 import { syntheticSklearnRecipe, syntheticTorchRecipe, type SyntheticKind } from './reproduce-fixtures.ts';
 
@@ -20,14 +18,10 @@ const reps = await loadReproductions();
 const TORCH = python(['torch']);
 const SKLEARN = python(['sklearn']);
 
+/** The worker's runner table (from the demo list), every runner loaded. */
 async function runnerFactories(): Promise<Record<string, RunnerFactory>> {
-  const dir = join(process.cwd(), 'src/demos');
-  const out: Record<string, RunnerFactory> = {};
-  for (const folder of readdirSync(dir)) {
-    const file = join(dir, folder, 'runner.ts');
-    if (existsSync(file)) Object.assign(out, ((await import(pathToFileURL(file).href)) as { runners: Record<string, RunnerFactory> }).runners);
-  }
-  return out;
+  const entries = await Promise.all(Object.entries(runnerTable).map(async ([kind, load]) => [kind, await load()] as const));
+  return Object.fromEntries(entries);
 }
 const factories = await runnerFactories();
 

@@ -2,9 +2,6 @@
 // demos' own runs, valid Python, and the Python port of the engine's random numbers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createNetwork, createRng, EngineError, mlpLayers, runEarlyStopping, type EarlyStoppingParams } from '../../src/engine/index.ts';
 import { base64FromBytes, embeddedFloats, float64FromBase64, float64ToBase64, pyFloat, pyNumber } from '../../src/reproduce/encode.ts';
 import { createChangeLog, validChanges } from '../../src/reproduce/changes.ts';
@@ -18,6 +15,7 @@ import { PY_DROPOUT, PY_EARLY_STOPPING } from '../../src/reproduce/torch-script.
 import type { Change, Line, Reproduction, TorchRecipe } from '../../src/reproduce/types.ts';
 import { exportOverfittingRun } from '../../src/demos/overfitting/runner.ts';
 import { loadReproductions, main, settingsFromQuery } from '../../scripts/reproduce.ts';
+import { runnerTable } from '../../src/demos/runners.ts';
 import { missing, python, runPython } from './python.ts';
 import { syntheticSklearnRecipe, syntheticTorchRecipe } from './reproduce-fixtures.ts';
 
@@ -83,17 +81,11 @@ test('a change log from outside is checked: clear messages', () => {
   assert.throws(() => validChanges([{ step: 1, set: { lr: 'fast' } }]), /lr must be a finite number, got "fast"/);
 });
 
-test('every training demo has a reproduction (found by file name), with quick settings that validate', async () => {
+test('every training demo has a reproduction (from the demo list), with quick settings that validate', async () => {
   for (const id of ['overfitting', 'early-stopping', 'early-stopping-savings', 'penalty-effects', 'regularization-path']) assert.ok(reps.has(id), id);
   // Every runner kind the worker can host is reproduced by some demo.
-  const dir = join(process.cwd(), 'src/demos');
-  for (const folder of readdirSync(dir)) {
-    const file = join(dir, folder, 'runner.ts');
-    if (!existsSync(file)) continue;
-    const { runners } = (await import(pathToFileURL(file).href)) as { runners: Record<string, unknown> };
-    for (const kind of Object.keys(runners)) {
-      assert.ok([...reps.values()].some((r) => r.runner?.kind === kind), `runner "${kind}" (src/demos/${folder}) has no reproduction: add src/demos/${folder}/reproduce.ts (docs/writing-a-demo.md)`);
-    }
+  for (const kind of Object.keys(runnerTable)) {
+    assert.ok([...reps.values()].some((r) => r.runner?.kind === kind), `runner "${kind}" has no reproduction: give its demo a reproduce loader (docs/writing-a-demo.md)`);
   }
   for (const r of reps.values()) {
     assert.ok(r.title && r.chapter.slug && r.chapter.title, r.id);

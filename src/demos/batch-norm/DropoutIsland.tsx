@@ -1,28 +1,20 @@
+import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
-import { useTrainer } from '../../training/useTrainer.ts';
 import { LineChart } from '../../views/LineChart.tsx';
 import { CodeBlock } from '../ui/CodeBlock.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { TrainToolbar } from '../ui/TrainToolbar.tsx';
-import { useDemoSettings } from '../ui/useDemoSettings.ts';
+import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
+import type { IslandProps } from '../define.ts';
+import { batchNormDropoutDemo } from './demo.ts';
 import { dropoutCode } from './code.ts';
 import { frameProps } from './frame.ts';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import type { DropoutSnapshot, VariantRecord } from './dropout-run.ts';
 import { num } from './format.ts';
 import { dropoutFields, VARIANTS, type DropoutSettings, type VariantKey } from './settings.ts';
-import { useOnChange } from '../ui/useOnChange.ts';
-import './batch-norm.css';
 
 type Key = keyof DropoutSettings;
-
-interface Props {
-  id: string;
-  title: string;
-  caption?: string;
-  settings: DropoutSettings;
-  controls: Key[];
-}
 
 const SPEEDS = [10, 30, 100, Infinity] as const;
 const COLOR: Record<VariantKey, number> = { neither: 1, bn: 0, dropout: 3, both: 2 };
@@ -36,23 +28,22 @@ const at = (a: number[]) => a[a.length - 1];
  * regularizer, batch norm only, dropout only, and both. The overfitting gap (validation minus
  * training loss) of each, live, and where each ends.
  */
-export default function DropoutIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const ds = useDemoSettings({ id, title, caption }, dropoutFields, initial);
-  const { settings, setSettings } = ds;
-  const t = useTrainer<DropoutSnapshot>('bn-dropout', settings);
-  const runKey = JSON.stringify(settings);
+export default function DropoutIsland(props: IslandProps<typeof dropoutFields>): VNode {
+  const { id, controls } = props;
+  // A setting that defines the run starts new runs; the shown layer / feature only change what the snapshots hold.
+  const ds = useTrainedDemo<typeof dropoutFields, DropoutSnapshot>(batchNormDropoutDemo, props);
+  const { settings, set, t, sameRun } = ds;
   const [hidden, setHidden] = useState<VariantKey[]>([]);
-  useOnChange([runKey], () => t.reset(settings)); // a setting that defines the run changed (view-only ones leave runKey alone)
 
-  const s = t.snapshot && JSON.stringify(t.snapshot.settings) === runKey ? t.snapshot : null;
+  const s = t.snapshot && sameRun(t.snapshot.settings) ? t.snapshot : null;
   const shownVariants = (s?.variants ?? []).filter((v) => !hidden.includes(v.key));
   const lowestGap = s && s.epoch > 0 ? s.variants.filter((v) => !v.diverged).reduce<VariantRecord | null>((b, v) => (!b || at(v.gap) < at(b.gap) ? v : b), null) : null;
   const line = (v: VariantRecord) => `${v.label}: training ${num(at(v.train))}, validation ${num(at(v.val))}, gap ${num(at(v.gap))}${v.diverged ? ' (diverged)' : ''}`;
   const summary = s ? `After ${s.epoch} epochs. ${s.variants.map(line).join('; ')}.` : 'Not trained yet.';
 
   return (
-    <DemoFrame {...frameProps(t.error, ds, settings, 'batch-norm-dropout', async () => (await import('./dropout-run.ts')).exportDropoutRun)} reproduce={{ demo: 'bn-dropout', library: 'pytorch', settings, snapshot: s, contents: 'all four networks' }}>
-      <SettingsPanel id={id} fields={dropoutFields} settings={settings} controls={controls} main={RUN_MAIN} more={RUN_MORE} onChange={(k, v) => setSettings({ ...settings, [k]: v })} moreLabel="More settings (each change starts new runs)" />
+    <DemoFrame {...frameProps(t.error, ds, settings, 'batch-norm-dropout', async () => (await import('./dropout-run.ts')).exportDropoutRun)} reproduce={{ demo: batchNormDropoutDemo.id, library: 'pytorch', settings, snapshot: s, contents: 'all four networks' }}>
+      <SettingsPanel id={id} fields={dropoutFields} settings={settings} controls={controls} main={RUN_MAIN} more={RUN_MORE} onChange={(k, v) => set(k)(v)} moreLabel="More settings (each change starts new runs)" />
       <TrainToolbar id={id} t={t} settings={settings} speeds={SPEEDS} speed={30} unit="epochs" />
       <p class="status" aria-live={t.running ? 'off' : 'polite'} data-testid="bn-do-status">
         {s ? (

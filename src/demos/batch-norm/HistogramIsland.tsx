@@ -1,31 +1,23 @@
-import { useEffect, useRef } from 'preact/hooks';
-import { useTrainer } from '../../training/useTrainer.ts';
+import type { VNode } from 'preact';
+import { useRef } from 'preact/hooks';
 import { Histogram } from '../../views/Histogram.tsx';
 import { LineChart } from '../../views/LineChart.tsx';
 import { CodeBlock } from '../ui/CodeBlock.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { SettingControl } from '../ui/SettingControl.tsx';
 import { TrainToolbar } from '../ui/TrainToolbar.tsx';
-import { useDemoSettings } from '../ui/useDemoSettings.ts';
+import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
+import type { IslandProps } from '../define.ts';
+import { batchNormHistogramDemo } from './demo.ts';
 import { histogramCode } from './code.ts';
 import { frameProps } from './frame.ts';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import { mean3, num, sig } from './format.ts';
 import type { HistogramSnapshot, LayerView } from './histogram-run.ts';
 import { histogramRange, tickStepFor } from './range.ts';
-import { HISTOGRAM_VIEW, histogramFields, runPart, type HistogramSettings } from './settings.ts';
-import { useOnChange } from '../ui/useOnChange.ts';
-import './batch-norm.css';
+import { histogramFields, type HistogramSettings } from './settings.ts';
 
 type Key = keyof HistogramSettings;
-
-interface Props {
-  id: string;
-  title: string;
-  caption?: string;
-  settings: HistogramSettings;
-  controls: Key[];
-}
 
 const SPEEDS = [10, 25, 50, 100, 250, Infinity] as const;
 const RUN_MAIN: Key[] = ['lr', 'initScale', 'activation'];
@@ -55,16 +47,13 @@ function describe(name: string, v: LayerView | undefined): string {
  * hidden layer's values on the current mini-batch: without BN (what its activation receives),
  * and with BN before and after the normalisation, with their mean and variance.
  */
-export default function HistogramIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const ds = useDemoSettings({ id, title, caption }, histogramFields, initial);
-  const { settings, setSettings } = ds;
-  const t = useTrainer<HistogramSnapshot>('bn-histogram', settings);
-  const run = runPart(settings, HISTOGRAM_VIEW);
-  const runKey = JSON.stringify(run);
-  useOnChange([runKey], () => t.reset(settings)); // a setting that defines the run changed (view-only ones leave runKey alone)
-  useEffect(() => t.update({ layer: settings.layer }), [settings.layer]);
+export default function HistogramIsland(props: IslandProps<typeof histogramFields>): VNode {
+  const { id, controls } = props;
+  // A setting that defines the run starts new runs; the shown layer / feature only change what the snapshots hold.
+  const ds = useTrainedDemo<typeof histogramFields, HistogramSnapshot>(batchNormHistogramDemo, props);
+  const { settings, set, t, sameRun, runKey } = ds;
 
-  const s = t.snapshot && JSON.stringify(t.snapshot.settings) === runKey ? t.snapshot : null;
+  const s = t.snapshot && sameRun(t.snapshot.settings) ? t.snapshot : null;
   const layer = Math.min(settings.layer, settings.layers);
   // The layer the snapshot holds (the worker follows a new choice within a frame).
   const shown = s?.layer ?? layer;
@@ -76,7 +65,6 @@ export default function HistogramIsland({ id, title, caption, settings: initial,
   if (s) range.current = { key: rk, step: s.step, r: histogramRange([s.plain.values, s.bnPre.values, s.bnPost.values], range.current.r) };
   const R = range.current.r || 3;
 
-  const set = (k: Key) => (v: number | string | boolean) => setSettings({ ...settings, [k]: v });
   const layerField = { ...histogramFields.layer, max: settings.layers };
   const lastLoss = (v: number[] | undefined) => (v && v.length ? v[v.length - 1] : undefined);
   const plainLoss = lastLoss(s?.plainNet.loss), bnLoss = lastLoss(s?.bnNet.loss);
@@ -89,8 +77,8 @@ export default function HistogramIsland({ id, title, caption, settings: initial,
   const h = s?.history;
 
   return (
-    <DemoFrame {...frameProps(t.error, ds, settings, 'batch-norm-histogram', async () => (await import('./histogram-run.ts')).exportHistogramRun)} reproduce={{ demo: 'bn-histogram', library: 'pytorch', settings, snapshot: s, contents: 'both networks' }}>
-      <SettingsPanel id={id} fields={histogramFields} settings={settings} controls={controls} main={RUN_MAIN} more={RUN_MORE} onChange={(k, v) => setSettings({ ...settings, [k]: v })}>
+    <DemoFrame {...frameProps(t.error, ds, settings, 'batch-norm-histogram', async () => (await import('./histogram-run.ts')).exportHistogramRun)} reproduce={{ demo: batchNormHistogramDemo.id, library: 'pytorch', settings, snapshot: s, contents: 'both networks' }}>
+      <SettingsPanel id={id} fields={histogramFields} settings={settings} controls={controls} main={RUN_MAIN} more={RUN_MORE} onChange={(k, v) => set(k)(v)}>
         <SettingControl id={`${id}-layer`} field={layerField} value={layer} onChange={set('layer')} format={(v) => `${v} of ${settings.layers}`} />
       </SettingsPanel>
       <TrainToolbar id={id} t={t} settings={settings} speeds={SPEEDS} speed={50} unit="steps" stepLabel="Step one batch" />

@@ -1,26 +1,17 @@
+import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
-import { useTrainer } from '../../training/useTrainer.ts';
 import { LineChart } from '../../views/LineChart.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { TrainToolbar } from '../ui/TrainToolbar.tsx';
-import { useDemoSettings } from '../ui/useDemoSettings.ts';
+import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
+import type { IslandProps } from '../define.ts';
+import { batchNormLearningRateDemo } from './demo.ts';
 import { num } from './format.ts';
 import { frameProps } from './frame.ts';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import type { GridCell, GridRun, GridSnapshot } from './grid-run.ts';
-import { gridFields, stalled, TRAINED_LOSS, type GridSettings } from './settings.ts';
-import { useOnChange } from '../ui/useOnChange.ts';
-import './batch-norm.css';
+import { gridFields, stalled, TRAINED_LOSS } from './settings.ts';
 
-type Key = keyof GridSettings;
-
-interface Props {
-  id: string;
-  title: string;
-  caption?: string;
-  settings: GridSettings;
-  controls: Key[];
-}
 
 const SPEEDS = [20, 60, 200, Infinity] as const;
 
@@ -49,15 +40,14 @@ function cellStyle(r: GridRun, chance: number): Record<string, string> | undefin
  * the same network with and without batch norm, trained by the engine in the worker. Two
  * heat-map tables of the final training loss, and the loss curves of the chosen cell.
  */
-export default function LearningRateIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const ds = useDemoSettings({ id, title, caption }, gridFields, initial);
-  const { settings, setSettings } = ds;
-  const t = useTrainer<GridSnapshot>('bn-learning-rates', settings);
-  const runKey = JSON.stringify(settings);
+export default function LearningRateIsland(props: IslandProps<typeof gridFields>): VNode {
+  const { id, controls } = props;
+  // A setting that defines the run starts new runs; the shown layer / feature only change what the snapshots hold.
+  const ds = useTrainedDemo<typeof gridFields, GridSnapshot>(batchNormLearningRateDemo, props);
+  const { settings, set, t, sameRun } = ds;
   const [picked, setPicked] = useState<number | null>(null);
-  useOnChange([runKey], () => t.reset(settings)); // a setting that defines the run changed (view-only ones leave runKey alone)
 
-  const s = t.snapshot && JSON.stringify(t.snapshot.settings) === runKey ? t.snapshot : null;
+  const s = t.snapshot && sameRun(t.snapshot.settings) ? t.snapshot : null;
   const total = s?.cells.length ?? 0;
   // Until the learner picks a cell, the chart follows the pair in training.
   const focus = picked ?? (s ? Math.min(s.current, total - 1) : 0);
@@ -131,8 +121,8 @@ export default function LearningRateIsland({ id, title, caption, settings: initi
     : 'No run yet.';
 
   return (
-    <DemoFrame {...frameProps(t.error, ds, settings, 'batch-norm-learning-rates', async () => (await import('./grid-run.ts')).exportGridRun)} reproduce={{ demo: 'bn-learning-rates', library: 'pytorch', settings, snapshot: s, contents: 'all 28 pairs of runs' }}>
-      <SettingsPanel id={id} fields={gridFields} settings={settings} controls={controls} main={[]} more={controls} onChange={(k, v) => setSettings({ ...settings, [k]: v })} moreLabel="The network and its training (each change trains the grid again)" />
+    <DemoFrame {...frameProps(t.error, ds, settings, 'batch-norm-learning-rates', async () => (await import('./grid-run.ts')).exportGridRun)} reproduce={{ demo: batchNormLearningRateDemo.id, library: 'pytorch', settings, snapshot: s, contents: 'all 28 pairs of runs' }}>
+      <SettingsPanel id={id} fields={gridFields} settings={settings} controls={controls} main={[]} more={controls} onChange={(k, v) => set(k)(v)} moreLabel="The network and its training (each change trains the grid again)" />
       <TrainToolbar id={id} t={t} settings={settings} speeds={SPEEDS} speed={60} unit="epochs" onReset={() => setPicked(null)} />
       <p class="status" aria-live={t.running ? 'off' : 'polite'} data-testid="bn-grid-status">
         {s ? (

@@ -1,31 +1,22 @@
-import { useEffect } from 'preact/hooks';
-import { useTrainer } from '../../training/useTrainer.ts';
+import type { VNode } from 'preact';
 import { LineChart } from '../../views/LineChart.tsx';
 import { CodeBlock } from '../ui/CodeBlock.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { SettingControl } from '../ui/SettingControl.tsx';
 import { Tex } from '../ui/Tex.tsx';
 import { TrainToolbar } from '../ui/TrainToolbar.tsx';
-import { useDemoSettings } from '../ui/useDemoSettings.ts';
+import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
+import type { IslandProps } from '../define.ts';
+import { batchNormRunningStatsDemo } from './demo.ts';
 import { runningCode } from './code.ts';
 import { frameProps } from './frame.ts';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import { num, pct } from './format.ts';
 import { updateLines, modeLine } from './rule-tex.ts';
 import type { RunningSnapshot } from './running-run.ts';
-import { RUNNING_VIEW, runningFields, runPart, type RunningSettings } from './settings.ts';
-import { useOnChange } from '../ui/useOnChange.ts';
-import './batch-norm.css';
+import { runningFields, type RunningSettings } from './settings.ts';
 
 type Key = keyof RunningSettings;
-
-interface Props {
-  id: string;
-  title: string;
-  caption?: string;
-  settings: RunningSettings;
-  controls: Key[];
-}
 
 const SPEEDS = [5, 10, 30, 100, Infinity] as const;
 const RUN_MAIN: Key[] = ['momentum'];
@@ -36,19 +27,16 @@ const RUN_MORE: Key[] = ['dataset', 'points', 'layers', 'hidden', 'lr', 'batch',
  * statistics of every step and the running averages that follow them, PyTorch's momentum update
  * with the step's numbers, and what train mode and eval mode normalise with.
  */
-export default function RunningStatsIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const ds = useDemoSettings({ id, title, caption }, runningFields, initial);
-  const { settings, setSettings } = ds;
-  const t = useTrainer<RunningSnapshot>('bn-running-stats', settings);
-  const runKey = JSON.stringify(runPart(settings, RUNNING_VIEW));
-  useOnChange([runKey], () => t.reset(settings)); // a setting that defines the run changed (view-only ones leave runKey alone)
+export default function RunningStatsIsland(props: IslandProps<typeof runningFields>): VNode {
+  const { id, controls } = props;
+  // A setting that defines the run starts new runs; the shown layer / feature only change what the snapshots hold.
+  const ds = useTrainedDemo<typeof runningFields, RunningSnapshot>(batchNormRunningStatsDemo, props);
+  const { settings, set, t, sameRun } = ds;
   const layer = Math.min(settings.layer, settings.layers);
   const neuron = Math.min(settings.neuron, settings.hidden);
-  useEffect(() => t.update({ layer, neuron }), [layer, neuron]);
 
-  const s = t.snapshot && JSON.stringify(t.snapshot.settings) === runKey ? t.snapshot : null;
+  const s = t.snapshot && sameRun(t.snapshot.settings) ? t.snapshot : null;
   const mode = settings.mode;
-  const set = (k: Key) => (v: number | string | boolean) => setSettings({ ...settings, [k]: v });
   const at = (a: number[] | undefined) => (a && a.length ? a[a.length - 1] : undefined);
   const where = s ? `feature ${s.neuron} of batch-norm layer ${s.layer}` : `feature ${neuron} of batch-norm layer ${layer}`;
   const last = s?.last ?? null;
@@ -59,8 +47,8 @@ export default function RunningStatsIsland({ id, title, caption, settings: initi
   const valLoss = { train: at(s?.valLossTrain), eval: at(s?.valLossEval) };
 
   return (
-    <DemoFrame {...frameProps(t.error, ds, settings, 'batch-norm-running-stats', async () => (await import('./running-run.ts')).exportRunningRun)} reproduce={{ demo: 'bn-running-stats', library: 'pytorch', settings, snapshot: s }}>
-      <SettingsPanel id={id} fields={runningFields} settings={settings} controls={controls} main={RUN_MAIN} more={RUN_MORE} onChange={(k, v) => setSettings({ ...settings, [k]: v })}>
+    <DemoFrame {...frameProps(t.error, ds, settings, 'batch-norm-running-stats', async () => (await import('./running-run.ts')).exportRunningRun)} reproduce={{ demo: batchNormRunningStatsDemo.id, library: 'pytorch', settings, snapshot: s }}>
+      <SettingsPanel id={id} fields={runningFields} settings={settings} controls={controls} main={RUN_MAIN} more={RUN_MORE} onChange={(k, v) => set(k)(v)}>
         <SettingControl id={`${id}-layer`} field={{ ...runningFields.layer, max: settings.layers }} value={layer} onChange={set('layer')} format={(v) => `${v} of ${settings.layers}`} />
         <SettingControl id={`${id}-neuron`} field={{ ...runningFields.neuron, max: settings.hidden }} value={neuron} onChange={set('neuron')} format={(v) => `${v} of ${settings.hidden}`} />
       </SettingsPanel>

@@ -4,6 +4,7 @@
  * and batch norm + dropout (Linear -> BatchNorm1d -> ReLU -> Dropout). After every epoch, the
  * training and validation loss in eval mode, and their difference: the overfitting gap.
  */
+import type { Runner } from '../../training/runner.ts';
 import type { RunLog } from '../../reproduce/types.ts';
 import { createTrainer, makeClassification, type Dataset, type Trainer } from '../../engine/index.ts';
 import { attempt, checkBatches, contender, shapeSpec, validate, type Contender, type MlpShape } from './networks.ts';
@@ -49,6 +50,9 @@ export function buildDropoutRun(s: DropoutSettings): { train: Dataset; val: Data
   );
   return { train, val: val!, trainers };
 }
+
+/** The worker's runner: the run itself is a Runner (advance, snapshot). */
+export const dropoutRunner = (raw: unknown): Runner => createDropoutRun(raw);
 
 export function createDropoutRun(raw: unknown) {
   const s = validDropout(raw);

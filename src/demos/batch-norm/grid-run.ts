@@ -5,6 +5,7 @@
  * trained one after the other, one epoch of both runs per unit of work, so the grid fills in
  * cell by cell without ever holding the worker for long.
  */
+import type { Runner } from '../../training/runner.ts';
 import type { RunLog } from '../../reproduce/types.ts';
 import { createTrainer, makeClassification, type Dataset, type Trainer } from '../../engine/index.ts';
 import { attempt, checkBatches, contender, shapeSpec, validate, type Contender, type MlpShape } from './networks.ts';
@@ -68,6 +69,9 @@ export function chanceLoss(d: Dataset): number {
   if (p === 0 || p === 1) return 0;
   return -(p * Math.log(p) + (1 - p) * Math.log(1 - p));
 }
+
+/** The worker's runner: the run itself is a Runner (advance, snapshot). */
+export const gridRunner = (raw: unknown): Runner => createGridRun(raw);
 
 export function createGridRun(raw: unknown) {
   const s = validGrid(raw);

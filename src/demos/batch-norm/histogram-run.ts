@@ -5,6 +5,7 @@
  * pre-activations on that batch (Network.layerOutput of the linear layer, and of the batch norm
  * layer for "after BN") and their mean and variance, so the learner can pick any layer.
  */
+import type { Runner } from '../../training/runner.ts';
 import type { RunLog } from '../../reproduce/types.ts';
 import { createTrainer, makeClassification, type Dataset } from '../../engine/index.ts';
 import { attempt, checkBatches, contender, firstBatch, hiddenLayerIndex, pooledStats, shapeSpec, thin, validate, type Contender, type MlpShape } from './networks.ts';
@@ -98,6 +99,9 @@ class LayerRecord {
   }
 }
 
+/** The worker's runner: the run itself is a Runner (advance, update, snapshot). */
+export const histogramRunner = (raw: unknown): Runner => createHistogramRun(raw);
+
 export function createHistogramRun(raw: unknown) {
   const all = validHistogram(raw);
   const s = runPart(all, HISTOGRAM_VIEW) as HistogramRunSettings;
@@ -156,8 +160,13 @@ export function createHistogramRun(raw: unknown) {
       });
       return step < s.steps && !(nets[0].diverged && nets[1].diverged);
     },
+    /** Which hidden layer the snapshots show (a view setting: the run is unchanged). */
     show(layer: number): void {
       if (Number.isInteger(layer) && layer >= 1) shown = Math.min(layer, s.layers);
+    },
+    /** The live `layer` setting (Runner.update): only what the snapshots show. */
+    update(patch: Record<string, unknown>): void {
+      if (typeof patch.layer === 'number') this.show(patch.layer);
     },
     snapshot(): HistogramSnapshot {
       const rec = layers[shown - 1];

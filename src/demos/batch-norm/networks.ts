@@ -7,6 +7,7 @@
 import { DivergenceError, EngineError, mlpLayers, type LayerSpec, type NetworkSpec, type OptimizerSpec, type Trainer } from '../../engine/index.ts';
 import { exploded } from '../classification-run.ts';
 import { check, type Fields, type SettingsOf } from '../settings-kit.ts';
+import { loneBatchProblem } from './settings.ts';
 
 export interface MlpShape {
   layers: number;   // hidden layers
@@ -47,28 +48,10 @@ export function pooledStats(a: ArrayLike<number>): { mean: number; variance: num
   return { mean, variance: ss / n };
 }
 
-/**
- * A data set whose size leaves a last mini-batch of one point cannot be batch-normalised in
- * train mode (PyTorch: "Expected more than 1 value per channel when training").
- */
+/** Refuses a data set whose last mini-batch would hold one point (see loneBatchProblem). */
 export function checkBatches(points: number, batch: number): void {
-  const b = Math.min(batch, points);
-  if (points % b === 1) {
-    throw new EngineError(
-      `With ${points} training points and batches of ${b}, the last batch of every epoch holds a single point, ` +
-        `and batch norm cannot normalise one value (PyTorch raises "Expected more than 1 value per channel when training"). ` +
-        `Pick another batch size or number of points.`,
-    );
-  }
-}
-
-/** The same check at build time, naming the demo and its props. */
-export function buildTimeBatches(demo: string, points: number, batch: number): void {
-  try {
-    checkBatches(points, batch);
-  } catch (e) {
-    throw new Error(`<${demo}>: "points" and "batch" do not fit: ${(e as Error).message}`);
-  }
+  const problem = loneBatchProblem(points, batch);
+  if (problem) throw new EngineError(problem);
 }
 
 /** Validates a demo's settings against its fields, as the worker receives them. */

@@ -4,6 +4,7 @@
  * with and the running averages PyTorch's update moved (before and after the step), plus the
  * validation loss in train mode (each batch's own statistics) and in eval mode (the running ones).
  */
+import type { Runner } from '../../training/runner.ts';
 import type { RunLog } from '../../reproduce/types.ts';
 import { createTrainer, makeClassification, type Dataset, type Trainer } from '../../engine/index.ts';
 import { guardExplosion } from '../classification-run.ts';
@@ -91,6 +92,9 @@ function accuracy(logits: Float64Array, y: Float64Array, n: number): number {
   return right / n;
 }
 
+/** The worker's runner: the run itself is a Runner (advance, update, snapshot). */
+export const runningRunner = (raw: unknown): Runner => createRunningRun(raw);
+
 export function createRunningRun(raw: unknown) {
   const all = validRunning(raw);
   const s = runPart(all, RUNNING_VIEW) as RunningRunSettings;
@@ -147,6 +151,10 @@ export function createRunningRun(raw: unknown) {
     show(view: { layer?: unknown; neuron?: unknown }): void {
       if (Number.isInteger(view.layer) && (view.layer as number) >= 1) layer = Math.min(view.layer as number, L);
       if (Number.isInteger(view.neuron) && (view.neuron as number) >= 1) neuron = Math.min(view.neuron as number, F);
+    },
+    /** The live `layer` and `neuron` settings (Runner.update): only what the snapshots follow. */
+    update(patch: Record<string, unknown>): void {
+      this.show(patch);
     },
     snapshot(): RunningSnapshot {
       const k = layer - 1, j = neuron - 1;

@@ -5,35 +5,35 @@ import type { Fields, SettingsOf } from '../settings-kit.ts';
  * without nn.BatchNorm1d that share the data, the seed and therefore the initial weights
  * (batch norm layers draw no random numbers, in PyTorch as in the engine).
  */
-const dataset = { kind: 'enum', label: 'Data set', options: ['circle', 'xor', 'gauss', 'spiral'] as const, default: 'circle', help: 'Which 2-D pattern the two classes follow.' } as const;
-const seed = { kind: 'int', label: 'Seed', min: 0, max: 999999, step: 1, default: 7, help: 'Same seed, same data, same initial weights, same batches: the same run.' } as const;
-const points = { kind: 'int', label: 'Training points', min: 32, max: 1000, step: 1, default: 256, help: 'How many labelled points the networks train on.' } as const;
-const batch = { kind: 'int', label: 'Batch size', min: 2, max: 256, step: 1, default: 32, help: 'Rows per mini-batch: batch norm computes its mean and variance over them.' } as const;
+const dataset = { kind: 'enum', effect: 'restart', label: 'Data set', options: ['circle', 'xor', 'gauss', 'spiral'] as const, default: 'circle', help: 'Which 2-D pattern the two classes follow.' } as const;
+const seed = { kind: 'int', effect: 'restart', label: 'Seed', min: 0, max: 999999, step: 1, default: 7, help: 'Same seed, same data, same initial weights, same batches: the same run.' } as const;
+const points = { kind: 'int', effect: 'restart', label: 'Training points', min: 32, max: 1000, step: 1, default: 256, help: 'How many labelled points the networks train on.' } as const;
+const batch = { kind: 'int', effect: 'restart', label: 'Batch size', min: 2, max: 256, step: 1, default: 32, help: 'Rows per mini-batch: batch norm computes its mean and variance over them.' } as const;
 
 /** Demo 1: the activation histogram of one hidden layer, with and without batch norm. */
 export const histogramFields = {
   dataset,
   points,
-  layers: { kind: 'int', label: 'Hidden layers', min: 3, max: 6, step: 1, default: 4 },
-  hidden: { kind: 'int', label: 'Neurons per layer', min: 4, max: 32, step: 1, default: 16 },
-  activation: { kind: 'enum', label: 'Activation', options: ['relu', 'tanh'] as const, default: 'relu' },
-  lr: { kind: 'number', label: 'Learning rate', min: 0.001, max: 3, log: true, default: 0.1, help: 'Step size of plain SGD, the same for both networks.' },
-  initScale: { kind: 'number', label: 'Initial weight scale', min: 0.1, max: 10, log: true, default: 1, help: 'Multiplies PyTorch’s default initial weights (1 = the default).' },
+  layers: { kind: 'int', effect: 'restart', label: 'Hidden layers', min: 3, max: 6, step: 1, default: 4 },
+  hidden: { kind: 'int', effect: 'restart', label: 'Neurons per layer', min: 4, max: 32, step: 1, default: 16 },
+  activation: { kind: 'enum', effect: 'restart', label: 'Activation', options: ['relu', 'tanh'] as const, default: 'relu' },
+  lr: { kind: 'number', effect: 'restart', label: 'Learning rate', min: 0.001, max: 3, log: true, default: 0.1, help: 'Step size of plain SGD, the same for both networks.' },
+  initScale: { kind: 'number', effect: 'restart', label: 'Initial weight scale', min: 0.1, max: 10, log: true, default: 1, help: 'Multiplies PyTorch’s default initial weights (1 = the default).' },
   batch,
-  steps: { kind: 'int', label: 'Steps to train', min: 100, max: 5000, step: 100, default: 2000, help: 'How many mini-batch steps both networks take.' },
+  steps: { kind: 'int', effect: 'restart', label: 'Steps to train', min: 100, max: 5000, step: 100, default: 2000, help: 'How many mini-batch steps both networks take.' },
   seed,
-  layer: { kind: 'int', label: 'Layer shown', min: 1, max: 6, step: 1, default: 4, help: 'Which hidden layer the histograms show (1 is next to the input).' },
+  layer: { kind: 'int', effect: 'live', label: 'Layer shown', min: 1, max: 6, step: 1, default: 4, help: 'Which hidden layer the histograms show (1 is next to the input).' },
 } satisfies Fields;
 
 /** Demo 2: pairs of runs across learning rates and initial weight scales. */
 export const gridFields = {
   dataset,
   points,
-  layers: { kind: 'int', label: 'Hidden layers', min: 2, max: 6, step: 1, default: 4 },
-  hidden: { kind: 'int', label: 'Neurons per layer', min: 4, max: 32, step: 1, default: 16 },
-  activation: { kind: 'enum', label: 'Activation', options: ['relu', 'tanh'] as const, default: 'relu' },
+  layers: { kind: 'int', effect: 'restart', label: 'Hidden layers', min: 2, max: 6, step: 1, default: 4 },
+  hidden: { kind: 'int', effect: 'restart', label: 'Neurons per layer', min: 4, max: 32, step: 1, default: 16 },
+  activation: { kind: 'enum', effect: 'restart', label: 'Activation', options: ['relu', 'tanh'] as const, default: 'relu' },
   batch,
-  epochs: { kind: 'int', label: 'Epochs per run', min: 5, max: 100, step: 5, default: 30, help: 'The training budget of every run of the grid.' },
+  epochs: { kind: 'int', effect: 'restart', label: 'Epochs per run', min: 5, max: 100, step: 5, default: 30, help: 'The training budget of every run of the grid.' },
   seed,
 } satisfies Fields;
 
@@ -41,29 +41,29 @@ export const gridFields = {
 export const runningFields = {
   dataset,
   points,
-  layers: { kind: 'int', label: 'Hidden layers', min: 1, max: 4, step: 1, default: 3 },
-  hidden: { kind: 'int', label: 'Neurons per layer', min: 2, max: 16, step: 1, default: 8 },
-  lr: { kind: 'number', label: 'Learning rate', min: 0.001, max: 3, log: true, default: 0.1, help: 'Step size of plain SGD.' },
+  layers: { kind: 'int', effect: 'restart', label: 'Hidden layers', min: 1, max: 4, step: 1, default: 3 },
+  hidden: { kind: 'int', effect: 'restart', label: 'Neurons per layer', min: 2, max: 16, step: 1, default: 8 },
+  lr: { kind: 'number', effect: 'restart', label: 'Learning rate', min: 0.001, max: 3, log: true, default: 0.1, help: 'Step size of plain SGD.' },
   batch,
-  momentum: { kind: 'number', label: 'BatchNorm1d momentum', min: 0.01, max: 1, step: 0.01, default: 0.1, help: 'PyTorch’s momentum: the weight of the newest batch in the running averages (0.1 by default).' },
-  steps: { kind: 'int', label: 'Steps to train', min: 50, max: 2000, step: 50, default: 300 },
+  momentum: { kind: 'number', effect: 'restart', label: 'BatchNorm1d momentum', min: 0.01, max: 1, step: 0.01, default: 0.1, help: 'PyTorch’s momentum: the weight of the newest batch in the running averages (0.1 by default).' },
+  steps: { kind: 'int', effect: 'restart', label: 'Steps to train', min: 50, max: 2000, step: 50, default: 300 },
   seed,
-  layer: { kind: 'int', label: 'Batch-norm layer', min: 1, max: 4, step: 1, default: 1, help: 'Which BatchNorm1d layer the charts follow.' },
-  neuron: { kind: 'int', label: 'Feature', min: 1, max: 16, step: 1, default: 1, help: 'Which of its features (neurons) the charts follow.' },
-  mode: { kind: 'enum', label: 'Mode', options: ['train', 'eval'] as const, default: 'train', help: 'model.train(): normalise with the batch’s statistics; model.eval(): with the running averages.' },
+  layer: { kind: 'int', effect: 'live', label: 'Batch-norm layer', min: 1, max: 4, step: 1, default: 1, help: 'Which BatchNorm1d layer the charts follow.' },
+  neuron: { kind: 'int', effect: 'live', label: 'Feature', min: 1, max: 16, step: 1, default: 1, help: 'Which of its features (neurons) the charts follow.' },
+  mode: { kind: 'enum', effect: 'view', label: 'Mode', options: ['train', 'eval'] as const, default: 'train', help: 'model.train(): normalise with the batch’s statistics; model.eval(): with the running averages.' },
 } satisfies Fields;
 
 /** Demo 4: the overfitting gap with batch norm and dropout, together and apart. */
 export const dropoutFields = {
   dataset: { ...dataset, default: 'xor' },
-  noise: { kind: 'number', label: 'Label noise', min: 0, max: 0.5, step: 0.01, default: 0.2, help: 'Fraction of points whose label is flipped: the noise an overfitting network memorises.' },
+  noise: { kind: 'number', effect: 'restart', label: 'Label noise', min: 0, max: 0.5, step: 0.01, default: 0.2, help: 'Fraction of points whose label is flipped: the noise an overfitting network memorises.' },
   points: { ...points, min: 10, max: 400, default: 60, help: 'Few points make overfitting easy.' },
-  layers: { kind: 'int', label: 'Hidden layers', min: 1, max: 4, step: 1, default: 2 },
-  hidden: { kind: 'int', label: 'Neurons per layer', min: 4, max: 64, step: 1, default: 40 },
-  p: { kind: 'number', label: 'Dropout p', min: 0.05, max: 0.8, step: 0.05, default: 0.5, help: 'Probability that nn.Dropout zeroes each neuron at a training step.' },
-  lr: { kind: 'number', label: 'Learning rate', min: 0.0001, max: 0.1, log: true, default: 0.01, help: 'Adam step size, the same for every network.' },
+  layers: { kind: 'int', effect: 'restart', label: 'Hidden layers', min: 1, max: 4, step: 1, default: 2 },
+  hidden: { kind: 'int', effect: 'restart', label: 'Neurons per layer', min: 4, max: 64, step: 1, default: 40 },
+  p: { kind: 'number', effect: 'restart', label: 'Dropout p', min: 0.05, max: 0.8, step: 0.05, default: 0.5, help: 'Probability that nn.Dropout zeroes each neuron at a training step.' },
+  lr: { kind: 'number', effect: 'restart', label: 'Learning rate', min: 0.0001, max: 0.1, log: true, default: 0.01, help: 'Adam step size, the same for every network.' },
   batch: { ...batch, max: 100, default: 20 },
-  epochs: { kind: 'int', label: 'Epochs to train', min: 20, max: 1000, step: 10, default: 300 },
+  epochs: { kind: 'int', effect: 'restart', label: 'Epochs to train', min: 20, max: 1000, step: 10, default: 300 },
   seed,
 } satisfies Fields;
 
@@ -71,6 +71,26 @@ export type HistogramSettings = SettingsOf<typeof histogramFields>;
 export type GridSettings = SettingsOf<typeof gridFields>;
 export type RunningSettings = SettingsOf<typeof runningFields>;
 export type DropoutSettings = SettingsOf<typeof dropoutFields>;
+
+/**
+ * A data set whose size leaves a last mini-batch of one point cannot be batch-normalised in
+ * train mode (PyTorch: "Expected more than 1 value per channel when training").
+ */
+export function loneBatchProblem(points: number, batch: number): string | null {
+  const b = Math.min(batch, points);
+  return points % b === 1
+    ? `With ${points} training points and batches of ${b}, the last batch of every epoch holds a single point, ` +
+        `and batch norm cannot normalise one value (PyTorch raises "Expected more than 1 value per channel when training"). ` +
+        `Pick another batch size or number of points.`
+    : null;
+}
+
+/** A shown layer or feature the network does not have. */
+export function missingPart(s: { layer: number; layers: number; neuron?: number; hidden?: number }): string | null {
+  if (s.layer > s.layers) return `"layer" (${s.layer}) must be at most "layers" (${s.layers})`;
+  if (s.neuron !== undefined && s.hidden !== undefined && s.neuron > s.hidden) return `"neuron" (${s.neuron}) must be at most "hidden" (${s.hidden})`;
+  return null;
+}
 
 /** The settings that only choose what is shown: changing them never retrains. */
 export const HISTOGRAM_VIEW = ['layer'] as const;

@@ -1,5 +1,5 @@
+import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
-import { useTrainer } from '../../training/useTrainer.ts';
 import { RunBoundary } from '../ui/RunBoundary.tsx';
 import { percent as pct } from '../ui/format.ts';
 import { LineChart } from '../../views/LineChart.tsx';
@@ -8,28 +8,16 @@ import { CodeBlock } from '../ui/CodeBlock.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { downloadJson } from '../ui/download.ts';
 import { TrainButtons } from '../ui/TrainButtons.tsx';
-import { useDemoSettings } from '../ui/useDemoSettings.ts';
-import { useOnChange } from '../ui/useOnChange.ts';
+import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
+import type { IslandProps } from '../define.ts';
 import { PSlider, RunSettings } from './Controls.tsx';
 import { compareCode } from './code.ts';
 import type { CompareSnapshot } from './compare-runner.ts';
 import { compareVerdict, lastGap, sharedTop } from './compare-summary.ts';
-import { compareFields, type CompareSettings } from './settings.ts';
-import './dropout.css';
-
-type Key = keyof CompareSettings;
-
-interface Props {
-  id: string;
-  title: string;
-  caption?: string;
-  settings: CompareSettings;
-  /** Which settings the learner can change. */
-  controls: Key[];
-}
+import { dropoutCompareDemo } from './demo.ts';
+import { compareFields } from './settings.ts';
 
 const SPEEDS = [10, 25, 50, 100, Infinity] as const;
-const RUN: Key[] = ['dataset', 'noise', 'points', 'hidden', 'layers', 'lr', 'batch', 'epochs', 'seed'];
 const f3 = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(3));
 const last = (a: number[] | undefined) => (a && a.length ? a[a.length - 1] : undefined);
 
@@ -38,11 +26,10 @@ const last = (a: number[] | undefined) => (a && a.length ? a[a.length - 1] : und
  * the learner's p, on the same data from the same seed. Any setting starts both runs over, so the
  * two curves always compare whole runs.
  */
-export default function CompareIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, compareFields, initial);
-  const t = useTrainer<CompareSnapshot>('dropout-compare', settings);
+export default function CompareIsland(props: IslandProps<typeof compareFields>): VNode {
+  const { id, controls } = props;
+  const { settings, set, frame, t } = useTrainedDemo<typeof compareFields, CompareSnapshot>(dropoutCompareDemo, props);
   const [speed, setSpeed] = useState<number>(50);
-  useOnChange([JSON.stringify(settings)], () => t.reset(settings));
 
   const s = t.snapshot;
   const stepsPerEpoch = s?.stepsPerEpoch ?? Math.ceil(settings.points / Math.min(settings.batch, settings.points));
@@ -52,7 +39,6 @@ export default function CompareIsland({ id, title, caption, settings: initial, c
   const top = s ? sharedTop([s.plain.train, s.plain.val, s.dropout.train, s.dropout.val]) : undefined;
   const verdict = s ? compareVerdict(s) : null;
 
-  const set = (k: Key) => (v: number | string | boolean) => setSettings({ ...settings, [k]: v });
   const gap = lastGap;
   const rows = s
     ? [
@@ -118,7 +104,7 @@ export default function CompareIsland({ id, title, caption, settings: initial, c
           disabled={!!t.error}
         />
         {controls.includes('seed') && (
-          <button type="button" class="btn" data-testid="reseed" onClick={() => setSettings({ ...settings, seed: Math.floor(Math.random() * 1_000_000) })}>
+          <button type="button" class="btn" data-testid="reseed" onClick={() => set('seed')(Math.floor(Math.random() * 1_000_000))}>
             ⚄ New seed
           </button>
         )}
@@ -170,7 +156,7 @@ export default function CompareIsland({ id, title, caption, settings: initial, c
         {panel('dropout')}
       </div>
       <CodeBlock label="The two PyTorch models of this demo" code={compareCode(settings)} />
-      <RunSettings id={id} fields={compareFields} keys={RUN.filter((k) => controls.includes(k))} settings={settings} onChange={(k, v) => set(k)(v)} summary="The training run (changing it trains both networks again)" />
+      <RunSettings id={id} fields={compareFields} keys={controls.filter((k) => compareFields[k].effect === 'restart')} settings={settings} onChange={(k, v) => set(k)(v)} summary="The training run (changing it trains both networks again)" />
     </DemoFrame>
   );
 }

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import { useTrainer } from '../../training/useTrainer.ts';
+import type { VNode } from 'preact';
+import { useState } from 'preact/hooks';
 import { LineChart } from '../../views/LineChart.tsx';
 import { MaskMatrix } from '../../views/MaskMatrix.tsx';
 import { NetworkDiagram } from '../../views/NetworkDiagram.tsx';
@@ -8,28 +8,16 @@ import { CodeBlock } from '../ui/CodeBlock.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { downloadJson } from '../ui/download.ts';
 import { TrainButtons } from '../ui/TrainButtons.tsx';
-import { useDemoSettings } from '../ui/useDemoSettings.ts';
-import { useOnChange } from '../ui/useOnChange.ts';
+import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
+import type { IslandProps } from '../define.ts';
 import { PSlider, RunSettings } from './Controls.tsx';
 import { maskCode, scaleText } from './code.ts';
+import { dropoutMaskDemo } from './demo.ts';
 import { maskRow } from './masks.ts';
 import type { MaskSnapshot } from './mask-runner.ts';
-import { maskFields, type MaskSettings } from './settings.ts';
-import './dropout.css';
-
-type Key = keyof MaskSettings;
-
-interface Props {
-  id: string;
-  title: string;
-  caption?: string;
-  settings: MaskSettings;
-  /** Which settings the learner can change. */
-  controls: Key[];
-}
+import { maskFields } from './settings.ts';
 
 const SPEEDS = [1, 2, 5, 20, 100, Infinity] as const;
-const RUN: Key[] = ['dataset', 'noise', 'points', 'hidden', 'layers', 'lr', 'batch', 'seed'];
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 const f3 = (v: number | null) => (v === null || !Number.isFinite(v) ? '–' : v.toFixed(3));
 
@@ -38,20 +26,17 @@ const f3 = (v: number | null) => (v === null || !Number.isFinite(v) ? '–' : v.
  * dropout mask the engine drew for one example of that step's batch (and the whole batch's masks
  * beside it). p and the train/eval mode change live; everything else starts a new run.
  */
-export default function MaskIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, maskFields, initial);
-  const t = useTrainer<MaskSnapshot>('dropout-masks', settings);
+export default function MaskIsland(props: IslandProps<typeof maskFields>): VNode {
+  const { id, controls } = props;
+  const { settings, set, frame, t } = useTrainedDemo<typeof maskFields, MaskSnapshot>(dropoutMaskDemo, props, {
+    // Eval mode trains nothing: stop playing, then show the batch with model.eval().
+    live: (patch, t) => {
+      if (patch.mode === 'eval') t.pause();
+      t.update(patch);
+    },
+  });
   const [speed, setSpeed] = useState<number>(2);
   const [example, setExample] = useState(0);
-  useOnChange(RUN.map((k) => settings[k]), () => t.reset(settings));
-  useEffect(() => {
-    t.update({ p: settings.p });
-  }, [settings.p]);
-  useEffect(() => {
-    // Eval mode trains nothing: stop playing, then show the batch with model.eval().
-    if (settings.mode === 'eval') t.pause();
-    t.update({ mode: settings.mode });
-  }, [settings.mode]);
 
   const s = t.snapshot;
   const v = s?.view ?? null;
@@ -64,7 +49,6 @@ export default function MaskIsland({ id, title, caption, settings: initial, cont
   const exampleDropped = exampleMasks ? exampleMasks.reduce((a, m) => a + m.filter((b) => b === 0).length, 0) : 0;
   const perExample = hidden.reduce((a, h) => a + h, 0);
 
-  const set = (k: Key) => (val: number | string | boolean) => setSettings({ ...settings, [k]: val });
 
   const diagramSummary = !s
     ? 'The network, not trained yet.'
@@ -93,7 +77,7 @@ export default function MaskIsland({ id, title, caption, settings: initial, cont
         const { exportMaskRun } = await import('./mask-runner.ts');
         downloadJson(`dropout-masks-seed${settings.seed}.json`, exportMaskRun(s?.reproduce ?? { settings, changes: [] }));
       }}
-      reproduce={{ demo: 'dropout-masks', library: 'pytorch', settings, snapshot: s }}
+      reproduce={{ demo: dropoutMaskDemo.id, library: 'pytorch', settings, snapshot: s }}
     >
       <div class="controls">
         {controls.includes('p') && <PSlider id={id} field={maskFields.p} value={settings.p} onChange={set('p')} />}
@@ -205,7 +189,7 @@ export default function MaskIsland({ id, title, caption, settings: initial, cont
         </div>
       </div>
       <CodeBlock label="The PyTorch model of this demo" code={maskCode(settings, settings.p, settings.mode)} />
-      <RunSettings id={id} fields={maskFields} keys={RUN.filter((k) => controls.includes(k))} settings={settings} onChange={(k, v) => set(k)(v)} summary="The training run (changing it starts a new network)" />
+      <RunSettings id={id} fields={maskFields} keys={controls.filter((k) => maskFields[k].effect === 'restart')} settings={settings} onChange={(k, v) => set(k)(v)} summary="The training run (changing it starts a new network)" />
     </DemoFrame>
   );
 }

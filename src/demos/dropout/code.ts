@@ -3,7 +3,7 @@
  * nn.Dropout(p=...) after every hidden activation, and where model.train() / model.eval() go.
  * Pure string building.
  */
-import { py } from '../early-stopping/code.ts';
+import { py } from '../python.ts';
 import type { CompareSettings, MaskSettings } from './settings.ts';
 
 /** A line with its comment at column 37, so the panel stays narrow enough for a phone. */

@@ -8,9 +8,8 @@ import type { Line } from '../../reproduce/types.ts';
 import type { CompareCurves, CompareSnapshot } from './compare-runner.ts';
 import { buildCompareRun } from './compare-runner.ts';
 import { buildMaskRun, maskSettingsOf, type MaskSnapshot } from './mask-runner.ts';
-import { compareFields, maskFields, maskRunFields } from './settings.ts';
-
-const chapter = { slug: 'dropout', title: 'Dropout' };
+import { dropoutCompareDemo, dropoutMaskDemo } from './demo.ts';
+import { maskRunFields } from './settings.ts';
 
 /**
  * The mask viewer's numbers: every step it still charts (the last HISTORY_STEPS) with its p,
@@ -38,13 +37,10 @@ function curveLines(c: CompareCurves, stepsPerEpoch: number): Line[] {
 
 function compareReproduction(which: 'plain' | 'dropout') {
   const without = which === 'plain';
-  return defineReproduction({
+  return defineReproduction(dropoutCompareDemo, {
     id: without ? 'dropout-compare-without' : 'dropout-compare-with',
-    instance: 'dropout-compare',
     library: 'pytorch',
     title: without ? 'Does it help? The network without dropout' : 'Does it help? The network with dropout',
-    chapter,
-    fields: compareFields,
     recipe(s) {
       const run = buildCompareRun(s);
       return torchBody({
@@ -57,17 +53,12 @@ function compareReproduction(which: 'plain' | 'dropout') {
       return curveLines(snap[which], snap.stepsPerEpoch);
     },
     quick: { epochs: 10 },
-    runner: { kind: 'dropout-compare' },
   });
 }
 
-export const reproductions = [
-  defineReproduction({
-    id: 'dropout-masks',
+export const maskReproductions = [
+  defineReproduction(dropoutMaskDemo, {
     library: 'pytorch',
-    title: 'See the masks',
-    chapter,
-    fields: maskFields,
     runFields: maskRunFields,
     recipe(s, changes) {
       const { split, trainer } = buildMaskRun(maskSettingsOf(s));
@@ -80,8 +71,9 @@ export const reproductions = [
     },
     shown: (snapshot) => maskShown(snapshot as MaskSnapshot),
     quick: { steps: 20 },
-    runner: { kind: 'dropout-masks', livePatch: { p: 0.3 }, afterUnits: 8, units: 20 },
+    runner: { livePatch: { p: 0.3 }, afterUnits: 8, units: 20 },
   }),
-  compareReproduction('plain'),
-  compareReproduction('dropout'),
 ];
+
+/** One script per network of the comparison (a button each). */
+export const compareReproductions = [compareReproduction('plain'), compareReproduction('dropout')];

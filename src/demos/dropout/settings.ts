@@ -7,40 +7,41 @@ import type { Fields, SettingsOf } from '../settings-kit.ts';
  * neurons to learn from.
  */
 const pField = {
-  kind: 'number', label: 'Dropout rate p', min: 0, max: 0.9, step: 0.05, default: 0.5,
+  kind: 'number', effect: 'restart', label: 'Dropout rate p', min: 0, max: 0.9, step: 0.05, default: 0.5,
   help: 'The probability that each hidden neuron is dropped (zeroed) at a training step, as in nn.Dropout(p=...). 0.5, 0.3 and 0.2 are common.',
   rangeNote: 'p is a probability below 1: p = 1 would drop every neuron at every step, so nothing would reach the output and the network could not learn',
 } as const;
 
 const run = {
-  dataset: { kind: 'enum', label: 'Data set', options: ['circle', 'xor', 'gauss', 'spiral'] as const, default: 'circle', help: 'Which 2-D pattern the two classes follow.' },
-  noise: { kind: 'number', label: 'Label noise', min: 0, max: 0.5, step: 0.01, default: 0.2, help: 'Fraction of points whose label is flipped: the noise a too-large network memorises.' },
-  points: { kind: 'int', label: 'Training points', min: 10, max: 400, step: 10, default: 60, help: 'How many labelled points the network trains on.' },
-  lr: { kind: 'number', label: 'Learning rate', min: 0.0001, max: 10, log: true, default: 0.01, help: 'Adam step size. Very large values make training diverge.' },
-  seed: { kind: 'int', label: 'Seed', min: 0, max: 999999, step: 1, default: 7, help: 'Same seed, same data, same initial weights, same dropout masks: the same run.' },
+  dataset: { kind: 'enum', effect: 'restart', label: 'Data set', options: ['circle', 'xor', 'gauss', 'spiral'] as const, default: 'circle', help: 'Which 2-D pattern the two classes follow.' },
+  noise: { kind: 'number', effect: 'restart', label: 'Label noise', min: 0, max: 0.5, step: 0.01, default: 0.2, help: 'Fraction of points whose label is flipped: the noise a too-large network memorises.' },
+  points: { kind: 'int', effect: 'restart', label: 'Training points', min: 10, max: 400, step: 10, default: 60, help: 'How many labelled points the network trains on.' },
+  lr: { kind: 'number', effect: 'restart', label: 'Learning rate', min: 0.0001, max: 10, log: true, default: 0.01, help: 'Adam step size. Very large values make training diverge.' },
+  seed: { kind: 'int', effect: 'restart', label: 'Seed', min: 0, max: 999999, step: 1, default: 7, help: 'Same seed, same data, same initial weights, same dropout masks: the same run.' },
 } as const;
 
 /** The mask viewer: a network small enough to draw every neuron, trained one mini-batch per unit. */
 export const maskFields = {
-  p: pField,
-  mode: { kind: 'enum', label: 'Mode', options: ['train', 'eval'] as const, default: 'train', help: 'train: model.train(), dropout draws a new mask at every step. eval: model.eval(), nothing is dropped or scaled.' },
+  // The mask viewer changes p on the running network (the next step draws with it).
+  p: { ...pField, effect: 'live' },
+  mode: { kind: 'enum', effect: 'live', label: 'Mode', options: ['train', 'eval'] as const, default: 'train', help: 'train: model.train(), dropout draws a new mask at every step. eval: model.eval(), nothing is dropped or scaled.' },
   ...run,
   // Little noise: a network this small, with half its neurons dropped, learns the clean shape.
   noise: { ...run.noise, default: 0.05 },
-  hidden: { kind: 'int', label: 'Neurons per hidden layer', min: 2, max: 12, step: 1, default: 10 },
-  layers: { kind: 'int', label: 'Hidden layers', min: 1, max: 3, step: 1, default: 2 },
-  batch: { kind: 'int', label: 'Batch size', min: 1, max: 32, step: 1, default: 10, help: 'Examples per training step; each gets its own dropout mask.' },
+  hidden: { kind: 'int', effect: 'restart', label: 'Neurons per hidden layer', min: 2, max: 12, step: 1, default: 10 },
+  layers: { kind: 'int', effect: 'restart', label: 'Hidden layers', min: 1, max: 3, step: 1, default: 2 },
+  batch: { kind: 'int', effect: 'restart', label: 'Batch size', min: 1, max: 32, step: 1, default: 10, help: 'Examples per training step; each gets its own dropout mask.' },
 } satisfies Fields;
 
 /** "Does it help?": the same too-large network trained twice, one epoch per unit. */
 export const compareFields = {
   p: pField,
   ...run,
-  hidden: { kind: 'int', label: 'Neurons per hidden layer', min: 2, max: 64, step: 1, default: 40 },
-  layers: { kind: 'int', label: 'Hidden layers', min: 1, max: 3, step: 1, default: 2 },
+  hidden: { kind: 'int', effect: 'restart', label: 'Neurons per hidden layer', min: 2, max: 64, step: 1, default: 40 },
+  layers: { kind: 'int', effect: 'restart', label: 'Hidden layers', min: 1, max: 3, step: 1, default: 2 },
   // At most 100 rows a step keeps one unit of work (a step of the largest network) short.
-  batch: { kind: 'int', label: 'Batch size', min: 1, max: 100, step: 1, default: 10 },
-  epochs: { kind: 'int', label: 'Epochs to train', min: 10, max: 2000, step: 10, default: 300 },
+  batch: { kind: 'int', effect: 'restart', label: 'Batch size', min: 1, max: 100, step: 1, default: 10 },
+  epochs: { kind: 'int', effect: 'restart', label: 'Epochs to train', min: 10, max: 2000, step: 10, default: 300 },
 } satisfies Fields;
 
 /**
@@ -49,7 +50,7 @@ export const compareFields = {
  */
 export const maskRunFields = {
   steps: {
-    kind: 'int', label: 'Training steps', min: 0, max: 10_000_000, step: 1, default: 500,
+    kind: 'int', effect: 'restart', label: 'Training steps', min: 0, max: 10_000_000, step: 1, default: 500,
     help: 'How many mini-batch steps the script trains: the steps you trained in the demo (500 if you had not trained yet).',
   },
 } satisfies Fields;

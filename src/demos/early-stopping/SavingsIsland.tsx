@@ -1,40 +1,35 @@
+import type { VNode } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { LineChart } from '../../views/LineChart.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { SettingControl } from '../ui/SettingControl.tsx';
-import { useDemoSettings } from '../ui/useDemoSettings.ts';
+import type { IslandProps } from '../define.ts';
+import { keysWithEffect } from '../settings-kit.ts';
+import { earlyStoppingSavingsDemo } from './demo.ts';
 import { NumberInput } from '../ui/NumberInput.tsx';
 import { modeWarning, runSummary, savingsRow, type SavingsRow } from './rule.ts';
 import { CHART_MAX_PATIENCE, earlyStoppingFields, pickRule, pickRun, TABLE_PATIENCES, type EarlyStoppingSettings } from './settings.ts';
 import { useRun } from './useRun.ts';
-import './early-stopping.css';
 
 type Key = keyof EarlyStoppingSettings;
 
-interface Props {
-  id: string;
-  title: string;
-  caption?: string;
-  settings: EarlyStoppingSettings;
-  controls: Key[];
-}
-
+/** The training run's settings, in the fields' order (each change trains a new run). */
+const RUN = keysWithEffect(earlyStoppingFields, 'restart');
 const f4 = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(4));
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 const RULE: Key[] = ['min_delta', 'restore_best_weights', 'monitor', 'mode', 'start_from_epoch'];
-const RUN: Key[] = ['dataset', 'noise', 'points', 'hidden', 'layers', 'lr', 'batch', 'epochs', 'seed'];
 
 /**
  * "What it saves": the same run as the stepper (same settings, same seed), and the rule with
  * several patience values. For each: where training stops, the epochs and gradient steps it
  * skips, and the validation loss of the model it ends with.
  */
-export default function SavingsIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, earlyStoppingFields, initial);
-  const run = useMemo(() => pickRun(settings), [JSON.stringify(pickRun(settings))]);
+export default function SavingsIsland(props: IslandProps<typeof earlyStoppingFields>): VNode {
+  const { id, controls } = props;
+  const { settings, set, frame, t, runKey, sameRun } = useRun(earlyStoppingSavingsDemo, props);
+  const run = useMemo(() => pickRun(settings), [runKey]);
   const rule = pickRule(settings);
-  const t = useRun(run);
-  const snap = t.snapshot && JSON.stringify(t.snapshot.settings) === JSON.stringify(run) ? t.snapshot : null;
+  const snap = t.snapshot && sameRun(t.snapshot.settings) ? t.snapshot : null;
   const done = !!snap && snap.trained >= snap.maxEpochs;
   const acc = rule.monitor === 'val_accuracy';
 
@@ -53,7 +48,6 @@ export default function SavingsIsland({ id, title, caption, settings: initial, c
   const E = snap?.maxEpochs ?? run.epochs;
   const xs = curve.map((r) => r.patience);
 
-  const set = (k: Key) => (v: number | string | boolean) => setSettings({ ...settings, [k]: v });
   const control = (k: Key) => {
     if (!controls.includes(k)) return null;
     const f = earlyStoppingFields[k];
@@ -77,7 +71,7 @@ export default function SavingsIsland({ id, title, caption, settings: initial, c
 
   return (
     <DemoFrame error={t.error} {...frame}
-      reproduce={{ demo: 'early-stopping-savings', library: 'pytorch', settings, snapshot: snap }}>
+      reproduce={{ demo: earlyStoppingSavingsDemo.id, library: 'pytorch', settings, snapshot: snap }}>
       <div class="controls" role="group" aria-label="EarlyStopping settings shared by every row">{RULE.map(control)}</div>
       {RUN.some((k) => controls.includes(k)) && (
         <details class="es-details">

@@ -1,10 +1,12 @@
+import type { VNode } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { BoundaryCanvas } from '../../views/BoundaryCanvas.tsx';
 import { CodeBlock } from '../ui/CodeBlock.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { downloadJson } from '../ui/download.ts';
 import { SettingControl } from '../ui/SettingControl.tsx';
-import { useDemoSettings } from '../ui/useDemoSettings.ts';
+import type { IslandProps } from '../define.ts';
+import { earlyStoppingDemo } from './demo.ts';
 import { kerasCode, pytorchCode } from './code.ts';
 import type { Probe } from './runner.ts';
 import { NumberInput } from '../ui/NumberInput.tsx';
@@ -13,23 +15,12 @@ import { earlyStoppingFields, pickRule, pickRun, type EarlyStoppingSettings } fr
 import { StepperChart, type RuleMarks } from './StepperChart.tsx';
 import { Tex } from '../ui/Tex.tsx';
 import { useRun } from './useRun.ts';
-import './early-stopping.css';
 
 type Key = keyof EarlyStoppingSettings;
-
-interface Props {
-  id: string;
-  title: string;
-  caption?: string;
-  settings: EarlyStoppingSettings;
-  /** Which settings the learner can change. */
-  controls: Key[];
-}
 
 const SPEEDS = [2, 5, 10, 25] as const;
 const RULE_MAIN: Key[] = ['patience', 'min_delta', 'restore_best_weights'];
 const RULE_ADVANCED: Key[] = ['monitor', 'mode', 'useBaseline', 'baseline', 'start_from_epoch'];
-const RUN: Key[] = ['dataset', 'noise', 'points', 'hidden', 'layers', 'lr', 'batch', 'epochs', 'seed'];
 
 export const f4 = (v: number | undefined | null) => (v === undefined || v === null || !Number.isFinite(v) ? '–' : v.toFixed(4));
 const pct = (v: number) => `${Math.round(v * 100)}%`;
@@ -40,12 +31,12 @@ const pct = (v: number) => `${Math.round(v * 100)}%`;
  * the engine's EarlyStopping monitor decide at each one. Changing the rule's settings
  * re-evaluates the same run instantly.
  */
-export default function StepperIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, earlyStoppingFields, initial);
-  const run = useMemo(() => pickRun(settings), [JSON.stringify(pickRun(settings))]);
+export default function StepperIsland(props: IslandProps<typeof earlyStoppingFields>): VNode {
+  const { id, controls } = props;
+  const { settings, set, frame, t, runKey, sameRun } = useRun(earlyStoppingDemo, props);
+  const run = useMemo(() => pickRun(settings), [runKey]);
   const rule = pickRule(settings);
-  const t = useRun(run);
-  const snap = t.snapshot && JSON.stringify(t.snapshot.settings) === JSON.stringify(run) ? t.snapshot : null;
+  const snap = t.snapshot && sameRun(t.snapshot.settings) ? t.snapshot : null;
   const [cursor, setCursor] = useState(0);
   const [playing, setPlaying] = useState(false);
   // "Jump to the stop" while the worker is still training: follow the run until the rule fires.
@@ -109,7 +100,6 @@ export default function StepperIsland({ id, title, caption, settings: initial, c
   }, [view.ended, lastShown, bestShown, snap !== null]);
   const probe = (e: number | null) => (e === null ? undefined : snap?.probes.find((p) => p.epoch === e));
 
-  const set = (k: Key) => (v: number | string | boolean) => setSettings({ ...settings, [k]: v });
   const can = (k: Key) => controls.includes(k);
   const control = (k: Key) => {
     const f = earlyStoppingFields[k];
@@ -191,7 +181,7 @@ export default function StepperIsland({ id, title, caption, settings: initial, c
   const outcome = view.ended ? { stoppedEpoch: view.stoppedEpoch, bestEpoch: decision.best_epoch, restoredEpoch: rule.restore_best_weights ? decision.restored_epoch : null } : null;
   const verdictClass = lines ? `es-verdict es-verdict-${lines.verdict}` : 'es-verdict';
   const warnings = [modeWarning(rule), baselineWarning(rule)].filter((w): w is string => !!w);
-  const runControls = RUN.filter(can);
+  const runControls = controls.filter((k) => earlyStoppingFields[k].effect === 'restart');
   const advanced = RULE_ADVANCED.filter(can);
 
   return (
@@ -202,7 +192,7 @@ export default function StepperIsland({ id, title, caption, settings: initial, c
         const { exportEarlyStoppingRun } = await import('./runner.ts');
         downloadJson(`early-stopping-seed${run.seed}.json`, { ...exportEarlyStoppingRun(run), earlyStopping: params });
       }}
-      reproduce={{ demo: 'early-stopping', library: 'pytorch', settings, snapshot: snap }}
+      reproduce={{ demo: earlyStoppingDemo.id, library: 'pytorch', settings, snapshot: snap }}
     >
       <div class="controls" role="group" aria-label="EarlyStopping settings">
         {RULE_MAIN.map(control)}

@@ -7,7 +7,6 @@ import type { RunSettings, RuleSettings } from './settings.ts';
 import { resolveMode } from './rule.ts';
 import { py } from '../python.ts';
 
-export { py };
 
 /** Python float literal (always with a decimal point or exponent). */
 function pyFloat(x: number): string {

@@ -5,9 +5,9 @@ import { defineReproduction, torchBody } from '../../reproduce/recipe.ts';
 import type { Line } from '../../reproduce/types.ts';
 import { decide, kerasParams, monitoredValues } from './rule.ts';
 import { buildRun, type EarlyStoppingRunSnapshot } from './runner.ts';
-import { earlyStoppingFields, pickRule, pickRun, TABLE_PATIENCES, type EarlyStoppingSettings } from './settings.ts';
+import { earlyStoppingDemo, earlyStoppingSavingsDemo } from './demo.ts';
+import { pickRule, pickRun, TABLE_PATIENCES, type EarlyStoppingSettings } from './settings.ts';
 
-const chapter = { slug: 'early-stopping', title: 'Early stopping' };
 
 function body(s: EarlyStoppingSettings, action: 'stop' | 'compare') {
   const run = pickRun(s), rule = pickRule(s);
@@ -32,13 +32,9 @@ function epochLines(snap: EarlyStoppingRunSnapshot): Line[] {
   ];
 }
 
-export const reproductions = [
-  defineReproduction({
-    id: 'early-stopping',
+export const stepperReproductions = [
+  defineReproduction(earlyStoppingDemo, {
     library: 'pytorch',
-    title: 'Step through early stopping',
-    chapter,
-    fields: earlyStoppingFields,
     recipe: (s) => body(s, 'stop'),
     /** The epochs' numbers, with the wait counter and best value the stepper shows at each. */
     shown(snapshot, s) {
@@ -48,17 +44,14 @@ export const reproductions = [
       return epochLines(snap).map((l, i) => (i > 0 && events[i - 1] ? { ...l, wait: events[i - 1].wait, best: events[i - 1].best } : l));
     },
     quick: { epochs: 20, patience: 2 },
-    runner: { kind: 'early-stopping' },
   }),
-  defineReproduction({
-    id: 'early-stopping-savings',
+];
+
+export const savingsReproductions = [
+  defineReproduction(earlyStoppingSavingsDemo, {
     library: 'pytorch',
-    title: 'What early stopping saves',
-    chapter,
-    fields: earlyStoppingFields,
     recipe: (s) => body(s, 'compare'),
     shown: (snapshot) => epochLines(snapshot as EarlyStoppingRunSnapshot),
     quick: { epochs: 20 },
-    runner: { kind: 'early-stopping' },
   }),
 ];

@@ -198,4 +198,3 @@ export function exportEarlyStoppingRun(raw: unknown) {
   };
 }
 
-export const runners = { 'early-stopping': earlyStoppingRunner };

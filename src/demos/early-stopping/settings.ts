@@ -11,26 +11,26 @@ import type { Fields, SettingsOf } from '../settings-kit.ts';
 // The worker keeps every epoch's weights (restore best weights, for any rule setting): the
 // largest network (3 x 64) over 500 epochs is about 35 MB of float64, the default one 3 MB.
 export const runFields = {
-  dataset: { kind: 'enum', label: 'Data set', options: ['circle', 'xor', 'gauss', 'spiral'] as const, default: 'circle', help: 'Which 2-D pattern the two classes follow.' },
-  noise: { kind: 'number', label: 'Label noise', min: 0, max: 0.5, step: 0.01, default: 0.1, help: 'Fraction of points whose label is flipped: the noise an overfitting network memorises.' },
-  points: { kind: 'int', label: 'Training points', min: 10, max: 400, step: 10, default: 50, help: 'How many labelled points the network trains on. Few points make overfitting easy.' },
-  hidden: { kind: 'int', label: 'Neurons per layer', min: 2, max: 64, step: 1, default: 40 },
-  layers: { kind: 'int', label: 'Hidden layers', min: 1, max: 3, step: 1, default: 2 },
-  lr: { kind: 'number', label: 'Learning rate', min: 0.0001, max: 1, log: true, default: 0.005, help: 'Adam step size.' },
-  batch: { kind: 'int', label: 'Batch size', min: 1, max: 400, step: 1, default: 10 },
-  epochs: { kind: 'int', label: 'Epochs to train at most', min: 10, max: 500, step: 10, default: 200, help: 'The epochs argument of fit: how long training would run without early stopping.' },
-  seed: { kind: 'int', label: 'Seed', min: 0, max: 999999, step: 1, default: 7, help: 'Same seed, same data, same initial weights, same run.' },
+  dataset: { kind: 'enum', effect: 'restart', label: 'Data set', options: ['circle', 'xor', 'gauss', 'spiral'] as const, default: 'circle', help: 'Which 2-D pattern the two classes follow.' },
+  noise: { kind: 'number', effect: 'restart', label: 'Label noise', min: 0, max: 0.5, step: 0.01, default: 0.1, help: 'Fraction of points whose label is flipped: the noise an overfitting network memorises.' },
+  points: { kind: 'int', effect: 'restart', label: 'Training points', min: 10, max: 400, step: 10, default: 50, help: 'How many labelled points the network trains on. Few points make overfitting easy.' },
+  hidden: { kind: 'int', effect: 'restart', label: 'Neurons per layer', min: 2, max: 64, step: 1, default: 40 },
+  layers: { kind: 'int', effect: 'restart', label: 'Hidden layers', min: 1, max: 3, step: 1, default: 2 },
+  lr: { kind: 'number', effect: 'restart', label: 'Learning rate', min: 0.0001, max: 1, log: true, default: 0.005, help: 'Adam step size.' },
+  batch: { kind: 'int', effect: 'restart', label: 'Batch size', min: 1, max: 400, step: 1, default: 10 },
+  epochs: { kind: 'int', effect: 'restart', label: 'Epochs to train at most', min: 10, max: 500, step: 10, default: 200, help: 'The epochs argument of fit: how long training would run without early stopping.' },
+  seed: { kind: 'int', effect: 'restart', label: 'Seed', min: 0, max: 999999, step: 1, default: 7, help: 'Same seed, same data, same initial weights, same run.' },
 } satisfies Fields;
 
 export const ruleFields = {
-  monitor: { kind: 'enum', label: 'Monitor', options: ['val_loss', 'val_accuracy'] as const, default: 'val_loss', help: 'The quantity watched after every epoch, measured on the validation set.' },
-  mode: { kind: 'enum', label: 'Mode', options: ['auto', 'min', 'max'] as const, default: 'auto', help: 'min: lower is better (a loss). max: higher is better (an accuracy). auto: min for a loss, max for an accuracy.' },
-  patience: { kind: 'int', label: 'Patience', min: 0, max: 100, step: 1, default: 5, help: 'How many epochs in a row without improvement training waits before it stops.' },
-  min_delta: { kind: 'number', label: 'min_delta', min: 0, max: 1, step: 0.001, default: 0, help: 'Smallest change that counts as an improvement.' },
-  restore_best_weights: { kind: 'bool', label: 'Restore best weights', default: true, help: 'At the end, load the weights of the best epoch instead of keeping the last ones.' },
-  useBaseline: { kind: 'bool', label: 'Use a baseline', default: false, help: 'Only reset the wait counter once the monitored value beats the baseline.' },
-  baseline: { kind: 'number', label: 'baseline', min: 0, max: 10, step: 0.01, default: 0.5, help: 'The value the monitored quantity has to beat before improvements reset the wait counter.' },
-  start_from_epoch: { kind: 'int', label: 'start_from_epoch', min: 0, max: 1000, step: 1, default: 0, help: 'Warm-up: epochs with a lower index (0-based) are not monitored at all.' },
+  monitor: { kind: 'enum', effect: 'view', label: 'Monitor', options: ['val_loss', 'val_accuracy'] as const, default: 'val_loss', help: 'The quantity watched after every epoch, measured on the validation set.' },
+  mode: { kind: 'enum', effect: 'view', label: 'Mode', options: ['auto', 'min', 'max'] as const, default: 'auto', help: 'min: lower is better (a loss). max: higher is better (an accuracy). auto: min for a loss, max for an accuracy.' },
+  patience: { kind: 'int', effect: 'view', label: 'Patience', min: 0, max: 100, step: 1, default: 5, help: 'How many epochs in a row without improvement training waits before it stops.' },
+  min_delta: { kind: 'number', effect: 'view', label: 'min_delta', min: 0, max: 1, step: 0.001, default: 0, help: 'Smallest change that counts as an improvement.' },
+  restore_best_weights: { kind: 'bool', effect: 'view', label: 'Restore best weights', default: true, help: 'At the end, load the weights of the best epoch instead of keeping the last ones.' },
+  useBaseline: { kind: 'bool', effect: 'view', label: 'Use a baseline', default: false, help: 'Only reset the wait counter once the monitored value beats the baseline.' },
+  baseline: { kind: 'number', effect: 'view', label: 'baseline', min: 0, max: 10, step: 0.01, default: 0.5, help: 'The value the monitored quantity has to beat before improvements reset the wait counter.' },
+  start_from_epoch: { kind: 'int', effect: 'view', label: 'start_from_epoch', min: 0, max: 1000, step: 1, default: 0, help: 'Warm-up: epochs with a lower index (0-based) are not monitored at all.' },
 } satisfies Fields;
 
 export const earlyStoppingFields = { ...runFields, ...ruleFields } satisfies Fields;

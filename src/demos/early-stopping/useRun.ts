@@ -1,21 +1,19 @@
 import { useEffect } from 'preact/hooks';
-import { useOnChange } from '../ui/useOnChange.ts';
-import { useTrainer } from '../../training/useTrainer.ts';
+import type { DemoDefinition, IslandProps } from '../define.ts';
+import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
 import type { EarlyStoppingRunSnapshot } from './runner.ts';
-import type { RunSettings } from './settings.ts';
+import { pickRun, type earlyStoppingFields } from './settings.ts';
+
+type F = typeof earlyStoppingFields;
 
 /**
  * The run early stopping watches, trained in the Web Worker as soon as the demo is on screen
- * (a second or two for the default run), epoch by epoch. A changed run setting trains a new run;
- * the rule's settings never retrain anything.
+ * (a second or two for the default run), epoch by epoch. A changed run setting ('restart')
+ * trains a new run; the rule's settings ('view') never retrain anything: the island replays
+ * the rule over the recorded run.
  */
-export function useRun(run: RunSettings) {
-  const t = useTrainer<EarlyStoppingRunSnapshot>('early-stopping', run);
-  const key = JSON.stringify(run);
-  useEffect(() => t.play(), []);
-  useOnChange([key], () => {
-    t.reset(run);
-    t.play();
-  });
-  return t;
+export function useRun(demo: DemoDefinition<F>, props: IslandProps<F>) {
+  const d = useTrainedDemo<F, EarlyStoppingRunSnapshot>(demo, props, { run: pickRun, restarted: (t) => t.play() });
+  useEffect(() => d.t.play(), []);
+  return d;
 }

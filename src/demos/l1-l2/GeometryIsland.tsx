@@ -1,21 +1,14 @@
+import type { VNode } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { SettingControl } from '../ui/SettingControl.tsx';
 import { useDemoSettings } from '../ui/useDemoSettings.ts';
 import { geometry, type GeometryState, type Vec } from './geometry.ts';
 import { GeometryPlane } from './GeometryPlane.tsx';
+import type { IslandProps } from '../define.ts';
 import { geometryFields, type GeometrySettings } from './settings.ts';
-import './l1-l2.css';
 
 type Key = keyof GeometrySettings;
-
-interface Props {
-  id: string;
-  title: string;
-  caption?: string;
-  settings: GeometrySettings;
-  controls: Key[];
-}
 
 const f2 = (v: number) => (v === 0 ? '0' : v.toFixed(2));
 const FORMATS: Partial<Record<Key, (v: number) => string>> = { w1: (v) => v.toFixed(2), w2: (v) => v.toFixed(2), strength: (v) => v.toFixed(2), stretch: (v) => v.toFixed(1) };
@@ -42,7 +35,7 @@ export function planeSummary(g: GeometryState, penalty: 'l1' | 'l2'): string {
  * L2 circle side by side. The optima are exact (geometry.ts); nothing trains, so nothing runs in
  * the worker.
  */
-export default function GeometryIsland({ id, title, caption, settings: initial, controls }: Props) {
+export default function GeometryIsland({ id, title, caption, settings: initial, controls }: IslandProps<typeof geometryFields>): VNode {
   const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, geometryFields, initial);
   const g = useMemo(() => geometry(settings.tilt, settings.stretch, [settings.w1, settings.w2], settings.strength), [settings.tilt, settings.stretch, settings.w1, settings.w2, settings.strength]);
   const set = (k: Key) => (v: number | string | boolean) => setSettings({ ...settings, [k]: v });
@@ -57,7 +50,7 @@ export default function GeometryIsland({ id, title, caption, settings: initial, 
   return (
     <DemoFrame {...frame}>
       <div class="controls" role="group" aria-label="Picture settings">
-        {(['strength', 'w1', 'w2', 'tilt', 'stretch'] as const).filter((k) => controls.includes(k)).map((k) => (
+        {controls.map((k) => (
           <SettingControl key={k} id={`${id}-${k}`} field={geometryFields[k]} value={settings[k]} onChange={set(k)} format={FORMATS[k]} />
         ))}
       </div>

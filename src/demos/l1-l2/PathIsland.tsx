@@ -1,31 +1,21 @@
-import { useEffect } from 'preact/hooks';
-import { useTrainer } from '../../training/useTrainer.ts';
+import type { VNode } from 'preact';
 import { LineChart, type Series, type VerticalMarker } from '../../views/LineChart.tsx';
 import { CodeBlock } from '../ui/CodeBlock.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { downloadJson } from '../ui/download.ts';
 import { formatNumber } from '../ui/format.ts';
 import { SettingControl } from '../ui/SettingControl.tsx';
-import { useOnChange } from '../ui/useOnChange.ts';
-import { useDemoSettings } from '../ui/useDemoSettings.ts';
+import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
+import type { IslandProps } from '../define.ts';
+import { regularizationPathDemo } from './demo.ts';
+import { useEffect } from 'preact/hooks';
 import { sklearnCode } from './code.ts';
 import { coefText, pathSummary, smallestText, sparsityText } from './describe.ts';
 import type { PathFit, PathSnapshot } from './path-run.ts';
 import { LASSO_ALPHAS, RIDGE_ALPHAS } from './path-grid.ts';
-import { pathDataKey, pathFields, type PathSettings } from './settings.ts';
-import './l1-l2.css';
+import { pathFields } from './settings.ts';
 
-type Key = keyof PathSettings;
 
-interface Props {
-  id: string;
-  title: string;
-  caption?: string;
-  settings: PathSettings;
-  controls: Key[];
-}
-
-const DATA: Key[] = ['samples', 'informative', 'useless', 'noise', 'seed'];
 
 /** A picked alpha, kept inside the slider's range and rounded like the slider rounds (2 significant digits). */
 function clampAlpha(k: 'lassoAlpha' | 'ridgeAlpha', x: number): number {
@@ -50,22 +40,15 @@ function coefSeries(path: PathFit[], d: number, informative: number, trueCoef: n
  * learner drags (or moves with its slider); the fit at exactly that alpha comes back from the
  * worker with its count of exact zeros.
  */
-export default function PathIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, pathFields, initial);
-  const t = useTrainer<PathSnapshot>('l1-l2-path', settings);
-  const dataKey = pathDataKey(settings);
-  // The paths compute as soon as the demo is on screen; new data computes them again.
+export default function PathIsland(props: IslandProps<typeof pathFields>): VNode {
+  const { id, controls } = props;
+  // The paths compute as soon as the demo is on screen; new data computes them again; a moved
+  // marker refits at its alpha only (a live change).
+  const { settings, set, frame, t, runKey } = useTrainedDemo<typeof pathFields, PathSnapshot>(regularizationPathDemo, props, { restarted: (t) => t.play() });
   useEffect(() => t.play(), []);
-  useOnChange([dataKey], () => {
-    t.reset(settings);
-    t.play();
-  });
-  useOnChange([settings.lassoAlpha, settings.ridgeAlpha], () => t.update({ lassoAlpha: settings.lassoAlpha, ridgeAlpha: settings.ridgeAlpha }));
 
-  const s = t.snapshot?.key === dataKey ? t.snapshot : null;
-  const set = (k: Key) => (v: number | string | boolean) => setSettings({ ...settings, [k]: v });
-  const can = (k: Key) => controls.includes(k);
-  const dataControls = DATA.filter(can);
+  const s = t.snapshot?.key === runKey ? t.snapshot : null;
+  const dataControls = controls.filter((k) => pathFields[k].effect === 'restart');
   const d = s?.d ?? settings.informative + settings.useless;
   const ml = s?.marker.lasso;
   const mr = s?.marker.ridge;
@@ -91,7 +74,7 @@ export default function PathIsland({ id, title, caption, settings: initial, cont
           xMax={alphas[0]}
           legend={false}
           markers={markers}
-          onPickX={(x) => setSettings({ ...settings, [key]: clampAlpha(key, x) })}
+          onPickX={(x) => set(key)(clampAlpha(key, x))}
           summary={s && marker ? pathSummary(kind, path, marker, kind === 'lasso' ? s.lassoAlphaMax : undefined) : 'Computing the path…'}
         />
         <SettingControl id={`${id}-${key}`} field={pathFields[key]} value={settings[key]} onChange={set(key)} />
@@ -117,7 +100,7 @@ export default function PathIsland({ id, title, caption, settings: initial, cont
         const { exportPathRun } = await import('./path-run.ts');
         downloadJson(`l1-l2-path-seed${settings.seed}.json`, exportPathRun(settings));
       }}
-      reproduce={{ demo: 'regularization-path', library: 'scikit-learn', settings, snapshot: s }}
+      reproduce={{ demo: regularizationPathDemo.id, library: 'scikit-learn', settings, snapshot: s }}
     >
       <p class="legend l12-path-legend" aria-hidden="true">
         {Array.from({ length: settings.informative }, (_, j) => (

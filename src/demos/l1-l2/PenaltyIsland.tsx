@@ -1,5 +1,5 @@
+import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
-import { useTrainer } from '../../training/useTrainer.ts';
 import { RunBoundary } from '../ui/RunBoundary.tsx';
 import { Histogram } from '../../views/Histogram.tsx';
 import { LineChart } from '../../views/LineChart.tsx';
@@ -10,29 +10,19 @@ import { formatNumber } from '../ui/format.ts';
 import { NumberInput } from '../ui/NumberInput.tsx';
 import { SettingControl } from '../ui/SettingControl.tsx';
 import { TrainButtons } from '../ui/TrainButtons.tsx';
-import { useOnChange } from '../ui/useOnChange.ts';
-import { useDemoSettings } from '../ui/useDemoSettings.ts';
+import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
+import type { IslandProps } from '../define.ts';
+import { penaltyEffectsDemo } from './demo.ts';
 import { torchPenaltyCode, weightDecayCode } from './code.ts';
 import { changeText, f3, histogramSummary, lossSummary, pct, penaltyFormula, weightBins, zeroNote } from './describe.ts';
 import { penaltyChanges } from './live.ts';
 import type { PenaltySnapshot } from './penalty-run.ts';
 import { PenaltyPicker } from './PenaltyPicker.tsx';
-import { LIVE_KEYS, NEAR_ZERO, PENALTY_LABELS, penaltyFields, type PenaltyKind, type PenaltySettings } from './settings.ts';
-import './l1-l2.css';
+import { NEAR_ZERO, PENALTY_LABELS, penaltyFields, type PenaltyKind, type PenaltySettings } from './settings.ts';
 
 type Key = keyof PenaltySettings;
 
-interface Props {
-  id: string;
-  title: string;
-  caption?: string;
-  settings: PenaltySettings;
-  /** Which settings the learner can change. */
-  controls: Key[];
-}
-
 const SPEEDS = [10, 30, 100, 0] as const; // epochs per second; 0 = as fast as the worker can
-const RESTART: Key[] = ['optimizer', 'dataset', 'noise', 'points', 'hidden', 'layers', 'activation', 'batch', 'epochs', 'seed'];
 const HIST_COLOR: Record<PenaltyKind, number> = { none: 0, l1: 1, l2: 2, 'l1-prox': 3 };
 const strengthTyped = { ...penaltyFields.strength, label: 'or type λ' };
 
@@ -41,18 +31,14 @@ const strengthTyped = { ...penaltyFields.strength, label: 'or type λ' };
  * strengthens while it trains (runner.update, no reset). Views: decision boundary, weight
  * histogram with the zero count, the loss split into data loss and penalty, zeros over time.
  */
-export default function PenaltyIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, penaltyFields, initial);
-  const t = useTrainer<PenaltySnapshot>('l1-l2-penalty', settings);
+export default function PenaltyIsland(props: IslandProps<typeof penaltyFields>): VNode {
+  const { id, controls } = props;
+  // A run setting starts a new run; the live ones reach the running network (logged by the runner).
+  const { settings, set, frame, t } = useTrainedDemo<typeof penaltyFields, PenaltySnapshot>(penaltyEffectsDemo, props);
   const [speed, setSpeed] = useState<number>(30);
   const [logCounts, setLogCounts] = useState(false);
 
-  // A run setting starts a new run; the live ones reach the running network (logged by the runner).
-  useOnChange(RESTART.map((k) => settings[k]), () => t.reset(settings));
-  useOnChange(LIVE_KEYS.map((k) => settings[k]), () => t.update({ penalty: settings.penalty, strength: settings.strength, lr: settings.lr }));
-
   const s = t.snapshot;
-  const set = (k: Key) => (v: number | string | boolean) => setSettings({ ...settings, [k]: v });
   const can = (k: Key) => controls.includes(k);
   const proxBlocked = settings.optimizer !== 'sgd' ? 'The proximal step is shown with plain SGD only: its threshold is lr·λ per SGD step.' : undefined;
   const last = s ? s.dataLoss.length - 1 : 0;
@@ -64,7 +50,7 @@ export default function PenaltyIsland({ id, title, caption, settings: initial, c
   const markers = changes.map((c, i) => ({ x: c.epoch, label: String(i + 1), color: 3 }));
   const epochs = s ? s.dataLoss.map((_, i) => i) : [];
   const total = s ? s.dataLoss.map((d, i) => d + s.penalty[i]) : [];
-  const restartControls = RESTART.filter(can);
+  const restartControls = controls.filter((k) => penaltyFields[k].effect === 'restart');
   const hb = weightBins(s?.histRange ?? 1);
 
   return (
@@ -76,14 +62,14 @@ export default function PenaltyIsland({ id, title, caption, settings: initial, c
         // The run as it started, plus the live changes (step index + new values) to replay it.
         downloadJson(`l1-l2-penalty-seed${settings.seed}.json`, exportPenaltyRun(s?.reproduce.settings ?? settings, s?.reproduce.changes ?? []));
       }}
-      reproduce={{ demo: 'penalty-effects', library: 'pytorch', settings, snapshot: s }}
+      reproduce={{ demo: penaltyEffectsDemo.id, library: 'pytorch', settings, snapshot: s }}
     >
       <div class="l12-live" role="group" aria-label="Penalty settings (they change while the network trains)">
         {can('penalty') && (
           <PenaltyPicker
             id={id}
             value={settings.penalty}
-            onChange={(p) => setSettings({ ...settings, penalty: p })}
+            onChange={(p) => set('penalty')(p)}
             unavailable={proxBlocked ? { 'l1-prox': proxBlocked } : {}}
           />
         )}

@@ -177,7 +177,7 @@ export function exportPathRun(raw: unknown) {
   for (let i = 0; i < D.n; i++) rows.push(Array.from(D.X.subarray(i * D.d, (i + 1) * D.d)));
   return {
     format: 'regularization-lab-path/1',
-    demo: 'l1-l2-path',
+    demo: 'regularization-path',
     settings: s,
     objectives: {
       lasso: '(1 / (2 n)) * ||y - X w - b||^2 + alpha * ||w||_1   (sklearn.linear_model.Lasso)',

@@ -244,7 +244,7 @@ export function exportPenaltyRun(raw: unknown, changes: readonly Change[] = []) 
   const { settings: s, split, trainer } = buildPenaltyRun(raw);
   return {
     format: 'regularization-lab-run/1',
-    demo: 'l1-l2-penalty',
+    demo: 'penalty-effects',
     settings: s,
     network: {
       layers: trainer.network.spec.layers.map((l) => ({ type: l.type, ...('in' in l ? { in: l.in, out: l.out } : {}) })),

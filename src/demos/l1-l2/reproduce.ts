@@ -9,9 +9,9 @@ import type { Line } from '../../reproduce/types.ts';
 import { buildPenaltyRun, type PenaltySnapshot } from './penalty-run.ts';
 import { pathData, type PathFit, type PathSnapshot } from './path-run.ts';
 import { LASSO_ALPHAS, RIDGE_ALPHAS } from './path-grid.ts';
-import { NEAR_ZERO, pathFields, penaltyFields } from './settings.ts';
+import { penaltyEffectsDemo, regularizationPathDemo } from './demo.ts';
+import { NEAR_ZERO } from './settings.ts';
 
-const chapter = { slug: 'l1-l2', title: 'L1 and L2 regularization' };
 
 /** A path demo's fit as a script line (the keys of engine-run.ts's sklearn lines). */
 function fitLine(model: 'lasso' | 'ridge', fit: 'path' | 'marker', f: PathFit): Line {
@@ -19,13 +19,9 @@ function fitLine(model: 'lasso' | 'ridge', fit: 'path' | 'marker', f: PathFit): 
   return { model, fit, alpha: f.alpha, coef: f.coef, intercept: f.intercept, nonzero, zeros: f.zeros };
 }
 
-export const reproductions = [
-  defineReproduction({
-    id: 'penalty-effects',
+export const penaltyReproductions = [
+  defineReproduction(penaltyEffectsDemo, {
     library: 'pytorch',
-    title: 'Penalty effects on a network',
-    chapter,
-    fields: penaltyFields,
     recipe(s, changes) {
       const { split, trainer } = buildPenaltyRun(s);
       return torchBody({
@@ -54,14 +50,13 @@ export const reproductions = [
     },
     quick: { epochs: 12 },
     // From L1 in the loss to the proximal step (and a larger λ) after 4 epochs.
-    runner: { kind: 'l1-l2-penalty', livePatch: { penalty: 'l1-prox', strength: 0.003 }, afterUnits: 4 },
+    runner: { livePatch: { penalty: 'l1-prox', strength: 0.003 }, afterUnits: 4 },
   }),
-  defineReproduction({
-    id: 'regularization-path',
+];
+
+export const pathReproductions = [
+  defineReproduction(regularizationPathDemo, {
     library: 'scikit-learn',
-    title: 'Lasso vs Ridge: the regularization path',
-    chapter,
-    fields: pathFields,
     recipe(s) {
       const D = pathData(s);
       return {
@@ -86,6 +81,5 @@ export const reproductions = [
       ];
     },
     quick: { lassoAlpha: 0.05, ridgeAlpha: 3 },
-    runner: { kind: 'l1-l2-path' },
   }),
 ];

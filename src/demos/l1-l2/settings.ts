@@ -1,4 +1,4 @@
-import type { Fields, SettingsOf } from '../settings-kit.ts';
+import { keysWithEffect, runKeyOf, type Fields, type SettingsOf } from '../settings-kit.ts';
 
 /**
  * Settings of chapter 3's demos (L1 and L2 regularization). Three groups, one per demo:
@@ -22,25 +22,25 @@ export const PENALTY_LABELS: Record<PenaltyKind, string> = {
 };
 
 export const penaltyFields = {
-  penalty: { kind: 'enum', label: 'Penalty', options: PENALTIES, default: 'l1', help: 'none; L1 = λ·Σ|w| added to the loss; L2 = λ·Σw² added to the loss; L1 with a proximal step = soft-thresholding after each SGD step (exact zeros; not what an L1 term in a PyTorch loss does).' },
-  strength: { kind: 'number', label: 'Strength λ', min: 0.00001, max: 1, log: true, default: 0.001, help: 'The penalty’s weight λ in the loss. Changes while the network trains.' },
-  lr: { kind: 'number', label: 'Learning rate', min: 0.001, max: 10, log: true, default: 0.1, help: 'Step size of the optimizer. Changes while the network trains; too large and training diverges.' },
-  optimizer: { kind: 'enum', label: 'Optimizer', options: ['sgd', 'adam'] as const, default: 'sgd', help: 'Plain SGD (no momentum), or Adam. Adam wants a smaller learning rate, about 0.01.' },
-  dataset: { kind: 'enum', label: 'Data set', options: ['circle', 'xor', 'gauss', 'spiral'] as const, default: 'xor', help: 'Which 2-D pattern the two classes follow.' },
-  noise: { kind: 'number', label: 'Label noise', min: 0, max: 0.5, step: 0.01, default: 0.1, help: 'Fraction of points whose label is flipped.' },
-  points: { kind: 'int', label: 'Training points', min: 10, max: 400, step: 10, default: 100 },
-  hidden: { kind: 'int', label: 'Neurons per layer', min: 2, max: 32, step: 1, default: 16 },
-  layers: { kind: 'int', label: 'Hidden layers', min: 1, max: 3, step: 1, default: 2 },
-  activation: { kind: 'enum', label: 'Activation', options: ['tanh', 'relu'] as const, default: 'tanh' },
-  batch: { kind: 'int', label: 'Batch size', min: 1, max: 400, step: 1, default: 10 },
-  epochs: { kind: 'int', label: 'Epochs to train', min: 10, max: 5000, step: 10, default: 600 },
-  seed: { kind: 'int', label: 'Seed', min: 0, max: 999999, step: 1, default: 7, help: 'Same seed, same data, same initial weights, same batches: the same run.' },
+  penalty: { kind: 'enum', effect: 'live', label: 'Penalty', options: PENALTIES, default: 'l1', help: 'none; L1 = λ·Σ|w| added to the loss; L2 = λ·Σw² added to the loss; L1 with a proximal step = soft-thresholding after each SGD step (exact zeros; not what an L1 term in a PyTorch loss does).' },
+  strength: { kind: 'number', effect: 'live', label: 'Strength λ', min: 0.00001, max: 1, log: true, default: 0.001, help: 'The penalty’s weight λ in the loss. Changes while the network trains.' },
+  lr: { kind: 'number', effect: 'live', label: 'Learning rate', min: 0.001, max: 10, log: true, default: 0.1, help: 'Step size of the optimizer. Changes while the network trains; too large and training diverges.' },
+  optimizer: { kind: 'enum', effect: 'restart', label: 'Optimizer', options: ['sgd', 'adam'] as const, default: 'sgd', help: 'Plain SGD (no momentum), or Adam. Adam wants a smaller learning rate, about 0.01.' },
+  dataset: { kind: 'enum', effect: 'restart', label: 'Data set', options: ['circle', 'xor', 'gauss', 'spiral'] as const, default: 'xor', help: 'Which 2-D pattern the two classes follow.' },
+  noise: { kind: 'number', effect: 'restart', label: 'Label noise', min: 0, max: 0.5, step: 0.01, default: 0.1, help: 'Fraction of points whose label is flipped.' },
+  points: { kind: 'int', effect: 'restart', label: 'Training points', min: 10, max: 400, step: 10, default: 100 },
+  hidden: { kind: 'int', effect: 'restart', label: 'Neurons per layer', min: 2, max: 32, step: 1, default: 16 },
+  layers: { kind: 'int', effect: 'restart', label: 'Hidden layers', min: 1, max: 3, step: 1, default: 2 },
+  activation: { kind: 'enum', effect: 'restart', label: 'Activation', options: ['tanh', 'relu'] as const, default: 'tanh' },
+  batch: { kind: 'int', effect: 'restart', label: 'Batch size', min: 1, max: 400, step: 1, default: 10 },
+  epochs: { kind: 'int', effect: 'restart', label: 'Epochs to train', min: 10, max: 5000, step: 10, default: 600 },
+  seed: { kind: 'int', effect: 'restart', label: 'Seed', min: 0, max: 999999, step: 1, default: 7, help: 'Same seed, same data, same initial weights, same batches: the same run.' },
 } satisfies Fields;
 
 export type PenaltySettings = SettingsOf<typeof penaltyFields>;
 /** The settings that change while the network trains (runner.update), never restarting it. */
-export const LIVE_KEYS = ['penalty', 'strength', 'lr'] as const satisfies readonly (keyof PenaltySettings)[];
-export type LiveKey = (typeof LIVE_KEYS)[number];
+export type LiveKey = 'penalty' | 'strength' | 'lr';
+export const LIVE_KEYS = keysWithEffect(penaltyFields, 'live') as LiveKey[];
 
 /** The proximal step is defined for plain SGD (threshold lr·λ per step); Adam's steps have no such threshold. */
 export function combinationProblem(s: Pick<PenaltySettings, 'penalty' | 'optimizer'>): string | null {
@@ -62,13 +62,13 @@ export const GRID = 40;
 export const NEAR_ZERO = 0.01;
 
 export const pathFields = {
-  samples: { kind: 'int', label: 'Samples', min: 20, max: 200, step: 10, default: 60, help: 'Rows of the regression data set.' },
-  informative: { kind: 'int', label: 'Informative features', min: 1, max: 4, step: 1, default: 3, help: 'Features with a true coefficient of size 1 to 3 (x1, x2, …).' },
-  useless: { kind: 'int', label: 'Useless features', min: 1, max: 12, step: 1, default: 7, help: 'Features whose true coefficient is 0: pure noise to the target.' },
-  noise: { kind: 'number', label: 'Target noise', min: 0, max: 3, step: 0.1, default: 1, help: 'Standard deviation of the noise added to the target.' },
-  seed: { kind: 'int', label: 'Seed', min: 0, max: 999999, step: 1, default: 7 },
-  lassoAlpha: { kind: 'number', label: 'Lasso alpha', min: 0.001, max: 10, log: true, default: 0.3, help: 'Where the marker stands on the Lasso path (scikit-learn’s alpha).' },
-  ridgeAlpha: { kind: 'number', label: 'Ridge alpha', min: 0.01, max: 100000, log: true, default: 100, help: 'Where the marker stands on the Ridge path (scikit-learn’s alpha).' },
+  samples: { kind: 'int', effect: 'restart', label: 'Samples', min: 20, max: 200, step: 10, default: 60, help: 'Rows of the regression data set.' },
+  informative: { kind: 'int', effect: 'restart', label: 'Informative features', min: 1, max: 4, step: 1, default: 3, help: 'Features with a true coefficient of size 1 to 3 (x1, x2, …).' },
+  useless: { kind: 'int', effect: 'restart', label: 'Useless features', min: 1, max: 12, step: 1, default: 7, help: 'Features whose true coefficient is 0: pure noise to the target.' },
+  noise: { kind: 'number', effect: 'restart', label: 'Target noise', min: 0, max: 3, step: 0.1, default: 1, help: 'Standard deviation of the noise added to the target.' },
+  seed: { kind: 'int', effect: 'restart', label: 'Seed', min: 0, max: 999999, step: 1, default: 7 },
+  lassoAlpha: { kind: 'number', effect: 'live', label: 'Lasso alpha', min: 0.001, max: 10, log: true, default: 0.3, help: 'Where the marker stands on the Lasso path (scikit-learn’s alpha).' },
+  ridgeAlpha: { kind: 'number', effect: 'live', label: 'Ridge alpha', min: 0.01, max: 100000, log: true, default: 100, help: 'Where the marker stands on the Ridge path (scikit-learn’s alpha).' },
 } satisfies Fields;
 
 export type PathSettings = SettingsOf<typeof pathFields>;
@@ -76,17 +76,17 @@ export type PathSettings = SettingsOf<typeof pathFields>;
 export const MARKER_KEYS = ['lassoAlpha', 'ridgeAlpha'] as const satisfies readonly (keyof PathSettings)[];
 /** Identifies a path's data set: snapshots of an older data set are not drawn. */
 export function pathDataKey(s: PathSettings): string {
-  return JSON.stringify([s.samples, s.informative, s.useless, s.noise, s.seed]);
+  return runKeyOf(pathFields, s);
 }
 /** Path grid: points per decade of alpha (the path's x range is the markers' range). */
 export const PATH_PER_DECADE = 12;
 
 export const geometryFields = {
-  w1: { kind: 'number', label: 'Unpenalized w₁', min: -2, max: 2, step: 0.05, default: 1.5, help: 'First coordinate of the data loss’s minimum (the optimum without a penalty).' },
-  w2: { kind: 'number', label: 'Unpenalized w₂', min: -2, max: 2, step: 0.05, default: 0.6, help: 'Second coordinate of the data loss’s minimum.' },
-  strength: { kind: 'number', label: 'Strength λ', min: 0, max: 3, step: 0.05, default: 0.5, help: 'Weight of the penalty: λ(|w₁| + |w₂|) for L1, λ(w₁² + w₂²) for L2.' },
-  tilt: { kind: 'int', label: 'Ellipse tilt (degrees)', min: 0, max: 180, step: 5, default: 25, help: 'Direction of the long axis of the data loss’s contours.' },
-  stretch: { kind: 'number', label: 'Ellipse stretch', min: 1, max: 4, step: 0.1, default: 2, help: 'How much longer the contours are than wide (1 = circles).' },
+  w1: { kind: 'number', effect: 'view', label: 'Unpenalized w₁', min: -2, max: 2, step: 0.05, default: 1.5, help: 'First coordinate of the data loss’s minimum (the optimum without a penalty).' },
+  w2: { kind: 'number', effect: 'view', label: 'Unpenalized w₂', min: -2, max: 2, step: 0.05, default: 0.6, help: 'Second coordinate of the data loss’s minimum.' },
+  strength: { kind: 'number', effect: 'view', label: 'Strength λ', min: 0, max: 3, step: 0.05, default: 0.5, help: 'Weight of the penalty: λ(|w₁| + |w₂|) for L1, λ(w₁² + w₂²) for L2.' },
+  tilt: { kind: 'int', effect: 'view', label: 'Ellipse tilt (degrees)', min: 0, max: 180, step: 5, default: 25, help: 'Direction of the long axis of the data loss’s contours.' },
+  stretch: { kind: 'number', effect: 'view', label: 'Ellipse stretch', min: 1, max: 4, step: 0.1, default: 2, help: 'How much longer the contours are than wide (1 = circles).' },
 } satisfies Fields;
 
 export type GeometrySettings = SettingsOf<typeof geometryFields>;

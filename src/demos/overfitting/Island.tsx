@@ -1,4 +1,4 @@
-import { useTrainer } from '../../training/useTrainer.ts';
+import type { VNode } from 'preact';
 import { LineChart } from '../../views/LineChart.tsx';
 import { RunBoundary } from '../ui/RunBoundary.tsx';
 import { percent as pct } from '../ui/format.ts';
@@ -6,19 +6,11 @@ import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { downloadJson } from '../ui/download.ts';
 import { SettingControl } from '../ui/SettingControl.tsx';
 import { TrainButtons } from '../ui/TrainButtons.tsx';
-import { useOnChange } from '../ui/useOnChange.ts';
-import { useDemoSettings } from '../ui/useDemoSettings.ts';
-import { overfittingFields, type OverfittingSettings } from './settings.ts';
+import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
+import type { IslandProps } from '../define.ts';
+import { overfittingDemo } from './demo.ts';
+import { overfittingFields } from './settings.ts';
 import type { OverfittingSnapshot } from './runner.ts';
-
-interface Props {
-  id: string;
-  title: string;
-  caption?: string;
-  settings: OverfittingSettings;
-  /** Which settings the learner can change (all by default). */
-  controls: (keyof OverfittingSettings)[];
-}
 
 const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(3));
 
@@ -27,13 +19,9 @@ const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ?
  * fall while the validation loss turns back up, next to the decision boundary wrapping itself
  * around noisy points.
  */
-export default function OverfittingIsland({ id, title, caption, settings: initial, controls }: Props) {
-  const { settings, setSettings, frame } = useDemoSettings({ id, title, caption }, overfittingFields, initial);
-  const t = useTrainer<OverfittingSnapshot>('overfitting', settings);
-
-  // A changed setting restarts the run (the learning rate changes live, without a restart).
-  useOnChange([settings.dataset, settings.noise, settings.points, settings.hidden, settings.layers, settings.activation, settings.batch, settings.epochs, settings.seed], () => t.reset(settings));
-  useOnChange([settings.lr], () => t.update({ lr: settings.lr }));
+export default function OverfittingIsland(props: IslandProps<typeof overfittingFields>): VNode {
+  const { id, controls } = props;
+  const { settings, set, frame, t } = useTrainedDemo<typeof overfittingFields, OverfittingSnapshot>(overfittingDemo, props);
 
   const s = t.snapshot;
   const epoch = s?.epoch ?? 0;
@@ -45,7 +33,6 @@ export default function OverfittingIsland({ id, title, caption, settings: initia
       `Lowest validation loss ${fmt(s.val[s.bestEpoch])} at epoch ${s.bestEpoch}.` +
       (overfitting ? ' The validation loss has turned back up: the network is overfitting.' : '')
     : 'Not trained yet.';
-  const set = (k: keyof OverfittingSettings) => (v: number | string | boolean) => setSettings({ ...settings, [k]: v });
 
   return (
     <DemoFrame
@@ -55,7 +42,7 @@ export default function OverfittingIsland({ id, title, caption, settings: initia
         const { exportOverfittingRun } = await import('./runner.ts');
         downloadJson(`overfitting-seed${settings.seed}.json`, exportOverfittingRun(settings));
       }}
-      reproduce={{ demo: 'overfitting', library: 'pytorch', settings, snapshot: s }}
+      reproduce={{ demo: overfittingDemo.id, library: 'pytorch', settings, snapshot: s }}
     >
       <div class="controls">
         {controls.map((k) => (

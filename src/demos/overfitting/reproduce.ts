@@ -4,15 +4,11 @@ import { EXPLOSION } from '../classification-run.ts';
 import { defineReproduction, torchBody } from '../../reproduce/recipe.ts';
 import type { Line } from '../../reproduce/types.ts';
 import { buildRun, type OverfittingSnapshot } from './runner.ts';
-import { overfittingFields } from './settings.ts';
+import { overfittingDemo } from './demo.ts';
 
 export const reproductions = [
-  defineReproduction({
-    id: 'overfitting',
+  defineReproduction(overfittingDemo, {
     library: 'pytorch',
-    title: 'Watch a network overfit',
-    chapter: { slug: 'what-is-regularization', title: 'What is regularization?' },
-    fields: overfittingFields,
     recipe(s, changes) {
       const { split, trainer } = buildRun(s);
       return torchBody({
@@ -28,6 +24,6 @@ export const reproductions = [
       return lines;
     },
     quick: { epochs: 20 },
-    runner: { kind: 'overfitting', livePatch: { lr: 0.03 }, afterUnits: 4 },
+    runner: { livePatch: { lr: 0.03 }, afterUnits: 4 },
   }),
 ];

@@ -95,4 +95,3 @@ export function exportOverfittingRun(raw: unknown) {
   };
 }
 
-export const runners = { overfitting: overfittingRunner };

@@ -2,16 +2,16 @@ import type { Fields, SettingsOf } from '../settings-kit.ts';
 
 /** Settings of the "watch a network overfit" demo (chapter 1). */
 export const overfittingFields = {
-  dataset: { kind: 'enum', label: 'Data set', options: ['circle', 'xor', 'gauss', 'spiral'] as const, default: 'xor', help: 'Which 2-D pattern the two classes follow.' },
-  noise: { kind: 'number', label: 'Label noise', min: 0, max: 0.5, step: 0.01, default: 0.2, help: 'Fraction of points whose label is flipped: the noise an overfit network memorises.' },
-  points: { kind: 'int', label: 'Training points', min: 10, max: 400, step: 10, default: 30, help: 'How many labelled points the network trains on. Few points make overfitting easy.' },
-  hidden: { kind: 'int', label: 'Neurons per layer', min: 2, max: 64, step: 1, default: 40 },
-  layers: { kind: 'int', label: 'Hidden layers', min: 1, max: 4, step: 1, default: 2 },
-  activation: { kind: 'enum', label: 'Activation', options: ['relu', 'tanh'] as const, default: 'relu' },
-  lr: { kind: 'number', label: 'Learning rate', min: 0.0001, max: 10, log: true, default: 0.01, help: 'Adam step size. Very large values make training diverge.' },
-  batch: { kind: 'int', label: 'Batch size', min: 1, max: 400, step: 1, default: 10 },
-  epochs: { kind: 'int', label: 'Epochs to train', min: 10, max: 5000, step: 10, default: 600 },
-  seed: { kind: 'int', label: 'Seed', min: 0, max: 999999, step: 1, default: 7, help: 'Same seed, same data, same initial weights, same run.' },
+  dataset: { kind: 'enum', effect: 'restart', label: 'Data set', options: ['circle', 'xor', 'gauss', 'spiral'] as const, default: 'xor', help: 'Which 2-D pattern the two classes follow.' },
+  noise: { kind: 'number', effect: 'restart', label: 'Label noise', min: 0, max: 0.5, step: 0.01, default: 0.2, help: 'Fraction of points whose label is flipped: the noise an overfit network memorises.' },
+  points: { kind: 'int', effect: 'restart', label: 'Training points', min: 10, max: 400, step: 10, default: 30, help: 'How many labelled points the network trains on. Few points make overfitting easy.' },
+  hidden: { kind: 'int', effect: 'restart', label: 'Neurons per layer', min: 2, max: 64, step: 1, default: 40 },
+  layers: { kind: 'int', effect: 'restart', label: 'Hidden layers', min: 1, max: 4, step: 1, default: 2 },
+  activation: { kind: 'enum', effect: 'restart', label: 'Activation', options: ['relu', 'tanh'] as const, default: 'relu' },
+  lr: { kind: 'number', effect: 'live', label: 'Learning rate', min: 0.0001, max: 10, log: true, default: 0.01, help: 'Adam step size. Very large values make training diverge.' },
+  batch: { kind: 'int', effect: 'restart', label: 'Batch size', min: 1, max: 400, step: 1, default: 10 },
+  epochs: { kind: 'int', effect: 'restart', label: 'Epochs to train', min: 10, max: 5000, step: 10, default: 600 },
+  seed: { kind: 'int', effect: 'restart', label: 'Seed', min: 0, max: 999999, step: 1, default: 7, help: 'Same seed, same data, same initial weights, same run.' },
 } satisfies Fields;
 
 export type OverfittingSettings = SettingsOf<typeof overfittingFields>;

@@ -5,7 +5,7 @@ import { url } from '../../lib/urls.ts';
 import { download } from './download.ts';
 
 export interface ReproduceProps {
-  /** The reproduction id (src/demos/<folder>/reproduce.ts): also the file name, `<demo>.py`. */
+  /** The reproduction id (the demo's, or one of its scripts'): also the file name, `<demo>.py`. */
   demo: string;
   library: Library;
   /** The island's current settings. */
@@ -39,8 +39,8 @@ export function ReproduceButton({ demo, library, settings, snapshot, label, cont
   const run = async () => {
     setBusy(true);
     try {
-      const { scriptOnScreen } = await import('../../reproduce/browser.ts');
-      const { filename, text } = await scriptOnScreen(demo, {
+      const [{ scriptOnScreen }, { findReproduction }] = await Promise.all([import('../../reproduce/browser.ts'), import('../reproductions.ts')]);
+      const { filename, text } = scriptOnScreen(await findReproduction(demo), {
         settings: settings as Record<string, unknown>, snapshot, pageUrl: `${location.origin}${location.pathname}`, instanceId,
       });
       download(filename, text, 'text/x-python');

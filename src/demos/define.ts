@@ -1,0 +1,77 @@
+/**
+ * One demo, one definition. Everything about a demo that is not its drawing lives here, and
+ * everything else is derived from the list in ./index.ts: the MDX component (`<OverfittingDemo />`
+ * through ./Demo.astro), its embed page, its remix-guide entry, the worker's runner table, the
+ * reproduce CLI and page, and the tests' demo lists. Pure data and lazy loaders: a definition is
+ * cheap to import anywhere (build, browser, worker, Node scripts); the island, the runner and the
+ * reproduction load only where they are used.
+ */
+import type { ComponentType } from 'preact';
+import type { RunnerFactory } from '../training/runner.ts';
+import type { Reproduction } from '../reproduce/types.ts';
+import type { Fields, SettingsOf } from './settings-kit.ts';
+
+/** What the generic wrapper hands a demo's island. */
+export interface IslandProps<F extends Fields = Fields> {
+  /** The instance's id on the page: its anchor and the prefix of its link parameters. */
+  id: string;
+  title: string;
+  caption?: string;
+  /** The props' settings, validated at build time (a shared link may still change them). */
+  settings: SettingsOf<F>;
+  /** The settings the learner can change, in the order their controls show. */
+  controls: (keyof F & string)[];
+}
+
+/** A chapter a demo belongs to: its slug (content/ file name without the number) and title. */
+export interface ChapterRef {
+  slug: string;
+  title: string;
+}
+
+export interface DemoDefinition<F extends Fields = Fields> {
+  /**
+   * The default instance id (anchor, link prefix `?<id>.<setting>=`), the worker's runner key,
+   * the reproduce CLI's DEMO and the embed page's slug. Lower case, digits and dashes.
+   */
+  id: string;
+  /** The MDX component name: chapters write `<OverfittingDemo … />` with no import. */
+  component: string;
+  title: string;
+  caption: string;
+  chapter: ChapterRef;
+  /** One paragraph for the remix guide. */
+  summary: string;
+  /** An example use with non-default props, for the remix guide. */
+  example: string;
+  /** Its settings, each with its effect: every one is an optional prop and a link parameter. */
+  fields: F;
+  /** The settings the learner can change by default, in the order their controls show. */
+  controls: (keyof F & string)[];
+  /**
+   * Settings that are fine one by one but not together: a message, or null. Checked at build time
+   * (the build fails naming the demo) and on a shared link (the defaults, with a notice).
+   */
+  clash?(settings: SettingsOf<F>): string | null;
+  /** The Preact island that draws the demo (see IslandProps). */
+  island(): Promise<{ default: ComponentType<IslandProps<F>> }>;
+  /** The runner the worker trains with, when the demo trains (registered under `id`). */
+  runner?(): Promise<RunnerFactory>;
+  /** "Reproduce in PyTorch / scikit-learn": the scripts it writes (a button each). */
+  reproduce?(): Promise<Reproduction[]>;
+}
+
+const ID = /^[a-z][a-z0-9-]*$/;
+
+/** Checks a definition's own consistency once, where it is written (a mistake fails every caller). */
+export function defineDemo<F extends Fields>(d: DemoDefinition<F>): DemoDefinition<F> {
+  if (!ID.test(d.id)) throw new Error(`demo id "${d.id}" must be lower-case letters, digits and dashes`);
+  if (!/^[A-Z][A-Za-z0-9]*Demo$/.test(d.component)) throw new Error(`demo "${d.id}": component "${d.component}" must be PascalCase ending in "Demo"`);
+  for (const c of d.controls) {
+    if (!Object.hasOwn(d.fields, c)) throw new Error(`demo "${d.id}": control "${c}" is not one of its fields`);
+  }
+  return d;
+}
+
+/** The untyped view every list and page works with. */
+export type AnyDemo = DemoDefinition<Fields>;

@@ -1,0 +1,14 @@
+import { useTrainer, type TrainerHandle } from '../../training/useTrainer.ts';
+import type { HostSource } from '../../training/client.ts';
+import type { RunnerTable } from '../../training/runner.ts';
+
+/** The course's training host: the worker whose entry is src/demos/worker.ts (the demo list's runners). */
+const courseHost: HostSource = {
+  worker: () => new Worker(new URL('../worker.ts', import.meta.url), { type: 'module', name: 'training' }),
+  runners: (): Promise<RunnerTable> => import('../runners.ts').then((m) => m.runnerTable),
+};
+
+/** A demo island's trainer: `kind` is the demo's id (its runner in the table). */
+export function useDemoTrainer<S>(kind: string, settings: unknown): TrainerHandle<S> {
+  return useTrainer<S>(courseHost, kind, settings);
+}

@@ -1,0 +1,76 @@
+// The rules of the code's layout (docs/writing-a-demo.md): data flows one way, and a demo is one
+// definition in one list. Checked on the import lines of every source file.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { demos } from '../../src/demos/index.ts';
+
+const root = process.cwd();
+const src = join(root, 'src');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? files(p) : /\.(ts|tsx|astro|mjs)$/.test(name) ? [p] : [];
+  });
+}
+
+/** Every relative module a file imports (static, dynamic and `new URL(…)` worker entries), resolved to a path under the root. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const specs = [...text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+|new URL\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]);
+  return specs.map((s) => relative(root, resolve(dirname(file), s)));
+}
+
+const all = files(src);
+
+test('infrastructure (engine, training, views, reproduce) imports nothing from src/demos', () => {
+  for (const dir of ['engine', 'training', 'views', 'reproduce']) {
+    for (const f of files(join(src, dir))) {
+      for (const imp of importsOf(f)) assert.ok(!imp.startsWith('src/demos/') || imp === 'src/demos/settings-kit.ts' && dir === 'reproduce', `${relative(root, f)} imports ${imp}`);
+    }
+  }
+});
+
+test('no demo folder imports another demo folder', () => {
+  const shared = new Set(['ui']);
+  for (const f of all.filter((f) => relative(src, f).startsWith('demos/'))) {
+    const parts = relative(join(src, 'demos'), f).split('/');
+    if (parts.length < 2 || shared.has(parts[0])) continue;
+    for (const imp of importsOf(f)) {
+      const m = /^src\/demos\/([^/]+)\/.+/.exec(imp);
+      if (m && !shared.has(m[1])) assert.equal(m[1], parts[0], `${relative(root, f)} imports ${imp}`);
+    }
+  }
+});
+
+test('one generic MDX wrapper places every demo; the list names each demo once', () => {
+  assert.deepEqual(all.filter((f) => /Demo\.astro$/.test(f)).map((f) => relative(root, f)), ['src/demos/Demo.astro']);
+  for (const key of ['id', 'component'] as const) {
+    const seen = demos.map((d) => d[key]);
+    assert.equal(new Set(seen).size, seen.length, `demo ${key}s are unique: ${seen.join(', ')}`);
+  }
+  // Demos are found only through the list: no glob or readdir discovery in the code.
+  for (const f of all) assert.doesNotMatch(readFileSync(f, 'utf8'), /import\.meta\.glob|readdirSync\(/, relative(root, f));
+});
+
+test('every field of every demo says its effect, and every default control is a field', () => {
+  for (const d of demos) {
+    for (const [k, f] of Object.entries(d.fields)) assert.ok(['restart', 'live', 'view'].includes(f.effect), `${d.id}.${k}`);
+    for (const c of d.controls) assert.ok(Object.hasOwn(d.fields, c), `${d.id}: control ${c}`);
+    if (Object.values(d.fields).some((f) => f.effect === 'live')) assert.ok(d.runner, `${d.id} has live fields, so it trains`);
+  }
+});
+
+test('every demo\'s chapter exists with that title', () => {
+  const chapters = readdirSync(join(root, 'content')).filter((f) => f.endsWith('.mdx')).map((f) => {
+    const text = readFileSync(join(root, 'content', f), 'utf8');
+    return { slug: f.replace(/^\d+-/, '').replace(/\.mdx$/, ''), title: /^title:\s*(.+)$/m.exec(text)?.[1].trim().replace(/^["']|["']$/g, '') };
+  });
+  for (const d of demos) {
+    const c = chapters.find((c) => c.slug === d.chapter.slug);
+    assert.ok(c, `${d.id}: chapter ${d.chapter.slug}`);
+    assert.equal(c.title, d.chapter.title, `${d.id}: chapter title`);
+  }
+});
