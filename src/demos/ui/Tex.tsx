@@ -57,14 +57,15 @@ export function Tex({ tex, display = false, class: cls }: Props) {
   const key = `${display ? 'D' : 'I'}:${tex}`;
   useLayoutEffect(() => {
     const el = ref.current;
-    if (!el || el.dataset.tex === key) return;
+    if (!el) return;
+    el.dataset.want = key; // the latest asked for: an older reply arriving later is dropped
+    if (el.dataset.tex === key) return;
     const show = (html: string) => {
       el.innerHTML = html;
       el.dataset.tex = key;
     };
     const known = cache.get(key);
     if (known !== undefined) return show(known);
-    el.dataset.want = key;
     void texRenderer()(tex, display).then((html) => {
       remember(key, html);
       if (el.dataset.want === key) show(html); // a later equation may have been asked for meanwhile
