@@ -55,9 +55,12 @@ $$
 <CheckYourUnderstanding questions={[
   {
     prompt: "Replace this with a question about ${title.replace(/"/g, '')}.",
-    choices: ["The right answer", "A tempting wrong answer"],
+    choices: [
+      { text: "The right answer" },
+      { text: "A tempting wrong answer, about as long as the right one", why: "Say why this choice is wrong, without giving the right one away." }
+    ],
     answer: 0,
-    explanation: "Say why the right answer is right and the other is not."
+    explanation: "Say why the right answer is right."
   }
 ]} />
 `);

@@ -11,3 +11,19 @@ export function demosUsedIn(mdx: string, known: readonly string[]): string[] {
   }
   return found;
 }
+
+/**
+ * The id of every demo a chapter's MDX places, in order: its `id="…"` prop, else the demo's
+ * default id. The page's demo sections carry these ids, so progress can say "2 of 3 demos run"
+ * for a chapter before it is opened.
+ */
+export function demoIdsIn(mdx: string, defaultIds: Readonly<Record<string, string>>): string[] {
+  const ids: string[] = [];
+  for (const m of mdx.matchAll(/<([A-Z][A-Za-z0-9]*Demo)\b([^]*?)\/?>/g)) {
+    const fallback = Object.hasOwn(defaultIds, m[1]) ? defaultIds[m[1]] : undefined;
+    if (fallback === undefined) continue;
+    const id = /\bid=["']([^"']+)["']/.exec(m[2])?.[1] ?? fallback;
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}

@@ -73,3 +73,41 @@ export function validChanges(raw: unknown): Change[] {
     return { step: step as number, epoch: epoch as number, set: out };
   });
 }
+
+/**
+ * A change log in a share link's query value: `2000:l1=0.01,lr=0.05;2500:l2=0.003` (at optimizer
+ * step 2000, l1 and lr moved; at 2500, l2). Live keys in the engine's terms, as the log keeps them.
+ * The link reopens the run's starting settings with this log, and the demo replays each change at
+ * its step: the same run, changes included.
+ */
+export function changesToQuery(changes: readonly Change[]): string {
+  return changes
+    .map((c) => `${c.step}:${Object.entries(c.set).map(([k, v]) => `${k}=${v}`).join(',')}`)
+    .join(';');
+}
+
+/** At most this many changes, and this many characters, are read from a link (a hostile link costs nothing). */
+export const LINK_CHANGES_MAX = 200;
+const LINK_CHANGES_CHARS = 8000;
+
+/**
+ * Reads changesToQuery's text back, checked like any change log (validChanges). The epoch of each
+ * change is not in the link (the replaying run logs its own); it reads as 0 here. Throws an
+ * EngineError naming what is wrong.
+ */
+export function changesFromQuery(text: string): Change[] {
+  if (text.length > LINK_CHANGES_CHARS) throw new EngineError(`the list of changes is too long (${text.length} characters, at most ${LINK_CHANGES_CHARS})`);
+  const parts = text.split(';').filter((p) => p.trim() !== '');
+  if (parts.length > LINK_CHANGES_MAX) throw new EngineError(`too many changes (${parts.length}, at most ${LINK_CHANGES_MAX})`);
+  return validChanges(parts.map((p, i) => {
+    const m = /^\s*(\d+)\s*:(.*)$/.exec(p);
+    if (!m) throw new EngineError(`change ${i} must read STEP:KEY=VALUE, got ${show(p)}`);
+    const set: Record<string, number> = Object.create(null); // "__proto__" from a link is a key like any other (and refused)
+    for (const kv of m[2].split(',')) {
+      const [k, v, ...rest] = kv.split('=');
+      if (rest.length || k === undefined || v === undefined || !/^[A-Za-z0-9]+$/.test(k.trim()) || v.trim() === '') throw new EngineError(`change ${i}: ${show(kv)} must read KEY=VALUE`);
+      set[k.trim()] = Number(v);
+    }
+    return { step: Number(m[1]), epoch: 0, set };
+  }));
+}

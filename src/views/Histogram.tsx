@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { Chart, type ChartConfiguration } from './chartjs.ts';
 import { usePalette, type Palette } from './palette.ts';
-import { binCounts, binTick } from './histogram-bins.ts';
+import { binCounts, binCountsApartFromZero, binTick } from './histogram-bins.ts';
 import { sameValues } from './decimate.ts';
 import { useDrawWhenVisible } from './visible.ts';
 
@@ -30,10 +30,15 @@ interface Props {
   testId?: string;
   /** Label the x axis at multiples of this step (e.g. -2, 0, 2) instead of at bin centres. */
   tickStep?: number;
+  /** Draw the first series' values that are exactly 0 as a bar of their own colour, stacked in
+   *  the bin of 0 and named in the legend (an L1 spike "near zero" is not "at zero"). */
+  zeroBar?: { label: string; color: number };
 }
 
+interface Bar { label: string; color: number; counts: number[] }
+
 /** A chart.js bar histogram, kept in sync with props, with a text alternative. */
-export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count', summary, logCounts, height, testId, tickStep }: Props) {
+export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count', summary, logCounts, height, testId, tickStep, zeroBar }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<'bar'> | null>(null);
   const palette = usePalette();
@@ -56,7 +61,7 @@ export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count
           },
           y: { type: logCounts ? 'logarithmic' : 'linear', beginAtZero: !logCounts, ticks: { color: palette.muted, maxTicksLimit: 5 }, grid: { color: palette.border }, title: { display: true, text: yLabel, color: palette.muted } },
         },
-        plugins: { legend: { display: series.length > 1, labels: { color: palette.text, boxWidth: 12 } } },
+        plugins: { legend: { display: series.length > 1 || !!zeroBar, labels: { color: palette.text, boxWidth: 12 } } },
         datasets: { bar: { barPercentage: 1, categoryPercentage: series.length > 1 ? 0.9 : 1, grouped: true } },
       },
     };
@@ -65,30 +70,40 @@ export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count
   useEffect(() => () => {
     chart.current?.destroy();
     chart.current = null;
-  }, [palette, logCounts, xLabel, yLabel, series.length, !!tickStep]);
+  }, [palette, logCounts, xLabel, yLabel, series.length, !!tickStep, !!zeroBar]);
 
   // Redraws only when the bars or the axis changed (weights that move within their bins redraw
   // nothing), updating the datasets in place.
-  const drawn = useRef<{ counts: number[][]; rest: string; chart: unknown }>({ counts: [], rest: '', chart: null });
+  const drawn = useRef<{ bars: Bar[]; rest: string; chart: unknown }>({ bars: [], rest: '', chart: null });
   const draw = () => {
     if (!canvas.current?.isConnected || !palette) return;
     if (!chart.current) create(canvas.current, palette);
     const c = chart.current!;
     const prev = drawn.current;
-    const rest = JSON.stringify([series.map((s) => [s.label, s.color]), min, max, bins, logCounts]);
-    const counts = series.map((s) => binCounts(s.values, min, max, bins));
-    if (prev.chart === c && rest === prev.rest && counts.length === prev.counts.length && counts.every((k, i) => sameValues(prev.counts[i], k))) return;
-    drawn.current = { counts, rest, chart: c };
+    const bars: Bar[] = series.map((s, i) => ({
+      label: s.label,
+      color: s.color,
+      counts: i > 0 || !zeroBar ? binCounts(s.values, min, max, bins) : binCountsApartFromZero(s.values, min, max, bins).counts,
+    }));
+    if (zeroBar && series.length) {
+      const apart = binCountsApartFromZero(series[0].values, min, max, bins);
+      const zeros = new Array<number>(bins).fill(0);
+      zeros[apart.zeroBin] = apart.zeros;
+      bars.push({ label: `${zeroBar.label} (${apart.zeros})`, color: zeroBar.color, counts: zeros });
+    }
+    const rest = JSON.stringify([bars.map((b) => [b.label, b.color]), min, max, bins, logCounts]);
+    if (prev.chart === c && rest === prev.rest && bars.length === prev.bars.length && bars.every((b, i) => sameValues(prev.bars[i].counts, b.counts))) return;
+    drawn.current = { bars, rest, chart: c };
     const w = (max - min) / bins;
     c.data.labels = Array.from({ length: bins }, (_, i) => Number((min + (i + 0.5) * w).toPrecision(2)));
     const datasets = c.data.datasets;
-    datasets.length = series.length;
-    series.forEach((s, i) => {
-      const color = palette.series[s.color % palette.series.length];
-      const data = counts[i].map((n) => (logCounts && n === 0 ? null : n)) as number[];
+    datasets.length = bars.length;
+    bars.forEach((b, i) => {
+      const color = palette.series[b.color % palette.series.length];
+      const data = b.counts.map((n) => (logCounts && n === 0 ? null : n)) as number[];
       const d = datasets[i];
-      if (d) Object.assign(d, { label: s.label, data, backgroundColor: color + 'b0', borderColor: color });
-      else datasets[i] = { label: s.label, data, backgroundColor: color + 'b0', borderColor: color, borderWidth: 1 };
+      if (d) Object.assign(d, { label: b.label, data, backgroundColor: color + 'b0', borderColor: color });
+      else datasets[i] = { label: b.label, data, backgroundColor: color + 'b0', borderColor: color, borderWidth: 1 };
     });
     c.update('none');
   };

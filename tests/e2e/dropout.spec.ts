@@ -81,6 +81,9 @@ test.describe('chapter 2: the dropout mask viewer', () => {
     await expect(demo.getByTestId('mask-status')).toContainText('Eval mode');
     await page.keyboard.press('ArrowLeft');
     await expect(demo.getByRole('radio', { name: 'train' })).toBeChecked();
+    // One step per second is "1 step", never "1 steps".
+    await expect(demo.getByLabel('Speed').locator('option[value="1"]')).toHaveText('1 step per second');
+    await expect(demo.getByLabel('Speed').locator('option[value="2"]')).toHaveText('2 steps per second');
     await demo.getByLabel('Speed').selectOption('20');
     await demo.getByTestId('train').focus();
     await page.keyboard.press('Enter');
@@ -109,6 +112,9 @@ test.describe('chapter 2: the dropout mask viewer', () => {
     await demo.getByTestId('train').click();
     await expect(demo.getByTestId('demo-error')).toContainText('diverged');
     await expect(demo.getByTestId('demo-error')).toContainText('Lower the learning rate');
+    // One sentence after the lead, never "Training diverged. at step 5".
+    await expect(demo.getByTestId('demo-error')).toHaveText(/^Training diverged: [a-z]/);
+    await expect(demo.getByTestId('demo-error')).not.toContainText(/\. [a-z]/);
     await demo.locator('details.do-details summary').click();
     await setRange(demo.getByLabel(/Learning rate/), -2);
     await demo.getByTestId('reset').click();

@@ -78,12 +78,22 @@ test.describe('chapter 5: the patience stepper', () => {
     const p1 = runEarlyStopping({ patience: 1 }, REC.val);
     await expect(demo.getByTestId('es-epoch')).toHaveText(String(p1.epochs_run));
     await expect(demo.getByTestId('es-stopped')).toContainText(`after epoch ${p1.stopped_epoch! + 1}`);
-    // A larger one lets the learner continue from there.
+    // A larger one moves the stepper forward again, to where that rule stops.
+    await setRange(demo.getByLabel(/^Patience/), 10);
+    const p10 = runEarlyStopping({ patience: 10 }, REC.val);
+    expect(p10.epochs_run).toBeGreaterThan(p1.epochs_run);
+    await expect(demo.getByTestId('es-epoch')).toHaveText(String(p10.epochs_run));
+    await expect(demo.getByTestId('es-stopped')).toContainText(`after epoch ${p10.stopped_epoch! + 1}`);
+    // Rewound by hand, the stepper stays where the learner put it when the rule loosens again.
+    await setRange(demo.getByLabel(/^Patience/), 1);
+    await expect(demo.getByTestId('es-epoch')).toHaveText(String(p1.epochs_run));
+    await demo.getByTestId('rewind').click();
+    await expect(demo.getByTestId('es-epoch')).toHaveText('0');
     await setRange(demo.getByLabel(/^Patience/), 10);
     await expect(demo.getByTestId('es-stopped')).toHaveCount(0);
-    await expect(demo.getByTestId('es-epoch')).toHaveText(String(p1.epochs_run));
+    await expect(demo.getByTestId('es-epoch')).toHaveText('0');
     await demo.getByTestId('step').click();
-    await expect(demo.getByTestId('es-epoch')).toHaveText(String(p1.epochs_run + 1));
+    await expect(demo.getByTestId('es-epoch')).toHaveText('1');
     // min_delta typed in: the stop moves where the engine says.
     await demo.getByLabel('min_delta').fill('0.01');
     const d = runEarlyStopping({ patience: 10, min_delta: 0.01 }, REC.val);

@@ -116,6 +116,65 @@ test.describe('chapter 3: the penalty on a training network', () => {
     await expect(demo.getByTestId('demo-error')).toContainText('works with plain SGD only');
   });
 
+  test('dragging λ while it trains is one change and one marker, not one per epoch of the drag', async ({ page }) => {
+    const demo = await open(page, 'penalty-effects');
+    await demo.getByTestId('train').click();
+    await expect.poll(() => num(demo.getByTestId('epoch'))).toBeGreaterThan(20);
+    const slider = demo.getByLabel(/^Strength λ/);
+    // A drag: many input events over several epochs, then the release (change).
+    for (const v of [-2.9, -2.8, -2.6, -2.4, -2.2, -2.0]) {
+      await slider.evaluate((el, x) => {
+        (el as HTMLInputElement).value = String(x);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      }, v);
+      await page.waitForTimeout(120);
+    }
+    await expect(demo.getByTestId('penalty-effects-strength-value')).toHaveText('0.01');
+    await expect(demo.getByTestId('live-strength')).toHaveText('0.001'); // the running network waits for the release
+    await expect(demo.getByTestId('change-log')).toContainText('None yet');
+    await slider.evaluate((el) => el.dispatchEvent(new Event('change', { bubbles: true })));
+    await expect(demo.getByTestId('live-strength')).toHaveText('0.01');
+    await expect(demo.getByTestId('change-log').locator('li')).toHaveCount(1);
+    await expect(demo.getByTestId('change-log')).toContainText('λ 0.001 → 0.01');
+    await demo.getByTestId('pause').click();
+  });
+
+  test('a shared link carries the changes made while training, and replays the same run', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    let demo = await open(page, 'penalty-effects', '?penalty-effects.penalty=none&penalty-effects.epochs=60');
+    for (let i = 0; i < 20; i++) await demo.getByTestId('step').click();
+    await expect(demo.getByTestId('epoch')).toHaveText('20');
+    await demo.getByTestId('penalty-effects-penalty-l1').check();
+    await demo.getByTestId('penalty-effects-strength-typed-input').fill('0.01');
+    await expect(demo.getByTestId('live-strength')).toHaveText('0.01');
+    await demo.getByTestId('train').click();
+    await expect(demo.getByTestId('status')).toContainText('finished', { timeout: 30_000 });
+    const log = await demo.getByTestId('change-log').locator('li').allTextContents();
+    expect(log).toEqual(['After epoch 20 (step 200): penalty None → L1, λ 0.001 → 0.01']);
+    const nearZero = await demo.getByTestId('near-zero').textContent();
+    await demo.getByRole('button', { name: 'Copy link to these settings' }).click();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    const url = new globalThis.URL(link);
+    expect(url.searchParams.get('penalty-effects.penalty')).toBe('none'); // the run's start, not its end
+    expect(url.searchParams.get('penalty-effects.changes')).toBe('200:l1=0.01');
+
+    await page.goto(url.pathname + url.search);
+    demo = page.locator('[data-demo="penalty-effects"]');
+    await hydrated(demo);
+    await expect(demo.getByTestId('replay-note')).toContainText('After epoch 20 (step 200): penalty None → L1, λ 0.001 → 0.01');
+    await expect(demo.getByTestId('demo-notice')).toHaveCount(0); // "changes" is no unknown setting
+    await demo.getByTestId('train').click();
+    await expect(demo.getByTestId('status')).toContainText('finished', { timeout: 30_000 });
+    expect(await demo.getByTestId('change-log').locator('li').allTextContents()).toEqual(log);
+    await expect(demo.getByTestId('near-zero')).toHaveText(nearZero!);
+    await expect(demo.getByTestId('penalty-effects-penalty-l1')).toBeChecked();
+    // An old link, and a garbled one, still open the demo.
+    demo = await open(page, 'penalty-effects', '?penalty-effects.changes=banana');
+    await expect(demo.getByTestId('replay-problem')).toContainText('cannot be replayed');
+    await demo.getByTestId('step').click();
+    await expect(demo.getByTestId('epoch')).toHaveText('1');
+  });
+
   test('the code tabs follow the settings', async ({ page }) => {
     const demo = await open(page, 'penalty-effects');
     const code = demo.getByTestId('penalty-effects-code');

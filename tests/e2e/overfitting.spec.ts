@@ -60,7 +60,7 @@ test.describe('chapter 1: the overfitting demo', () => {
     await demo.getByTestId('step').click();
     await expect(demo.getByTestId('epoch')).toHaveText('1');
     const before = await canvasData(page, 'overfitting-boundary');
-    await demo.getByLabel('Data set').selectOption('circle');
+    await demo.getByLabel('Data set').selectOption('xor');
     await expect(demo.getByTestId('epoch')).toHaveText('0');
     await expect.poll(() => canvasData(page, 'overfitting-boundary')).not.toBe(before);
     // Sliders are keyboard operable.
@@ -70,6 +70,35 @@ test.describe('chapter 1: the overfitting demo', () => {
     await expect(demo.getByTestId('overfitting-noise-value')).toHaveText('0.21');
   });
 
+  test('trains at a watchable speed by default, which the learner can change, and says what the curves show', async ({ page }) => {
+    await page.goto('/chapters/what-is-regularization/');
+    const demo = page.locator('[data-demo="overfitting"]');
+    await hydrated(demo);
+    const speed = demo.getByLabel('Speed');
+    await expect(speed).toHaveValue('30');
+    await expect(speed.locator('option:checked')).toHaveText('30 epochs/s');
+    await speed.selectOption('Infinity');
+    await demo.getByTestId('train').click();
+    await expect(demo.getByTestId('status')).toContainText('finished', { timeout: 30_000 });
+    // The default run overfits, and the verdict says so with the chapter's numbers.
+    const verdict = demo.getByTestId('verdict');
+    await expect(verdict).toHaveAttribute('data-verdict', 'overfitting');
+    await expect(verdict).toContainText('Since epoch 14 the validation loss has risen from 0.650 to 10.494');
+  });
+
+  test('with no training point in a quarter the verdict names missing coverage, not noise', async ({ page }) => {
+    await page.goto('/chapters/what-is-regularization/?overfitting.dataset=xor&overfitting.seed=7&overfitting.noise=0');
+    const demo = page.locator('[data-demo="overfitting"]');
+    await hydrated(demo);
+    await demo.getByLabel('Speed').selectOption('Infinity');
+    await demo.getByTestId('train').click();
+    await expect(demo.getByTestId('status')).toContainText('finished', { timeout: 30_000 });
+    const verdict = demo.getByTestId('verdict');
+    await expect(verdict).toHaveAttribute('data-verdict', 'coverage');
+    await expect(verdict).toContainText('bottom-right quarter');
+    await expect(verdict).not.toContainText('flipped labels');
+  });
+
   test('a diverging learning rate gives a clear message, not a broken page', async ({ page }) => {
     await page.goto('/chapters/what-is-regularization/?overfitting.lr=10&overfitting.hidden=64');
     const demo = page.locator('[data-demo="overfitting"]');
@@ -77,6 +106,7 @@ test.describe('chapter 1: the overfitting demo', () => {
     await demo.getByTestId('train').click();
     await expect(demo.getByTestId('demo-error')).toContainText('diverged', { timeout: 30_000 });
     await expect(demo.getByTestId('demo-error')).toContainText('Lower the learning rate');
+    await expect(demo.getByTestId('demo-error')).toHaveText(/^Training diverged: at epoch 1 the training loss reached/);
     await setRange(demo.getByLabel(/Learning rate/), -2); // log10 slider: lr = 0.01
     await demo.getByTestId('reset').click();
     await expect(demo.getByTestId('epoch')).toHaveText('0');

@@ -25,6 +25,13 @@ test('each chapter links to its MDX source and offers embed snippets', async ({ 
   const res = await request.get(href!);
   expect(res.status()).toBe(200);
   expect(await res.text()).toContain('title: What is regularization?');
+  // Served as text, so a browser shows it instead of downloading it (the built file's extension
+  // decides: astro preview and static hosts know .txt, not .mdx).
+  expect(res.headers()['content-type']).toMatch(/^text\/plain/);
+  // Old links to the .mdx still answer with the same text.
+  const old = await request.get(href!.replace(/\.txt$/, ''));
+  expect(old.status()).toBe(200);
+  expect(await old.text()).toBe(await res.text());
 });
 
 test('an embed page shows only the demo, with the settings from its link', async ({ page }) => {
@@ -44,16 +51,16 @@ test('a copied link reopens the demo with the same settings', async ({ page, con
   await page.goto('/chapters/what-is-regularization/');
   const demo = page.locator('[data-demo="overfitting"]');
   await hydrated(demo);
-  await demo.getByLabel('Data set').selectOption('circle');
+  await demo.getByLabel('Data set').selectOption('xor');
   await demo.getByLabel(/Training points/).focus();
   await page.keyboard.press('ArrowRight');
   await demo.getByRole('button', { name: 'Copy link to these settings' }).click();
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(link).toContain('overfitting.dataset=circle');
+  expect(link).toContain('overfitting.dataset=xor');
   expect(link).toContain('overfitting.points=40');
   await page.goto(link);
   await hydrated(demo);
-  await expect(demo.getByLabel('Data set')).toHaveValue('circle');
+  await expect(demo.getByLabel('Data set')).toHaveValue('xor');
   await expect(demo.getByTestId('overfitting-points-value')).toHaveText('40');
 });
 

@@ -98,9 +98,10 @@ test('the quiz gives feedback, is keyboard operable and counts in progress', asy
   await q2.locator('label.quiz-choice').first().click();
   await q2.getByRole('button', { name: 'Check answer' }).click();
   await expect(q2.getByTestId('quiz-feedback')).toContainText('Not quite.');
+  await expect(page.getByTestId('quiz-score')).toContainText('Right at the first try: 1 of 4');
   await page.goto('/');
-  await expect(page.getByTestId('progress-text')).toContainText('1 of');
-  await expect(page.getByTestId('progress-text')).toContainText('2 questions answered, 1 correct');
+  await expect(page.getByTestId('progress-what-is-regularization')).toContainText('1 of 4 right at the first try');
+  await expect(page.getByTestId('progress-what-is-regularization')).toHaveAttribute('data-done', 'false');
 });
 
 test('the layout works on a phone: the menu opens the chapter list', async ({ page }) => {

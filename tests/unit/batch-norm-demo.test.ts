@@ -2,6 +2,7 @@
 // update step by step, the four runs the demos watch, their settings and errors, the code panels.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { createNetwork, createTrainer, EngineError, makeClassification, type LayerSpec } from '../../src/engine/index.ts';
 import { defaults } from '../../src/demos/settings-kit.ts';
 import { checkBatches, hiddenLayerIndex, pooledStats, shapeLayers, thin } from '../../src/demos/batch-norm/networks.ts';
@@ -327,6 +328,11 @@ test('the code panels: BatchNorm1d between Linear and the activation, train/eval
   assert.equal((code.match(/nn\.BatchNorm1d/g) ?? []).length, H0.layers);
   assert.match(histogramCode({ ...H0, initScale: 2 }), /m\.weight \*= 2/);
   assert.match(histogramCode({ ...H0, activation: 'tanh' }), /nn\.Tanh\(\)/);
+  // The sketch seeds torch with the demo's own seed (7 by default), never a different one.
+  assert.equal(H0.seed, 7);
+  assert.equal(code.match(/torch\.manual_seed\(7\)/g)?.length, 2);
+  assert.doesNotMatch(code, /manual_seed\((?!7\))/);
+  assert.equal(histogramCode({ ...H0, seed: 42 }).match(/torch\.manual_seed\(42\)/g)?.length, 2);
   const rc = runningCode({ ...defaults(runningFields), momentum: 0.3, layer: 2 });
   assert.match(rc, /nn\.BatchNorm1d\(8, momentum=0\.3\)/);
   assert.match(rc, /bn = model\[4\]/);
@@ -442,6 +448,18 @@ test('the numbers chapter 4 quotes about batch norm and dropout are its default 
   assert.deepEqual([f3(Math.min(...best)), f3(Math.max(...best))], ['0.566', '0.607']);
   const full = end({ batch: 60 });
   assert.deepEqual([f3(full.bn.gap.at(-1)!), f3(full.neither.gap.at(-1)!), f3(full.dropout.gap.at(-1)!)], ['3.101', '3.266', '0.408']);
+  // On the defaults batch norm alone is not "slight": about as strong as dropout alone, and the text says so plainly.
+  assert.ok(Math.abs(v.bn.gap.at(-1)! - v.dropout.gap.at(-1)!) < 0.05 * v.neither.gap.at(-1)!);
+  const mdx = readFileSync(new URL('../../content/04-batch-normalization.mdx', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+  assert.ok(mdx.includes('On this run batch norm alone is no *slight* regularizer: it brings the gap down to 0.532, about as far as dropout alone (0.546).'));
+  // With the whole set as one batch it is the slight (here: no) regularizer the outline describes.
+  assert.ok(full.bn.gap.at(-1)! > 0.9 * full.neither.gap.at(-1)!);
+});
+
+test('chapter 4 places its tables as the demo shows them: never "side by side" while they are stacked', () => {
+  const mdx = readFileSync(new URL('../../content/04-batch-normalization.mdx', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+  assert.ok(!/tables side by side/.test(mdx));
+  assert.ok(mdx.includes('Compare the two tables, without and with batch norm, once the grid is full:'));
 });
 
 test('chapter 4’s quiz answers are what batch norm computes', () => {

@@ -10,8 +10,9 @@ import {
   replayPenaltyRun, validPenaltySettings, weightStats, type PenaltySnapshot,
 } from '../../src/demos/l1-l2/penalty-run.ts';
 import { liveSettings, liveValues, penaltyChanges } from '../../src/demos/l1-l2/live.ts';
+import { changesFromQuery, changesToQuery } from '../../src/reproduce/changes.ts';
 import { softThreshold } from '../../src/demos/l1-l2/proximal-l1.ts';
-import { changeText, histogramSummary, lossSummary, weightBins, zeroNote } from '../../src/demos/l1-l2/describe.ts';
+import { changeMarkers, changeText, histogramSummary, lossSummary, weightAxis, weightBins, zeroNote } from '../../src/demos/l1-l2/describe.ts';
 import { torchPenaltyCode, weightDecayCode } from '../../src/demos/l1-l2/code.ts';
 import { combinationProblem, NEAR_ZERO, penaltyFields, type PenaltySettings } from '../../src/demos/l1-l2/settings.ts';
 import { demos } from '../../src/demos/index.ts';
@@ -157,6 +158,59 @@ test('several changes between the same two steps merge into one entry (a dragged
   assert.equal(changeText(log[1]), 'After epoch 11 (step 110): penalty None → L1, proximal step, λ 0.001 → 0.02');
 });
 
+test('the loss chart\'s change markers stay legible: changes close together share one numbered marker', () => {
+  assert.deepEqual(changeMarkers([], 600), []);
+  assert.deepEqual(changeMarkers([{ epoch: 200 }], 600), [{ x: 200, label: '1' }]);
+  // A burst of moves within a few epochs (3% of 600 = 18 epochs) is one marker "1–4"; a later one stands alone.
+  assert.deepEqual(changeMarkers([{ epoch: 200 }, { epoch: 203 }, { epoch: 205 }, { epoch: 217 }, { epoch: 300 }], 600), [{ x: 200, label: '1–4' }, { x: 300, label: '5' }]);
+  // However many changes, the markers are at least 3% of the axis apart.
+  const many = Array.from({ length: 40 }, (_, i) => ({ epoch: 100 + i * 3 }));
+  const m = changeMarkers(many, 600);
+  for (let i = 1; i < m.length; i++) assert.ok(m[i].x - m[i - 1].x >= 18, `${m[i - 1].x} and ${m[i].x}`);
+  assert.equal(m.at(-1)!.label.split('–').at(-1), '40', 'every change is counted');
+});
+
+test('a share link carries the live changes (step and new values), and the runner replays them: the same run', () => {
+  const run = createPenaltyRun({ ...S0, penalty: 'none', epochs: 120 });
+  for (let e = 0; e < 40; e++) run.advance();
+  run.update({ penalty: 'l1', strength: 0.01 });
+  for (let e = 0; e < 25; e++) run.advance();
+  run.update({ strength: 0.003, lr: 0.05 });
+  while (run.advance());
+  const live = run.snapshot();
+  const { settings, changes } = live.reproduce;
+  const text = changesToQuery(changes);
+  assert.equal(text, '400:l1=0.01;650:lr=0.05,l1=0.003');
+  // Through a URL and back.
+  const url = new URL('https://example.org/chapters/l1-l2/');
+  url.searchParams.set('penalty-effects.changes', text);
+  const back = changesFromQuery(new URL(url.toString()).searchParams.get('penalty-effects.changes')!);
+  assert.deepEqual(back.map((c) => ({ step: c.step, set: c.set })), changes.map((c) => ({ step: c.step, set: { ...c.set } })));
+  // The worker's runner, given the start settings and the link's schedule, replays the very run.
+  const r = penaltyRunner({ ...settings, schedule: back });
+  while (r.advance());
+  const replay = r.snapshot() as PenaltySnapshot;
+  assert.deepEqual(Array.from(replay.weights), Array.from(live.weights));
+  assert.deepEqual(replay.dataLoss, live.dataLoss);
+  assert.deepEqual(replay.reproduce, live.reproduce, 'the replay logs the same changes at the same steps and epochs');
+  // A link without changes (every old link) is a plain run.
+  const plain = penaltyRunner({ ...settings });
+  while (plain.advance());
+  assert.deepEqual((plain.snapshot() as PenaltySnapshot).reproduce.changes, []);
+});
+
+test('a link\'s changes are read strictly: bad ones are refused with a message, and a huge list costs nothing', () => {
+  assert.deepEqual(changesFromQuery(''), []);
+  assert.throws(() => changesFromQuery('abc'), /must read STEP:KEY=VALUE/);
+  assert.throws(() => changesFromQuery('10:l1=x'), /l1 must be a finite number/);
+  assert.throws(() => changesFromQuery('10:l1=1e309'), /finite number/);
+  assert.throws(() => changesFromQuery('10:__proto__=1'), /__proto__/);
+  assert.throws(() => changesFromQuery('10:constructor=1'), /unknown live setting 'constructor'/);
+  assert.throws(() => changesFromQuery('20:lr=0.1;10:lr=0.2'), /steps must not decrease/);
+  assert.throws(() => changesFromQuery('10:lr=0.1;'.repeat(2000)), /too long/);
+  assert.throws(() => changesFromQuery(Array.from({ length: 300 }, (_, i) => `${i}:lr=0.1`).join(';')), /too many changes/);
+});
+
 test('the live settings and the run\'s live values map one to one', () => {
   const prev = { penalty: 'l1', strength: 0.004, lr: 0.3 } as const;
   for (const p of ['none', 'l1', 'l2', 'l1-prox'] as const) {
@@ -222,6 +276,22 @@ test('the histogram bins: odd, round widths, one bin centred on 0', () => {
     assert.ok(Math.abs(centre) < 1e-12);
   }
   assert.deepEqual(weightBins(3.5), { bins: 35, half: 3.5, width: 0.2, tickStep: 1 });
+});
+
+test('the histogram keeps exact zeros apart: the proximal run\'s zeros get their own bar, the subgradient run has none', async () => {
+  const { binCountsApartFromZero, binCounts } = await import('../../src/views/histogram-bins.ts');
+  const axis = weightAxis(PROX.histRange);
+  const min = -axis.half, max = axis.half;
+  const apart = binCountsApartFromZero(PROX.weights, min, max, axis.bins);
+  assert.equal(apart.zeros, PROX.stats.exactZero);
+  assert.ok(apart.zeros > 100);
+  assert.equal(apart.zeroBin, (axis.bins - 1) / 2, 'the bar of 0 is the middle one');
+  const all = binCounts(PROX.weights, min, max, axis.bins);
+  assert.equal(apart.counts[apart.zeroBin] + apart.zeros, all[apart.zeroBin], 'near-zero and exact-zero bars add up to the middle bin');
+  assert.equal(binCountsApartFromZero(L1.weights, min, max, axis.bins).zeros, 0);
+  // The axis is shared: the default's ±4.5 unless a run outgrows it.
+  assert.deepEqual(weightAxis(1), weightAxis(4.5));
+  assert.ok(weightAxis(7).half >= 7);
 });
 
 test('the texts say what the numbers are and why', () => {
@@ -290,7 +360,14 @@ test('the numbers the chapter quotes are the engine\'s', () => {
   has(`lowest (${best.toFixed(3)}) at epoch ${NONE.valLoss.indexOf(best)}, has risen to ${NONE.valLoss.at(-1)!.toFixed(3)}`);
   // L2 0.003.
   has(`The largest weight stays at ${L2.stats.maxAbs.toFixed(2)}, the sum of squares $\\sum w^2$ ends at ${L2.stats.l2.toFixed(1)} against ${NONE.stats.l2.toFixed(1)} without a penalty, and the validation loss at ${L2.valLoss.at(-1)!.toFixed(3)}`);
-  has(`Only ${L2.stats.nearZero} weights are near zero`);
+  has(`only ${L2.stats.nearZero} weights are near zero ($\\lvert w\\rvert < 0.01$), against L1's ${L1.stats.nearZero}`);
+  // The middle bar of the one axis every run shares: L2 fills it too, which the text says.
+  const axis = weightAxis(Math.max(L1.histRange, L2.histRange, NONE.histRange));
+  for (const r of [L1, L2, NONE, PROX]) assert.deepEqual(weightAxis(r.histRange), axis, 'one axis for the compared runs');
+  const mid = (r: typeof L1) => Array.from(r.weights).filter((w) => Math.abs(w) < axis.width / 2).length;
+  has(`(${mid(L2)} weights with $\\lvert w\\rvert < ${axis.width / 2}$, against L1's ${mid(L1)})`);
+  assert.ok(mid(L2) > 0.6 * mid(L1), 'L2 fills the middle bar too: the chapter must not say it grows no spike');
+  assert.ok(!mdx.includes('does not grow a spike'));
   // Proximal step.
   has(`but now ${PROX.stats.exactZero} of them are exactly 0`);
   has(`(the same ${PROX.stats.nearZero} weights near zero`);

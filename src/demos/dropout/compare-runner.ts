@@ -48,7 +48,7 @@ function named<T>(who: string, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof DivergenceError) throw new DivergenceError(`${who}: ${e.message}`, e.step, e.value);
+    if (e instanceof DivergenceError) throw new DivergenceError(`${who}, ${e.message}`, e.step, e.value);
     throw e;
   }
 }

@@ -56,10 +56,19 @@ export default function StepperIsland(props: IslandProps<typeof earlyStoppingFie
   const viewRef = useRef({ view, trained });
   viewRef.current = { view, trained };
 
-  // A stricter rule that stops before the epoch shown moves the stepper back to its stop.
+  // A stricter rule that stops before the epoch shown moves the stepper back to its stop; a looser
+  // one, when the stepper stood at the old stop, moves it forward to the new stop (following the
+  // worker if it has not trained that far), so a changed rule always shows where it stops.
   useEffect(() => {
     if (cursor > view.shown) setCursor(view.shown);
   }, [cursor, view.shown]);
+  const stoppedBefore = useRef(false);
+  useEffect(() => {
+    if (stoppedBefore.current && view.stoppedEpoch === null && !view.ended) setSeeking(true);
+  }, [JSON.stringify(params)]);
+  useEffect(() => {
+    stoppedBefore.current = view.stoppedEpoch !== null;
+  });
   useEffect(() => {
     if (!seeking) return;
     if (view.ended) setSeeking(false);

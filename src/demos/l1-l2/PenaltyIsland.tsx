@@ -1,5 +1,5 @@
 import type { VNode } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { RunBoundary } from '../ui/RunBoundary.tsx';
 import { Histogram } from '../../views/Histogram.tsx';
 import { LineChart } from '../../views/LineChart.tsx';
@@ -11,11 +11,14 @@ import { NumberInput } from '../ui/NumberInput.tsx';
 import { SettingControl } from '../ui/SettingControl.tsx';
 import { TrainButtons } from '../ui/TrainButtons.tsx';
 import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
+import { useOnChange } from '../ui/useOnChange.ts';
 import type { IslandProps } from '../define.ts';
 import { penaltyEffectsDemo } from './demo.ts';
 import { torchPenaltyCode, weightDecayCode } from './code.ts';
-import { changeText, f3, histogramSummary, lossSummary, pct, penaltyFormula, weightBins, zeroNote } from './describe.ts';
+import { changeMarkers, changeText, f3, histogramSummary, lossSummary, pct, penaltyFormula, weightAxis, zeroNote } from './describe.ts';
 import { penaltyChanges } from './live.ts';
+import { changesFromQuery, changesToQuery } from '../../reproduce/changes.ts';
+import type { Change } from '../../reproduce/types.ts';
 import type { PenaltySnapshot } from './penalty-run.ts';
 import { PenaltyPicker } from './PenaltyPicker.tsx';
 import { NEAR_ZERO, PENALTY_LABELS, penaltyFields, type PenaltyKind, type PenaltySettings } from './settings.ts';
@@ -25,6 +28,7 @@ type Key = keyof PenaltySettings;
 const SPEEDS = [10, 30, 100, 0] as const; // epochs per second; 0 = as fast as the worker can
 const HIST_COLOR: Record<PenaltyKind, number> = { none: 0, l1: 1, l2: 2, 'l1-prox': 3 };
 const strengthTyped = { ...penaltyFields.strength, label: 'or type λ' };
+const LIVE = ['penalty', 'strength', 'lr'] as const;
 
 /**
  * Chapter 3's main demo: a network trains live under a penalty the learner switches and
@@ -33,12 +37,53 @@ const strengthTyped = { ...penaltyFields.strength, label: 'or type λ' };
  */
 export default function PenaltyIsland(props: IslandProps<typeof penaltyFields>): VNode {
   const { id, controls } = props;
+  // A shared link's live changes (`?<id>.changes=STEP:KEY=VALUE;...`): the runner replays each at
+  // its step, so the link reopens the very run it was copied from, changes included.
+  const [schedule, setSchedule] = useState<Change[]>([]);
+  const [linkProblem, setLinkProblem] = useState<string | null>(null);
   // A run setting starts a new run; the live ones reach the running network (logged by the runner).
-  const { settings, set, frame, t } = useTrainedDemo<typeof penaltyFields, PenaltySnapshot>(penaltyEffectsDemo, props);
+  const { settings, set, setSettings, frame, shareUrl, t } = useTrainedDemo<typeof penaltyFields, PenaltySnapshot>(penaltyEffectsDemo, props, {
+    run: (v) => ({ ...v, schedule }),
+    linkKeys: ['changes'],
+  });
   const [speed, setSpeed] = useState<number>(30);
   const [logCounts, setLogCounts] = useState(false);
+  useEffect(() => {
+    const raw = new URLSearchParams(location.search).get(`${id}.changes`);
+    if (raw === null || raw === '') return;
+    try {
+      setSchedule(changesFromQuery(raw));
+    } catch (e) {
+      setLinkProblem(`The link’s changes while training cannot be replayed (${(e as Error).message}); the run starts without them.`);
+    }
+  }, []);
+  const run = { ...settings, schedule };
+  useOnChange([changesToQuery(schedule)], () => t.reset(run));
 
   const s = t.snapshot;
+  // A replayed change moved the running network: the live controls follow it.
+  useEffect(() => {
+    if (!s || !schedule.length) return;
+    if (LIVE.some((k) => s.live[k] !== settings[k])) setSettings({ ...settings, ...s.live });
+  }, [s?.reproduce.changes.length]);
+  const stepsPerEpoch = s?.stepsPerEpoch ?? Math.ceil(settings.points / Math.min(settings.batch, settings.points));
+  /** The link to this run: the settings it started from and its changes (made, and still to replay). */
+  const linkToRun = () => {
+    if (!s) return shareUrl(settings);
+    const changes = [...s.reproduce.changes, ...schedule.filter((c) => c.step > s.step)];
+    return changes.length ? shareUrl(s.reproduce.settings as PenaltySettings, { changes: changesToQuery(changes) }) : shareUrl(settings);
+  };
+  const replaying = schedule.length
+    ? penaltyChanges({ settings: s?.reproduce.settings ?? settings, changes: schedule.map((c) => ({ ...c, epoch: Math.floor(c.step / stepsPerEpoch) })) })
+    : [];
+  // A live slider being dragged shows its value at once, and changes the running network once,
+  // at release: one logged change (one marker) per drag, not one per epoch it lasted.
+  const [dragged, setDragged] = useState<Partial<Record<'strength' | 'lr', number>>>({});
+  const drag = (k: 'strength' | 'lr') => (v: number | string | boolean) => setDragged({ ...dragged, [k]: Number(v) });
+  const commit = (k: 'strength' | 'lr') => (v: number) => {
+    setDragged({});
+    setSettings({ ...settings, [k]: v });
+  };
   const can = (k: Key) => controls.includes(k);
   const proxBlocked = settings.optimizer !== 'sgd' ? 'The proximal step is shown with plain SGD only: its threshold is lr·λ per SGD step.' : undefined;
   const last = s ? s.dataLoss.length - 1 : 0;
@@ -47,16 +92,17 @@ export default function PenaltyIsland(props: IslandProps<typeof penaltyFields>):
 
   // Numbered like the change log below (the full text is there and in the charts' text alternatives).
   const changes = s ? penaltyChanges(s.reproduce) : [];
-  const markers = changes.map((c, i) => ({ x: c.epoch, label: String(i + 1), color: 3 }));
+  const markers = changeMarkers(changes, Math.max(s?.maxEpochs ?? 0, s?.epoch ?? 0)).map((m) => ({ ...m, color: 3 }));
   const epochs = s ? s.dataLoss.map((_, i) => i) : [];
   const total = s ? s.dataLoss.map((d, i) => d + s.penalty[i]) : [];
   const restartControls = controls.filter((k) => penaltyFields[k].effect === 'restart');
-  const hb = weightBins(s?.histRange ?? 1);
+  const hb = weightAxis(s?.histRange);
 
   return (
     <DemoFrame
       error={t.error}
       {...frame}
+      shareUrl={linkToRun}
       onExport={async () => {
         const { exportPenaltyRun } = await import('./penalty-run.ts');
         // The run as it started, plus the live changes (step index + new values) to replay it.
@@ -76,11 +122,11 @@ export default function PenaltyIsland(props: IslandProps<typeof penaltyFields>):
         <div class="controls">
           {can('strength') && (
             <>
-              <SettingControl id={`${id}-strength`} field={penaltyFields.strength} value={settings.strength} onChange={set('strength')} disabled={settings.penalty === 'none'} />
+              <SettingControl id={`${id}-strength`} field={penaltyFields.strength} value={dragged.strength ?? settings.strength} onChange={drag('strength')} onCommit={commit('strength')} disabled={settings.penalty === 'none'} />
               <NumberInput id={`${id}-strength-typed`} name="λ" field={strengthTyped} value={settings.strength} onChange={set('strength')} disabled={settings.penalty === 'none'} />
             </>
           )}
-          {can('lr') && <SettingControl id={`${id}-lr`} field={penaltyFields.lr} value={settings.lr} onChange={set('lr')} />}
+          {can('lr') && <SettingControl id={`${id}-lr`} field={penaltyFields.lr} value={dragged.lr ?? settings.lr} onChange={drag('lr')} onCommit={commit('lr')} />}
         </div>
         <p class="es-hint l12-live-note">These three change the running network at the next epoch, without a reset; the log below records each change with its step.</p>
       </div>
@@ -92,7 +138,7 @@ export default function PenaltyIsland(props: IslandProps<typeof penaltyFields>):
           onPlay={() => t.play(speed || undefined)}
           onPause={t.pause}
           onStep={() => t.step(1)}
-          onReset={() => t.reset(settings)}
+          onReset={() => t.reset(run)}
           disabled={!!t.error}
         />
         <span class="l12-inline">
@@ -150,6 +196,7 @@ export default function PenaltyIsland(props: IslandProps<typeof penaltyFields>):
             max={hb.half}
             bins={hb.bins}
             tickStep={hb.tickStep}
+            zeroBar={{ label: 'exactly 0', color: (HIST_COLOR[kind] + 2) % 4 }}
             xLabel="weight value"
             yLabel={logCounts ? 'count (log scale)' : 'count'}
             logCounts={logCounts}
@@ -159,7 +206,7 @@ export default function PenaltyIsland(props: IslandProps<typeof penaltyFields>):
             <label class="l12-check">
               <input type="checkbox" checked={logCounts} onChange={(e) => setLogCounts((e.currentTarget as HTMLInputElement).checked)} /> log-scale counts
             </label>
-            <span class="es-hint">The range stays the widest of the run, so shrinking shows. The middle bar holds |w| &lt; {formatNumber(hb.width / 2)}.</span>
+            <span class="es-hint" data-testid="histogram-axis">Every run shares this axis, ±{formatNumber(hb.half)}, so runs compare bar for bar. The middle bar holds |w| &lt; {String(hb.width / 2)}; weights exactly 0 have their own bar.</span>
           </div>
         </div>
         <div class="demo-panel">
@@ -195,6 +242,17 @@ export default function PenaltyIsland(props: IslandProps<typeof penaltyFields>):
           />
         </div>
       </div>
+
+      {linkProblem && <p class="demo-message info" data-testid="replay-problem">{linkProblem}</p>}
+      {replaying.length > 0 && (
+        <div class="demo-message info" data-testid="replay-note">
+          <p style="margin:0">
+            This link replays {replaying.length === 1 ? 'a change' : `${replaying.length} changes`} made while training, each at its step:{' '}
+            {replaying.map((c) => changeText(c)).join('; ')}. Press Train to watch the same run.
+          </p>
+          <button type="button" class="btn" style="margin-top:0.4rem" onClick={() => setSchedule([])}>Train without them</button>
+        </div>
+      )}
 
       <div class="l12-log" data-testid="change-log">
         <h4>Changes while training</h4>

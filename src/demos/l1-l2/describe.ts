@@ -122,3 +122,31 @@ export function weightBins(range: number, target = 41): { bins: number; half: nu
   const m = Math.ceil(r / width - 0.5);
   return { bins: 2 * m + 1, half: (m + 0.5) * width, width, tickStep: r >= 2 ? 1 : r >= 1 ? 0.5 : 0.25 };
 }
+
+/**
+ * One weight axis for every run of the demo, so runs under different penalties compare bar for
+ * bar (a run that rescaled its own axis made L2's narrower histogram look like L1's): ±4.5, the
+ * widest the default runs reach (no penalty and L1 both end near 4.1), wider only when a run's
+ * weights outgrow it. `histRange` is the run's widest |w| so far (PenaltySnapshot.histRange).
+ */
+export const SHARED_WEIGHT_RANGE = 4.5;
+export function weightAxis(histRange: number | undefined) {
+  return weightBins(Math.max(SHARED_WEIGHT_RANGE, histRange ?? 0));
+}
+
+/**
+ * The loss chart's markers for the change log: one per change, numbered like the log, but changes
+ * closer together than 3% of the epoch axis share one marker labelled "2–4", so the numbers never
+ * pile up on top of each other (the log below the chart lists each one).
+ */
+export function changeMarkers(changes: readonly { epoch: number }[], axisEpochs: number): { x: number; label: string }[] {
+  const near = Math.max(1, Math.round(0.03 * axisEpochs));
+  const out: { x: number; label: string }[] = [];
+  let first = 0;
+  for (let i = 1; i <= changes.length; i++) {
+    if (i < changes.length && changes[i].epoch - changes[first].epoch < near) continue;
+    out.push({ x: changes[first].epoch, label: i - 1 === first ? String(first + 1) : `${first + 1}–${i}` });
+    first = i;
+  }
+  return changes.length ? out : [];
+}

@@ -2,7 +2,7 @@ import type { Runner } from '../../training/runner.ts';
 import { check, checkPatch } from '../settings-kit.ts';
 import { classificationView, guardExplosion, makeSplit, makeTrainer, mlpSpec, pointsOf, type ClassificationView } from '../classification-run.ts';
 import { EngineError, softThreshold, type NetworkSpec, type Penalty } from '../../engine/index.ts';
-import { createChangeLog } from '../../reproduce/changes.ts';
+import { createChangeLog, validChanges } from '../../reproduce/changes.ts';
 import type { Change, RunLog } from '../../reproduce/types.ts';
 import { liveValues, penaltyChanges, type LiveSettings } from './live.ts';
 import { combinationProblem, GRID, LIVE_KEYS, NEAR_ZERO, penaltyFields, VALIDATION_POINTS, type PenaltyKind, type PenaltySettings } from './settings.ts';
@@ -214,10 +214,28 @@ export function createPenaltyRun(raw: unknown) {
   };
 }
 
-/** The worker's runner: one epoch per unit of work. */
+/**
+ * The worker's runner: one epoch per unit of work. `schedule` (besides the settings) is a change
+ * log to replay, from a share link: each change is applied when the run reaches its step (at the
+ * first epoch boundary at or after it; the demo's own changes always fall on one), through
+ * update(), so the run logs it as if the learner had made it, and the same run unfolds.
+ */
 export function penaltyRunner(raw: unknown): Runner {
-  const run = createPenaltyRun(raw);
-  return { advance: run.advance, update: run.update, snapshot: run.snapshot };
+  const { schedule, ...settings } = (raw ?? {}) as Record<string, unknown>;
+  const run = createPenaltyRun(settings);
+  const patches = penaltyChanges({ settings: run.settings, changes: validChanges(schedule) });
+  let next = 0;
+  const due = () => {
+    while (next < patches.length && patches[next].step <= run.trainer.steps) run.update(patches[next++].to);
+  };
+  return {
+    advance() {
+      due();
+      return run.advance();
+    },
+    update: run.update,
+    snapshot: run.snapshot,
+  };
 }
 
 /**

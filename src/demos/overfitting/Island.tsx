@@ -5,12 +5,16 @@ import { percent as pct } from '../ui/format.ts';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { downloadJson } from '../ui/download.ts';
 import { SettingControl } from '../ui/SettingControl.tsx';
-import { TrainButtons } from '../ui/TrainButtons.tsx';
+import { TrainToolbar } from '../ui/TrainToolbar.tsx';
 import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
 import type { IslandProps } from '../define.ts';
 import { overfittingDemo } from './demo.ts';
 import { overfittingFields } from './settings.ts';
 import type { OverfittingSnapshot } from './runner.ts';
+import { overfittingVerdict } from './verdict.ts';
+
+/** Epochs per second. 30 by default: the 600 epochs take 20 s, slow enough to watch the boundary grow islands. */
+const SPEEDS = [10, 30, 100, Infinity] as const;
 
 const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(3));
 
@@ -27,11 +31,12 @@ export default function OverfittingIsland(props: IslandProps<typeof overfittingF
   const epoch = s?.epoch ?? 0;
   const last = s ? s.train.length - 1 : 0;
   const gap = s ? s.val[last] - s.train[last] : 0;
-  const overfitting = s && s.bestEpoch > 0 && s.epoch > s.bestEpoch + 20 && s.val[last] > s.val[s.bestEpoch] * 1.05 && s.train[last] < s.train[s.bestEpoch];
+  // What the curves show, honestly (verdict.ts): overfitting only when the validation loss has turned up.
+  const verdict = s ? overfittingVerdict(s) : null;
   const summary = s
     ? `After ${epoch} epochs: training loss ${fmt(s.train[last])}, validation loss ${fmt(s.val[last])}. ` +
       `Lowest validation loss ${fmt(s.val[s.bestEpoch])} at epoch ${s.bestEpoch}.` +
-      (overfitting ? ' The validation loss has turned back up: the network is overfitting.' : '')
+      (verdict ? ` ${verdict.text}` : '')
     : 'Not trained yet.';
 
   return (
@@ -49,15 +54,7 @@ export default function OverfittingIsland(props: IslandProps<typeof overfittingF
           <SettingControl key={k} id={`${id}-${k}`} field={overfittingFields[k]} value={settings[k]} onChange={set(k)} />
         ))}
       </div>
-      <TrainButtons
-        running={t.running}
-        finished={t.finished}
-        onPlay={() => t.play()}
-        onPause={t.pause}
-        onStep={() => t.step(1)}
-        onReset={() => t.reset(settings)}
-        disabled={!!t.error}
-      />
+      <TrainToolbar id={id} t={t} settings={settings} speeds={SPEEDS} speed={30} unit="epochs" />
       <p class="status" aria-live="polite" data-testid="status">
         {s ? (
           <>
@@ -90,9 +87,9 @@ export default function OverfittingIsland(props: IslandProps<typeof overfittingF
           <RunBoundary testId={`${id}-boundary`} view={s} epoch={epoch} />
         </div>
       </div>
-      {overfitting && (
-        <p class="demo-message info" data-testid="overfitting-note">
-          Since epoch {s!.bestEpoch} the validation loss has risen from {fmt(s!.val[s!.bestEpoch])} to {fmt(s!.val[last])} while the training loss kept falling: the network is learning the noise of its {settings.points} training points.
+      {verdict && (
+        <p class="demo-message info" data-testid="verdict" data-verdict={verdict.kind}>
+          {verdict.text}
         </p>
       )}
     </DemoFrame>

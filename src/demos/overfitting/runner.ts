@@ -12,6 +12,8 @@ export interface OverfittingSnapshot extends ClassificationView {
   train: number[];          // training loss after each epoch (index 0 = before training)
   val: number[];            // validation loss after each epoch
   bestEpoch: number;        // epoch of the lowest validation loss so far
+  noise: number;            // the label-flip fraction the data was drawn with
+  valLogits: Float64Array;  // the network's logit for each validation point (the verdict's coverage check)
   /** The settings this run started from and the live changes since: "Reproduce in PyTorch". */
   reproduce: RunLog;
 }
@@ -71,6 +73,8 @@ export function overfittingRunner(raw: unknown): Runner {
         train: train.slice(),
         val: val.slice(),
         bestEpoch,
+        noise: s.noise,
+        valLogits: net.forward(split.val.x, split.val.n, 'eval').slice(),
         ...classificationView(trainer, split, GRID, points),
         reproduce: log.run(),
       };

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { count } from './format.ts';
 
 interface Props<V extends string> {
   /** Unique per page: demo id + setting name. */
@@ -51,7 +52,7 @@ export function SpeedSelect({ id, speeds, value, onChange, unit }: SpeedProps) {
       <label for={`${id}-input`}>Speed</label>
       <select id={`${id}-input`} value={String(value)} onChange={(e) => onChange(Number((e.currentTarget as HTMLSelectElement).value))}>
         {speeds.map((v) => (
-          <option key={v} value={String(v)}>{Number.isFinite(v) ? `${v} ${unit} per second` : 'as fast as it goes'}</option>
+          <option key={v} value={String(v)}>{Number.isFinite(v) ? `${count(v, unit)} per second` : 'as fast as it goes'}</option>
         ))}
       </select>
     </div>

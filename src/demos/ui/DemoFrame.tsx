@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { DemoError } from '../../training/protocol.ts';
 import { ReproduceButton, type ReproduceProps } from './ReproduceButton.tsx';
+import { errorText } from './format.ts';
 
 export { download } from './download.ts';
 
@@ -49,8 +50,7 @@ export function DemoFrame({ id, title, caption, error, notices = [], onDismissNo
       )}
       {error && (
         <div class="demo-message error" role="alert" data-testid="demo-error">
-          <strong>{error.kind === 'diverged' ? 'Training diverged. ' : error.kind === 'settings' ? 'These settings cannot be used. ' : 'Something went wrong. '}</strong>
-          {error.message}
+          <strong>{errorText(error.kind, error.message).lead}</strong> {errorText(error.kind, error.message).text}
           {error.kind === 'diverged' && ' Lower the learning rate, then press Reset.'}
         </div>
       )}

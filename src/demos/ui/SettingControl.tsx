@@ -11,12 +11,18 @@ interface Props {
   /** Values to mark on a slider (e.g. dropout's 0.2 / 0.3 / 0.5). */
   marks?: number[];
   format?: (v: number) => string;
+  /**
+   * A slider's settled value: with it, dragging only calls onChange (to show the value) and the
+   * release (or a key press) calls onCommit once. For live settings, so a drag is one change of
+   * the running network, not twenty.
+   */
+  onCommit?: (v: number) => void;
 }
 
 export { formatNumber };
 
 /** One labelled control for one setting: a slider (linear or log), a select or a checkbox. */
-export function SettingControl({ id, field, value, onChange, disabled, marks, format = formatNumber }: Props) {
+export function SettingControl({ id, field, value, onChange, disabled, marks, format = formatNumber, onCommit }: Props) {
   const inputId = `${id}-input`;
   const helpId = field.help ? `${id}-help` : undefined;
   if (field.kind === 'enum') {
@@ -69,6 +75,7 @@ export function SettingControl({ id, field, value, onChange, disabled, marks, fo
         aria-describedby={helpId}
         aria-valuetext={format(v)}
         onInput={(e) => onChange(fromSlider(Number((e.currentTarget as HTMLInputElement).value)))}
+        onChange={onCommit && ((e) => onCommit(fromSlider(Number((e.currentTarget as HTMLInputElement).value))))}
       />
       {listId && (
         <>

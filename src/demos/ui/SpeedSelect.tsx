@@ -1,3 +1,5 @@
+import { count } from './format.ts';
+
 interface Props {
   /** Unique on the page. */
   id: string;
@@ -16,7 +18,7 @@ export function SpeedSelect({ id, options, value, unit, onChange }: Props) {
       <label for={`${id}-speed`}>Speed</label>
       <select id={`${id}-speed`} value={String(value)} onChange={(e) => onChange(Number((e.currentTarget as HTMLSelectElement).value))} data-testid={`${id}-speed`}>
         {options.map((o) => (
-          <option value={String(o)} key={o}>{Number.isFinite(o) ? `${o} ${unit}/s` : 'as fast as possible'}</option>
+          <option value={String(o)} key={o}>{Number.isFinite(o) ? `${count(o, unit)}/s` : 'as fast as possible'}</option>
         ))}
       </select>
     </span>

@@ -13,7 +13,7 @@ interface Props {
 /** Train/Pause, Step and Reset: the controls every training demo has. */
 export function TrainButtons({ running, finished, onPlay, onPause, onStep, onReset, stepLabel = 'Step one epoch', disabled, testPrefix = '' }: Props) {
   return (
-    <div class="buttons">
+    <div class="buttons train-buttons">
       {running ? (
         <button type="button" class="btn primary" onClick={onPause} data-testid={`${testPrefix}pause`}>❚❚ Pause</button>
       ) : (

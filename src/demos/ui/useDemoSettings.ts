@@ -13,7 +13,7 @@ export interface DemoChrome {
  * demo (`?<demo id>.<setting>=value`, the shareable link). Values a link cannot use fall back to
  * the chapter's defaults and come back as notices: garbage never breaks the demo.
  */
-export function useDemoSettings<F extends Fields>(chrome: DemoChrome, fields: F, initial: SettingsOf<F>) {
+export function useDemoSettings<F extends Fields>(chrome: DemoChrome, fields: F, initial: SettingsOf<F>, linkKeys: readonly string[] = []) {
   const demoId = chrome.id;
   const [settings, setSettings] = useState<SettingsOf<F>>(initial);
   const [notices, setNotices] = useState<string[]>([]);
@@ -32,7 +32,7 @@ export function useDemoSettings<F extends Fields>(chrome: DemoChrome, fields: F,
       if (!k.startsWith(`${demoId}.`)) continue;
       const key = k.slice(demoId.length + 1);
       if (key in fields) mine.set(key, v);
-      else unknown.push(key);
+      else if (!linkKeys.includes(key)) unknown.push(key); // linkKeys: read by the island itself (a run's live changes)
     }
     if ([...mine.keys()].length === 0 && unknown.length === 0) return;
     const { value, problems } = fromQuery(fields, mine, initial);
@@ -43,12 +43,13 @@ export function useDemoSettings<F extends Fields>(chrome: DemoChrome, fields: F,
     setNotices(msgs);
   }, []);
 
-  /** The page URL that reopens this demo with these settings. */
-  const shareUrl = (s: SettingsOf<F> = settings): string => {
+  /** The page URL that reopens this demo with these settings (and `extra` parameters of the island's own, see linkKeys). */
+  const shareUrl = (s: SettingsOf<F> = settings, extra: Record<string, string> = {}): string => {
     const url = new URL(location.href);
     for (const k of [...url.searchParams.keys()]) if (k.startsWith(`${demoId}.`)) url.searchParams.delete(k);
     const q = new URLSearchParams(toQuery(fields, s, initial));
     for (const [k, v] of q) url.searchParams.set(`${demoId}.${k}`, v);
+    for (const [k, v] of Object.entries(extra)) url.searchParams.set(`${demoId}.${k}`, v);
     url.hash = demoId;
     return url.toString();
   };

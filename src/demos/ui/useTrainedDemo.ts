@@ -12,6 +12,8 @@ export interface TrainedDemoOptions<F extends Fields, S> {
   live?(patch: Record<string, unknown>, t: TrainerHandle<S>): void;
   /** After a restart (default: nothing; a demo that trains on its own plays again). */
   restarted?(t: TrainerHandle<S>): void;
+  /** Link parameters the island reads itself (not settings, so no "unknown setting" notice): a run's live changes. */
+  linkKeys?: readonly string[];
 }
 
 /**
@@ -21,7 +23,7 @@ export interface TrainedDemoOptions<F extends Fields, S> {
  */
 export function useTrainedDemo<F extends Fields, S>(demo: DemoDefinition<F>, props: IslandProps<F>, opts: TrainedDemoOptions<F, S> = {}) {
   const run = opts.run ?? ((s: SettingsOf<F>) => s);
-  const ds = useDemoSettings({ id: props.id, title: props.title, caption: props.caption }, demo.fields, props.settings);
+  const ds = useDemoSettings({ id: props.id, title: props.title, caption: props.caption }, demo.fields, props.settings, opts.linkKeys);
   const t = useDemoTrainer<S>(demo.id, run(ds.settings));
   const runKey = useFieldEffects(demo.fields, ds.settings, {
     restart: () => {
