@@ -57,6 +57,9 @@ export default defineConfig({
   },
   vite: {
     worker: { format: 'es' },
+    // Reading a property has no side effects in this code or its libraries: lets the bundler drop
+    // what nothing uses (chart.js's unused scales and controllers, about 5 KB gzip'd a page).
+    build: { rolldownOptions: { treeshake: { propertyReadSideEffects: false } } },
   },
   devToolbar: { enabled: false },
 });

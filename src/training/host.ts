@@ -2,9 +2,14 @@ import { DivergenceError, EngineError } from '../engine/index.ts';
 import type { Control, DemoError, Report } from './protocol.ts';
 import type { Runner, RunnerFactory } from './runner.ts';
 
-/** How long one slice of training may hold the thread, and how often views get a snapshot. */
+/**
+ * How long one slice of training may hold the thread, and how often views get a snapshot at
+ * most (the page slows this down with 'pace' to the rate it can draw: a snapshot it cannot
+ * draw is only copying work for its main thread).
+ */
 const SLICE_MS = 12;
 const SNAPSHOT_EVERY_MS = 40;
+const SLOWEST_PACE_MS = 1000;
 
 export function toDemoError(e: unknown): DemoError {
   if (e instanceof DivergenceError) return { kind: 'diverged', message: e.message };
@@ -27,6 +32,7 @@ export function createHost(post: (r: Report) => void, factories: Record<string, 
   let unitsPerSecond = Infinity;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastPost = 0;
+  let snapshotEvery = SNAPSHOT_EVERY_MS;
   let seq = 0;
   let run = 0; // runs started (see Report's `run`)
   let budget = 0; // units allowed by the speed limit, refilled by elapsed time
@@ -95,7 +101,7 @@ export function createHost(post: (r: Report) => void, factories: Record<string, 
     budget -= did;
     if (!running) return; // failed
     if (finished) running = false;
-    if (!running || now() - lastPost >= SNAPSHOT_EVERY_MS) postSnapshot();
+    if (!running || now() - lastPost >= snapshotEvery) postSnapshot();
     if (running) timer = setTimeout(tick, allowed > 0 ? 0 : 8);
   }
 
@@ -159,6 +165,9 @@ export function createHost(post: (r: Report) => void, factories: Record<string, 
         } catch (e) {
           fail(e);
         }
+        break;
+      case 'pace':
+        if (Number.isFinite(msg.everyMs)) snapshotEvery = Math.min(SLOWEST_PACE_MS, Math.max(SNAPSHOT_EVERY_MS, msg.everyMs));
         break;
       case 'dispose':
         pause();

@@ -10,6 +10,8 @@ export type Control =
   | { type: 'step'; count: number }
   | { type: 'reset'; settings?: unknown }
   | { type: 'update'; patch: Record<string, unknown> }
+  /** While training, post snapshots at most this often: the rate the page manages to draw them. */
+  | { type: 'pace'; everyMs: number }
   | { type: 'dispose' };
 
 /**

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { openHost, type HostChannel, type HostSource } from './client.ts';
+import { createDrawPace, measureApply } from './draw-pace.ts';
 import type { DemoError, Report } from './protocol.ts';
 import { finalNumbers, postToHost } from '../lib/host-events.ts';
 
@@ -21,12 +22,13 @@ export interface TrainerHandle<S> extends TrainerState<S> {
 
 /**
  * A demo island's handle on its trainer. Snapshots arrive from the host at any rate and are
- * drawn at most once per animation frame (the latest wins).
+ * drawn at most once per animation frame (the latest wins); while training, no more often than
+ * the page can afford to draw them (draw-pace.ts, and the host is told to post at that rate),
+ * and not at all while the tab is hidden. A snapshot that ends training, a step, a reset or a
+ * live change is drawn on the next frame.
  */
 export function useTrainer<S>(source: HostSource, kind: string, settings: unknown): TrainerHandle<S> {
   const channel = useRef<HostChannel | null>(null);
-  const latest = useRef<Report | null>(null);
-  const frame = useRef(0);
   // Whether this run's end was already reported to a host page (once per run).
   const endReported = useRef(false);
   // The settings of the current run, live changes included (a host page learns what was run).
@@ -37,31 +39,66 @@ export function useTrainer<S>(source: HostSource, kind: string, settings: unknow
   const [state, setState] = useState<TrainerState<S>>({ snapshot: null, running: false, finished: false, error: null });
 
   useEffect(() => {
+    let latest: Report | null = null;
+    let frame = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let lastApplied = -Infinity;
+    let pacedMs = 0;
+    const pace = createDrawPace();
+
+    const apply = () => {
+      frame = 0;
+      const rep = latest;
+      latest = null;
+      if (!rep || stale(rep)) return; // a reset was sent since it arrived
+      lastApplied = performance.now();
+      if (rep.type === 'error') return setState((s) => ({ ...s, running: false, error: rep.error }));
+      measureApply(
+        () => setState({ snapshot: rep.snapshot as S, running: rep.running, finished: rep.finished, error: null }),
+        (ms) => {
+          pace.record(ms);
+          const every = pace.everyMs;
+          if (Math.abs(every - pacedMs) > pacedMs * 0.2) {
+            pacedMs = every;
+            ch.send({ type: 'pace', everyMs: every });
+          }
+        },
+      );
+    };
+    const schedule = () => {
+      if (frame || timer || !latest || document.hidden) return;
+      const paced = latest.type === 'snapshot' && latest.running;
+      const wait = paced ? lastApplied + pace.everyMs - performance.now() : 0;
+      if (wait > 1) {
+        timer = setTimeout(() => {
+          timer = null;
+          schedule();
+        }, wait);
+      } else frame = requestAnimationFrame(apply);
+    };
     const ch = openHost((r) => {
       if (stale(r)) return;
-      latest.current = r;
       if (r.type === 'snapshot' && r.finished && !endReported.current) {
         endReported.current = true;
         postToHost({ type: 'regularization-lab:run-ended', runner: kind, settings: current.current, numbers: finalNumbers(r.snapshot) });
       }
-      if (frame.current) return;
-      frame.current = requestAnimationFrame(() => {
-        frame.current = 0;
-        const rep = latest.current;
-        if (!rep || stale(rep)) return; // a reset was sent since it arrived
-        if (rep.type === 'snapshot') {
-          setState({ snapshot: rep.snapshot as S, running: rep.running, finished: rep.finished, error: null });
-        } else {
-          setState((s) => ({ ...s, running: false, error: rep.error }));
-        }
-      });
+      latest = r;
+      // A final snapshot replaces a waiting running one at once.
+      if (timer && !(r.type === 'snapshot' && r.running)) {
+        clearTimeout(timer);
+        timer = null;
+      }
+      schedule();
     }, source);
+    const onVisibility = () => schedule();
+    document.addEventListener('visibilitychange', onVisibility);
     channel.current = ch;
     runs.current = 1;
     ch.send({ type: 'create', kind, settings });
     return () => {
-      cancelAnimationFrame(frame.current);
-      frame.current = 0;
+      cancelAnimationFrame(frame);
+      if (timer) clearTimeout(timer);
+      document.removeEventListener('visibilitychange', onVisibility);
       ch.close();
       channel.current = null;
     };

@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { Chart, type ChartConfiguration } from './chartjs.ts';
-import { usePalette } from './palette.ts';
+import { usePalette, type Palette } from './palette.ts';
 import { binCounts, binCountsApartFromZero, binTick } from './histogram-bins.ts';
+import { sameValues } from './decimate.ts';
+import { useDrawWhenVisible } from './visible.ts';
 
 export { binCounts, binTick };
 
@@ -33,6 +35,8 @@ interface Props {
   zeroBar?: { label: string; color: number };
 }
 
+interface Bar { label: string; color: number; counts: number[] }
+
 /** A chart.js bar histogram, kept in sync with props, with a text alternative. */
 export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count', summary, logCounts, height, testId, tickStep, zeroBar }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -41,8 +45,8 @@ export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count
   const axis = useRef({ min, max, bins, tickStep });
   axis.current = { min, max, bins, tickStep };
 
-  useEffect(() => {
-    if (!canvas.current || !palette) return;
+  // The chart is made by its first draw (in the draw queue) and made again when its axes change.
+  const create = (el: HTMLCanvasElement, palette: Palette) => {
     const config: ChartConfiguration<'bar'> = {
       type: 'bar',
       data: { labels: [], datasets: [] },
@@ -54,43 +58,56 @@ export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count
               : { color: palette.muted, maxTicksLimit: 7 },
             grid: { display: false },
             title: { display: true, text: xLabel, color: palette.muted },
-            stacked: !!zeroBar,
           },
-          y: { stacked: !!zeroBar, type: logCounts ? 'logarithmic' : 'linear', beginAtZero: !logCounts, ticks: { color: palette.muted, maxTicksLimit: 5 }, grid: { color: palette.border }, title: { display: true, text: yLabel, color: palette.muted } },
+          y: { type: logCounts ? 'logarithmic' : 'linear', beginAtZero: !logCounts, ticks: { color: palette.muted, maxTicksLimit: 5 }, grid: { color: palette.border }, title: { display: true, text: yLabel, color: palette.muted } },
         },
         plugins: { legend: { display: series.length > 1 || !!zeroBar, labels: { color: palette.text, boxWidth: 12 } } },
         datasets: { bar: { barPercentage: 1, categoryPercentage: series.length > 1 ? 0.9 : 1, grouped: true } },
       },
     };
-    chart.current = new Chart(canvas.current, config);
-    return () => {
-      chart.current?.destroy();
-      chart.current = null;
-    };
+    chart.current = new Chart(el, config);
+  };
+  useEffect(() => () => {
+    chart.current?.destroy();
+    chart.current = null;
   }, [palette, logCounts, xLabel, yLabel, series.length, !!tickStep, !!zeroBar]);
 
-  useEffect(() => {
-    const c = chart.current;
-    if (!c || !palette) return;
-    const w = (max - min) / bins;
-    c.data.labels = Array.from({ length: bins }, (_, i) => Number((min + (i + 0.5) * w).toPrecision(2)));
-    const bar = (label: string, colorIndex: number, counts: number[]) => {
-      const color = palette.series[colorIndex % palette.series.length];
-      return { label, data: counts.map((n) => (logCounts && n === 0 ? null : n)) as number[], backgroundColor: color + 'b0', borderColor: color, borderWidth: 1 };
-    };
-    c.data.datasets = series.map((s, i) => {
-      if (i > 0 || !zeroBar) return bar(s.label, s.color, binCounts(s.values, min, max, bins));
-      const apart = binCountsApartFromZero(s.values, min, max, bins);
-      return bar(s.label, s.color, apart.counts);
-    });
+  // Redraws only when the bars or the axis changed (weights that move within their bins redraw
+  // nothing), updating the datasets in place.
+  const drawn = useRef<{ bars: Bar[]; rest: string; chart: unknown }>({ bars: [], rest: '', chart: null });
+  const draw = () => {
+    if (!canvas.current?.isConnected || !palette) return;
+    if (!chart.current) create(canvas.current, palette);
+    const c = chart.current!;
+    const prev = drawn.current;
+    const bars: Bar[] = series.map((s, i) => ({
+      label: s.label,
+      color: s.color,
+      counts: i > 0 || !zeroBar ? binCounts(s.values, min, max, bins) : binCountsApartFromZero(s.values, min, max, bins).counts,
+    }));
     if (zeroBar && series.length) {
       const apart = binCountsApartFromZero(series[0].values, min, max, bins);
       const zeros = new Array<number>(bins).fill(0);
       zeros[apart.zeroBin] = apart.zeros;
-      c.data.datasets.push(bar(`${zeroBar.label} (${apart.zeros})`, zeroBar.color, zeros));
+      bars.push({ label: `${zeroBar.label} (${apart.zeros})`, color: zeroBar.color, counts: zeros });
     }
+    const rest = JSON.stringify([bars.map((b) => [b.label, b.color]), min, max, bins, logCounts]);
+    if (prev.chart === c && rest === prev.rest && bars.length === prev.bars.length && bars.every((b, i) => sameValues(prev.bars[i].counts, b.counts))) return;
+    drawn.current = { bars, rest, chart: c };
+    const w = (max - min) / bins;
+    c.data.labels = Array.from({ length: bins }, (_, i) => Number((min + (i + 0.5) * w).toPrecision(2)));
+    const datasets = c.data.datasets;
+    datasets.length = bars.length;
+    bars.forEach((b, i) => {
+      const color = palette.series[b.color % palette.series.length];
+      const data = b.counts.map((n) => (logCounts && n === 0 ? null : n)) as number[];
+      const d = datasets[i];
+      if (d) Object.assign(d, { label: b.label, data, backgroundColor: color + 'b0', borderColor: color });
+      else datasets[i] = { label: b.label, data, backgroundColor: color + 'b0', borderColor: color, borderWidth: 1 };
+    });
     c.update('none');
-  });
+  };
+  useDrawWhenVisible(canvas, draw);
 
   return (
     <figure style="margin:0">

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { Chart, type ChartConfiguration, type Plugin } from './chartjs.ts';
-import { rgb, usePalette } from './palette.ts';
+import { rgb, usePalette, type Palette } from './palette.ts';
+import { decimate, sameValues, type XY } from './decimate.ts';
+import { useDrawWhenVisible } from './visible.ts';
 
 export interface Series {
   label: string;
@@ -95,15 +97,6 @@ function decadeGrid(color: string) {
   return (ctx: { tick?: { value: number } }) => (ctx.tick && logTick(ctx.tick.value) ? color : 'transparent');
 }
 
-function points(s: Series, xStart: number): { x: number; y: number | null }[] {
-  const out = new Array(s.values.length);
-  for (let i = 0; i < s.values.length; i++) {
-    const y = s.values[i];
-    out[i] = { x: s.xs ? s.xs[i] : i + xStart, y: Number.isFinite(y) ? y : null };
-  }
-  return out;
-}
-
 /** A chart.js line chart kept in sync with props; the canvas is an image with a text alternative. */
 export function LineChart(props: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -111,8 +104,9 @@ export function LineChart(props: Props) {
   const palette = usePalette();
   const xStart = props.xStart ?? 0;
 
-  useEffect(() => {
-    if (!canvas.current || !palette) return;
+  // The chart is made by its first draw (in the draw queue, not in the render's task) and made
+  // again when its axes or colours change.
+  const create = (el: HTMLCanvasElement, palette: Palette) => {
     const config: ChartConfiguration<'line', { x: number; y: number | null }[]> = {
       type: 'line',
       data: { datasets: [] },
@@ -134,20 +128,37 @@ export function LineChart(props: Props) {
       },
       plugins: [markerPlugin],
     };
-    chart.current = new Chart(canvas.current, config);
-    return () => {
-      chart.current?.destroy();
-      chart.current = null;
-    };
+    chart.current = new Chart(el, config);
+  };
+  useEffect(() => () => {
+    chart.current?.destroy();
+    chart.current = null;
   }, [palette, props.logX, props.logY, props.xLabel, props.yLabel, props.legend]);
 
-  useEffect(() => {
-    const c = chart.current;
-    if (!c || !palette) return;
-    c.data.datasets = props.series.map((s) => {
+  // Redraws only when something drawn changed, updating the datasets in place (chart.js keeps
+  // its parsed state), with long curves thinned to a few points per pixel column.
+  const drawn = useRef<{ values: Float64Array[]; xs: (Float64Array | null)[]; rest: string; chart: unknown }>({ values: [], xs: [], rest: '', chart: null });
+  const draw = () => {
+    if (!canvas.current?.isConnected || !palette) return;
+    if (!chart.current) create(canvas.current, palette);
+    const c = chart.current!;
+    const prev = drawn.current;
+    const rest = JSON.stringify([props.series.map((s) => [s.label, s.color, s.dashed, s.width, s.fillTo, s.legend]), props.markers, props.yMin, props.yMax, props.xMin, props.xMax, xStart]);
+    const same = prev.chart === c && rest === prev.rest && props.series.length === prev.values.length
+      && props.series.every((s, i) => sameValues(prev.values[i], s.values) && sameValues(prev.xs[i], s.xs));
+    if (same) return;
+    drawn.current = { values: props.series.map((s) => Float64Array.from(s.values)), xs: props.series.map((s) => (s.xs ? Float64Array.from(s.xs) : null)), rest, chart: c };
+    const buckets = Math.max(100, Math.round(c.width || 400));
+    const datasets = c.data.datasets;
+    datasets.length = props.series.length;
+    props.series.forEach((s, i) => {
       const color = s.color === 'muted' ? palette.muted : palette.series[s.color % palette.series.length];
       const band = s.fillTo !== undefined ? `rgba(${rgb(color).join(', ')}, 0.18)` : color;
-      return { label: s.label, data: points(s, xStart), borderColor: color, backgroundColor: band, borderDash: s.dashed ? [6, 4] : [], borderWidth: s.width ?? 2, fill: s.fillTo ?? false };
+      const data: XY[] = decimate(s.xs ?? null, s.values, xStart, buckets);
+      const style = { label: s.label, data, borderColor: color, backgroundColor: band, borderDash: s.dashed ? [6, 4] : [], borderWidth: s.width ?? 2, fill: s.fillTo ?? false };
+      const d = datasets[i];
+      if (d) Object.assign(d, style);
+      else datasets[i] = style;
     });
     const legend = (c.options.plugins as { legend: { labels: { filter?: (item: { datasetIndex?: number }) => boolean } } }).legend;
     legend.labels.filter = (item) => props.series[item.datasetIndex ?? 0]?.legend !== false;
@@ -155,7 +166,8 @@ export function LineChart(props: Props) {
     if (c.options.scales?.y) Object.assign(c.options.scales.y, { min: props.yMin, max: props.yMax });
     if (c.options.scales?.x) Object.assign(c.options.scales.x as object, { min: props.xMin, max: props.xMax });
     c.update('none');
-  });
+  };
+  useDrawWhenVisible(canvas, draw);
 
   // Pointer picking (press, then drag): the x value under the pointer, clamped to the plot area.
   const pick = props.onPickX;

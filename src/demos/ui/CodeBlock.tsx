@@ -1,3 +1,4 @@
+import { Component } from 'preact';
 import { useState } from 'preact/hooks';
 
 interface Props {
@@ -27,6 +28,16 @@ function highlight(line: string) {
   return parts;
 }
 
+/** The highlighted lines, rebuilt only when the code changes (not on every render of a running demo). */
+class Highlighted extends Component<{ code: string; language: string }> {
+  override shouldComponentUpdate(next: { code: string; language: string }) {
+    return next.code !== this.props.code || next.language !== this.props.language;
+  }
+  override render({ code, language }: { code: string; language: string }) {
+    return <>{language === 'python' ? code.split('\n').map((l, i) => <span class="code-line" key={i}>{highlight(l)}{'\n'}</span>) : code}</>;
+  }
+}
+
 /** A code panel whose text follows the demo's settings, with a copy button. */
 export function CodeBlock({ code, language = 'python', label }: Props) {
   const [copied, setCopied] = useState(false);
@@ -51,7 +62,7 @@ export function CodeBlock({ code, language = 'python', label }: Props) {
         </button>
       </figcaption>
       <pre tabIndex={0} aria-label={label}><code class={`language-${language}`}>
-        {language === 'python' ? code.split('\n').map((l, i) => <span class="code-line" key={i}>{highlight(l)}{'\n'}</span>) : code}
+        <Highlighted code={code} language={language} />
       </code></pre>
     </figure>
   );

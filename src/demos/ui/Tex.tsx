@@ -1,5 +1,5 @@
-import katex from 'katex';
-import { useMemo } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { TexReply, TexRequest } from './tex-worker.ts';
 
 interface Props {
   /** KaTeX source. */
@@ -8,12 +8,70 @@ interface Props {
   class?: string;
 }
 
+// The server renders every equation with KaTeX into the page's HTML. When an equation changes
+// in the browser (a live equation stepped or trained), KaTeX renders the new one in a worker of
+// its own (tex-worker.ts), started on that first change: the page itself never loads KaTeX.
+const serverRender = import.meta.env.SSR ? (await import('./tex-render.ts')).renderTex : null;
+
+type Render = (tex: string, display: boolean) => Promise<string>;
+let renderer: Render | null = null;
+
+function texRenderer(): Render {
+  if (renderer) return renderer;
+  const waiting = new Map<number, (html: string) => void>();
+  let next = 0;
+  try {
+    const worker = new Worker(new URL('./tex-worker.ts', import.meta.url), { type: 'module', name: 'katex' });
+    worker.onmessage = (e: MessageEvent<TexReply>) => {
+      waiting.get(e.data.id)?.(e.data.html);
+      waiting.delete(e.data.id);
+    };
+    renderer = (tex, display) => new Promise((done) => {
+      const id = next++;
+      waiting.set(id, done);
+      worker.postMessage({ id, tex, display } satisfies TexRequest);
+    });
+  } catch {
+    // No module workers: KaTeX on the page.
+    renderer = (tex, display) => import('./tex-render.ts').then((m) => m.renderTex(tex, display));
+  }
+  return renderer;
+}
+
+const cache = new Map<string, string>();
+function remember(key: string, html: string) {
+  if (cache.size > 300) cache.delete(cache.keys().next().value!);
+  cache.set(key, html);
+}
+
+const EMPTY = { __html: '' };
+
 /**
- * An equation rendered in the browser with KaTeX (its stylesheet is global). The HTML carries
- * KaTeX's MathML too, so screen readers read the mathematics; a bad formula shows its source
- * in red instead of throwing.
+ * An equation rendered with KaTeX (its stylesheet is global). The HTML carries KaTeX's MathML
+ * too, so screen readers read the mathematics; a bad formula shows its source in red instead of
+ * throwing. The element's `data-tex` names the equation it shows; until a new one is rendered
+ * (a few milliseconds), the previous one stays.
  */
 export function Tex({ tex, display = false, class: cls }: Props) {
-  const html = useMemo(() => katex.renderToString(tex, { throwOnError: false, displayMode: display, output: 'htmlAndMathml', strict: 'ignore' }), [tex, display]);
-  return <span class={cls} dangerouslySetInnerHTML={{ __html: html }} />;
+  const ref = useRef<HTMLSpanElement>(null);
+  const key = `${display ? 'D' : 'I'}:${tex}`;
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.dataset.want = key; // the latest asked for: an older reply arriving later is dropped
+    if (el.dataset.tex === key) return;
+    const show = (html: string) => {
+      el.innerHTML = html;
+      el.dataset.tex = key;
+    };
+    const known = cache.get(key);
+    if (known !== undefined) return show(known);
+    void texRenderer()(tex, display).then((html) => {
+      remember(key, html);
+      if (el.dataset.want === key) show(html); // a later equation may have been asked for meanwhile
+    });
+  }, [key]);
+  if (serverRender) return <span class={cls} data-tex={key} dangerouslySetInnerHTML={{ __html: serverRender(tex, display) }} />;
+  // Hydration keeps the server's HTML (Preact leaves innerHTML alone); the effect above replaces it when the equation changes.
+  return <span class={cls} ref={ref} dangerouslySetInnerHTML={EMPTY} />;
 }
