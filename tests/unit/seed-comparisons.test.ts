@@ -1,0 +1,79 @@
+// Several seeds on the 2-D comparison demos (issue 17): every seed gives the compared networks
+// the same data, initial weights and batches (the seed's run is the single run of that seed), the
+// runner interleaves all of them, and what the chapters quote about the multi-seed comparisons
+// at the demos' defaults is what the engine gives.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { defaults } from '../../src/demos/settings-kit.ts';
+import { pairVerdict, type SeedsComparisonSnapshot } from '../../src/demos/multi-seed.ts';
+import { buildCompareRun, dropoutCompareRunner, type CompareSnapshot } from '../../src/demos/dropout/compare-runner.ts';
+import { compareNames } from '../../src/demos/dropout/compare-seeds.ts';
+import { compareFields, type CompareSettings } from '../../src/demos/dropout/settings.ts';
+
+const chapter = (file: string) => readFileSync(new URL(`../../content/${file}`, import.meta.url), 'utf8').replace(/\s+/g, ' ');
+const f3 = (x: number) => x.toFixed(3);
+const f1pts = (x: number) => (x * 100).toFixed(1);
+
+function trainAll<S>(r: { advance(): boolean; snapshot(): unknown }): S {
+  while (r.advance());
+  return r.snapshot() as S;
+}
+
+// ---- chapter 2: "Does it help?" ----
+const CMP0 = defaults(compareFields);
+
+test('dropout comparison: Seeds = 1 is the single run; more seeds interleave every seed’s two networks', () => {
+  assert.equal(CMP0.seeds, 1);
+  const one = dropoutCompareRunner({ ...CMP0, epochs: 10 }).snapshot() as CompareSnapshot;
+  assert.ok('plain' in one, 'one seed: the detailed single run');
+  const r = dropoutCompareRunner({ ...CMP0, epochs: 10, seeds: 3 });
+  for (let i = 0; i < 6; i++) r.advance(); // one epoch of each of the 3 x 2 networks
+  const s = r.snapshot() as SeedsComparisonSnapshot<CompareSettings>;
+  assert.deepEqual(s.seeds, [7, 8, 9]);
+  assert.deepEqual(s.runs.map((v) => v.map((c) => c.valLoss.length)), [[2, 2, 2], [2, 2, 2]]);
+  assert.deepEqual(s.progress, { done: 6, total: 60 });
+  // each seed: both networks start from the same weights, on the same data
+  for (let i = 0; i < 3; i++) assert.equal(s.runs[0][i].valLoss[0], s.runs[1][i].valLoss[0]);
+  assert.throws(() => dropoutCompareRunner({ ...CMP0, seeds: 21 }), /seeds/i);
+});
+
+test('dropout comparison: each seed’s runs are that seed’s single runs, number for number', () => {
+  const s = trainAll<SeedsComparisonSnapshot<CompareSettings>>(dropoutCompareRunner({ ...CMP0, epochs: 12, seeds: 2, seed: 30 }));
+  for (const [i, seed] of [30, 31].entries()) {
+    const single = trainAll<CompareSnapshot>(dropoutCompareRunner({ ...CMP0, epochs: 12, seed }));
+    assert.deepEqual(s.runs[0][i].valLoss, single.plain.val);
+    assert.deepEqual(s.runs[1][i].valLoss, single.dropout.val);
+    assert.equal(s.runs[0][i].final!.valAccuracy, single.plain.valAccuracy);
+    assert.equal(s.runs[1][i].final!.valAccuracy, single.dropout.valAccuracy);
+  }
+});
+
+test('chapter 2 quotes the five-seed comparison at the demo’s defaults', () => {
+  const s = trainAll<SeedsComparisonSnapshot<CompareSettings>>(dropoutCompareRunner({ ...CMP0, seeds: 5 }));
+  assert.deepEqual(s.seeds, [7, 8, 9, 10, 11]);
+  const v = pairVerdict(s.runs[0], s.runs[1], compareNames(CMP0)[1])!;
+  const mdx = chapter('02-dropout.mdx');
+  const says = (x: string) => assert.ok(mdx.includes(x), `chapter 2 says "${x}"`);
+  says('Set **Seeds** to 5 and the demo trains both networks on the seeds 7 to 11');
+  says(`final validation loss on ${v.loss.better} of 5 seeds, a mean gap of ${f3(v.loss.meanGap)} ± ${f3(v.loss.sdGap)}`);
+  assert.equal(v.loss.clear, true);
+  says('**larger than the seed-to-seed spread**. Its validation accuracy');
+  says(`was higher on ${v.accuracy.better} of 5 seeds, by ${f1pts(v.accuracy.meanGap)} ± ${f1pts(v.accuracy.sdGap)} percentage points, which is **within the spread**`);
+  assert.equal(v.accuracy.clear, false);
+});
+
+test('chapter 2: on each of the seeds 7 to 11 the more dropout, the smaller the train/validation gap', () => {
+  const mdx = chapter('02-dropout.mdx');
+  assert.ok(mdx.includes('What holds on every one of the five is the gap between validation and training loss: the more dropout, the smaller it is'));
+  for (let seed = 7; seed <= 11; seed++) {
+    const gaps = [0, 0.2, 0.3, 0.5].map((p) => {
+      const run = buildCompareRun({ ...CMP0, seed, p: p || 0.5 });
+      const t = p === 0 ? run.plain : run.dropout;
+      let rec = t.runEpoch();
+      while (t.epoch < CMP0.epochs) rec = t.runEpoch();
+      return rec.valLoss! - rec.trainLoss;
+    });
+    for (let i = 1; i < gaps.length; i++) assert.ok(gaps[i] < gaps[i - 1], `seed ${seed}: gaps ${gaps.map(f3).join(' > ')}`);
+  }
+});
