@@ -77,3 +77,49 @@ test('chapter 2: on each of the seeds 7 to 11 the more dropout, the smaller the 
     for (let i = 1; i < gaps.length; i++) assert.ok(gaps[i] < gaps[i - 1], `seed ${seed}: gaps ${gaps.map(f3).join(' > ')}`);
   }
 });
+
+// ---- chapter 4: batch norm and dropout ----
+import { createDropoutRun, dropoutRunner } from '../../src/demos/batch-norm/dropout-run.ts';
+import { dropoutFields, VARIANTS, type DropoutSettings } from '../../src/demos/batch-norm/settings.ts';
+
+const BN0 = defaults(dropoutFields);
+
+test('batch norm + dropout: each seed’s four runs are that seed’s single run, number for number', () => {
+  assert.equal(BN0.seeds, 1);
+  const s = trainAll<SeedsComparisonSnapshot<DropoutSettings>>(dropoutRunner({ ...BN0, epochs: 20, seeds: 2, seed: 40 }));
+  assert.deepEqual(s.seeds, [40, 41]);
+  for (const [i, seed] of [40, 41].entries()) {
+    const single = createDropoutRun({ ...BN0, epochs: 20, seed });
+    while (single.advance());
+    single.snapshot().variants.forEach((v, k) => assert.deepEqual(s.runs[k][i].valLoss, v.val, `${v.label}, seed ${seed}`));
+  }
+});
+
+test('chapter 4 quotes the five-seed comparison of the four networks at the demo’s defaults (and with batches of 60)', () => {
+  const mdx = chapter('04-batch-normalization.mdx');
+  const says = (x: string) => assert.ok(mdx.includes(x), `chapter 4 says "${x}"`);
+  const s = trainAll<SeedsComparisonSnapshot<DropoutSettings>>(dropoutRunner({ ...BN0, seeds: 5 }));
+  assert.deepEqual(s.seeds, [7, 8, 9, 10, 11]);
+  says('Set **Seeds** to 5 and the demo trains the four networks on the seeds 7 to 11');
+  const [bn, dropout, both] = [1, 2, 3].map((v) => pairVerdict(s.runs[0], s.runs[v], VARIANTS[v].label)!);
+  says(`**batch norm + dropout gave the lower final validation loss on ${both.loss.better} of 5 seeds**, a mean gap of ${f3(both.loss.meanGap)} ± ${f3(both.loss.sdGap)}`);
+  says(`accuracy on ${both.accuracy.better} of 5, by ${f1pts(both.accuracy.meanGap)} ± ${f1pts(both.accuracy.sdGap)} percentage points: both larger than the seed-to-seed spread`);
+  assert.ok(both.loss.clear && both.accuracy.clear);
+  // the lowest final validation loss of the four on every seed
+  for (let i = 0; i < 5; i++) {
+    const finals = s.runs.map((r) => r[i].final!.valLoss);
+    assert.equal(finals.indexOf(Math.min(...finals)), 3, `seed ${s.seeds[i]}: ${finals.map(f3).join(', ')}`);
+  }
+  says('On every one of the five seeds it ended with the lowest validation loss of the four');
+  says(`Batch norm alone (${f3(bn.loss.meanGap)} ± ${f3(bn.loss.sdGap)}, ${bn.loss.better} of 5 seeds) and dropout alone (${f3(dropout.loss.meanGap)} ± ${f3(dropout.loss.sdGap)}, ${dropout.loss.better} of 5) lowered the validation loss beyond the spread too`);
+  assert.ok(bn.loss.clear && dropout.loss.clear);
+  says(`dropout alone's gain in accuracy, ${f1pts(dropout.accuracy.meanGap)} ± ${f1pts(dropout.accuracy.sdGap)} points (higher on ${dropout.accuracy.better} of 5 seeds), is within it`);
+  assert.equal(dropout.accuracy.clear, false);
+
+  const b60 = trainAll<SeedsComparisonSnapshot<DropoutSettings>>(dropoutRunner({ ...BN0, seeds: 5, batch: 60 }));
+  const [bn60, do60] = [1, 2].map((v) => pairVerdict(b60.runs[0], b60.runs[v], VARIANTS[v].label)!);
+  assert.equal(bn60.loss.clear, false);
+  says(`batch norm alone's difference is within the spread (a lower validation loss on only ${bn60.loss.better} of 5 seeds)`);
+  assert.ok(do60.loss.clear);
+  says(`while dropout alone's is larger than the spread (${do60.loss.better} of 5)`);
+});
