@@ -10,6 +10,11 @@ import { pairVerdict, type SeedsComparisonSnapshot } from '../../src/demos/multi
 import { buildCompareRun, dropoutCompareRunner, type CompareSnapshot } from '../../src/demos/dropout/compare-runner.ts';
 import { compareNames } from '../../src/demos/dropout/compare-seeds.ts';
 import { compareFields, type CompareSettings } from '../../src/demos/dropout/settings.ts';
+import { createDropoutRun, dropoutRunner } from '../../src/demos/batch-norm/dropout-run.ts';
+import { dropoutFields, VARIANTS, type DropoutSettings } from '../../src/demos/batch-norm/settings.ts';
+import { savingsRunner, seedsSavings, type SavingsSeedsSnapshot } from '../../src/demos/early-stopping/seeds.ts';
+import { createEarlyStoppingRun } from '../../src/demos/early-stopping/runner.ts';
+import { pickRule, savingsFields } from '../../src/demos/early-stopping/settings.ts';
 
 const chapter = (file: string) => readFileSync(new URL(`../../content/${file}`, import.meta.url), 'utf8').replace(/\s+/g, ' ');
 const f3 = (x: number) => x.toFixed(3);
@@ -79,8 +84,6 @@ test('chapter 2: on each of the seeds 7 to 11 the more dropout, the smaller the 
 });
 
 // ---- chapter 4: batch norm and dropout ----
-import { createDropoutRun, dropoutRunner } from '../../src/demos/batch-norm/dropout-run.ts';
-import { dropoutFields, VARIANTS, type DropoutSettings } from '../../src/demos/batch-norm/settings.ts';
 
 const BN0 = defaults(dropoutFields);
 
@@ -122,4 +125,51 @@ test('chapter 4 quotes the five-seed comparison of the four networks at the demo
   says(`batch norm alone's difference is within the spread (a lower validation loss on only ${bn60.loss.better} of 5 seeds)`);
   assert.ok(do60.loss.clear);
   says(`while dropout alone's is larger than the spread (${do60.loss.better} of 5)`);
+});
+
+// ---- chapter 5: what early stopping saves ----
+
+const ES0 = defaults(savingsFields);
+
+test('what early stopping saves: each seed’s curves are that seed’s single run; both models of a seed come from it', () => {
+  assert.equal(ES0.seeds, 1);
+  assert.ok(!('runs' in (savingsRunner({ ...ES0, epochs: 10 }).snapshot() as object)), 'one seed: the single run');
+  const s = trainAll<SavingsSeedsSnapshot>(savingsRunner({ ...ES0, epochs: 30, seeds: 2, seed: 50 }));
+  for (const [i, seed] of [50, 51].entries()) {
+    const single = createEarlyStoppingRun({ ...ES0, epochs: 30, seed });
+    while (single.advance());
+    const rec = single.record();
+    assert.deepEqual(s.runs[0][i].valLoss.slice(1), rec.val);
+    assert.deepEqual(s.runs[0][i].valAccuracy.slice(1), rec.valAccuracy);
+    assert.equal(s.runs[0][i].valLoss[0], rec.initialVal);
+  }
+  const r = seedsSavings(s, pickRule(ES0), 3);
+  for (let i = 0; i < 2; i++) {
+    const stopped = r.runs[1][i];
+    assert.deepEqual(stopped.valLoss, s.runs[0][i].valLoss.slice(0, stopped.valLoss.length), 'the early-stopped curve is the run, cut where the rule stops');
+    assert.equal(stopped.final!.valLoss, s.runs[0][i].valLoss[stopped.final!.epoch]);
+    assert.equal(r.saved[i].epochsSaved, 30 - (stopped.valLoss.length - 1));
+  }
+});
+
+test('chapter 5 quotes the five-seed comparison at the demo’s defaults (patience 5, and 0)', () => {
+  const mdx = chapter('05-early-stopping.mdx');
+  const says = (x: string) => assert.ok(mdx.includes(x), `chapter 5 says "${x}"`);
+  const s = trainAll<SavingsSeedsSnapshot>(savingsRunner({ ...ES0, seeds: 5 }));
+  assert.deepEqual(s.seeds, [7, 8, 9, 10, 11]);
+  assert.equal(ES0.patience, 5);
+  const at5 = seedsSavings(s, pickRule(ES0), 5);
+  const saved = at5.saved.map((x) => x.epochsSaved);
+  says(`The rule saved between ${Math.min(...saved)} and ${Math.max(...saved)} of the 200 epochs (${(saved.reduce((a, b) => a + b, 0) / 5).toFixed(1)} on average)`);
+  const v = pairVerdict(at5.runs[0], at5.runs[1], 'early stopping')!;
+  says(`early stopping gave the lower final validation loss on ${v.loss.better} of 5 seeds, a mean gap of ${f3(v.loss.meanGap)} ± ${f3(v.loss.sdGap)}`);
+  assert.ok(v.loss.clear && v.accuracy.clear);
+  says(`the validation accuracy was higher on ${v.accuracy.better} of 5 seeds, by ${f1pts(v.accuracy.meanGap)} ± ${f1pts(v.accuracy.sdGap)} percentage points, also larger than the spread`);
+  const at0 = seedsSavings(s, pickRule(ES0), 0);
+  const v0 = pairVerdict(at0.runs[0], at0.runs[1], 'early stopping')!;
+  assert.equal(v0.loss.clear, false);
+  says(`the gap in validation loss, ${f3(v0.loss.meanGap)} ± ${f3(v0.loss.sdGap)}, is within the spread`);
+  const early = at0.saved.filter((x) => x.epochsSaved === 198 && x.keptEpoch === 1).map((x) => x.seed);
+  assert.deepEqual(early, [9, 10]);
+  says('on seeds 9 and 10 the rule stops after epoch 2 and keeps epoch 1');
 });
