@@ -128,8 +128,8 @@ export interface SeedsComparisonSnapshot<S> {
   /** Epochs trained over all runs, of all planned. */
   progress: { done: number; total: number };
   epochs: number;
-  /** Per seed, extra per-epoch numbers of the runs of variant 0 (e.g. gradient steps), once done. */
-  extra: Record<string, number[]>[];
+  /** Per variant, per seed: extra numbers a run keeps (e.g. its weights near zero), once done. */
+  extra: Record<string, number[]>[][];
   reproduce: { settings: Record<string, unknown>; changes: [] };
 }
 

@@ -75,7 +75,7 @@ export function seedsComparisonRunner<S extends { seed: number; seeds: number }>
         runs: runs.map((r) => r.map((x) => x.curve())),
         progress: { done: all.reduce((a, r) => a + r.trained(), 0), total: all.length * epochs },
         epochs,
-        extra: runs[0].map((r) => r.extra?.() ?? {}),
+        extra: runs.map((v) => v.map((r) => r.extra?.() ?? {})),
         reproduce: { settings: { ...s }, changes: [] },
       };
     },

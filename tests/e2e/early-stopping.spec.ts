@@ -235,14 +235,14 @@ test.describe('chapter 5: what early stopping saves, on several seeds', () => {
     await expect(progress).toHaveAttribute('max', '180');
     await expect(progress).toHaveAttribute('value', '180', { timeout: 60_000 });
     const verdict = demo.getByTestId('early-stopping-savings-verdict');
-    await expect(verdict).toContainText(/Early stopping, patience 5 gave the lower validation loss on \d of 3 seeds; mean gap -?\d\.\d{3} ± \d\.\d{3}/);
+    await expect(verdict).toContainText(/Early stopping \(patience 5\) gave the lower validation loss on \d of 3 seeds; mean gap -?\d\.\d{3} ± \d\.\d{3}/);
     await expect(verdict).toContainText(/seed-to-seed spread/);
     await expect(demo.getByTestId('early-stopping-savings-saved')).toContainText(/Epochs saved: \d+\.\d of 60 on average .*seed 7: \d+, seed 8: \d+, seed 9: \d+/);
     await expect(demo.getByTestId('early-stopping-savings-loss-band')).toHaveAttribute('aria-label', /all 60 epochs: mean validation loss \d\.\d{3} over 3 seeds at epoch 60/);
     await expect(demo.getByTestId('early-stopping-savings-loss-dots-dot')).toHaveCount(6);
     // The patience is a view setting here too: the verdict follows it without retraining.
     await setRange(demo.getByLabel(/^Patience/), 2);
-    await expect(verdict).toContainText('Early stopping, patience 2 gave');
+    await expect(verdict).toContainText('Early stopping (patience 2) gave');
     await expect(progress).toHaveAttribute('value', '180');
     const results = await new AxeBuilder({ page }).include('[data-demo="early-stopping-savings"]').analyze();
     expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);

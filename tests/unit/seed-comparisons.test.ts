@@ -15,6 +15,10 @@ import { dropoutFields, VARIANTS, type DropoutSettings } from '../../src/demos/b
 import { savingsRunner, seedsSavings, type SavingsSeedsSnapshot } from '../../src/demos/early-stopping/seeds.ts';
 import { createEarlyStoppingRun } from '../../src/demos/early-stopping/runner.ts';
 import { pickRule, savingsFields } from '../../src/demos/early-stopping/settings.ts';
+import { penaltyRunner, type PenaltySnapshot } from '../../src/demos/l1-l2/penalty-run.ts';
+import type { PenaltySeedsSnapshot } from '../../src/demos/l1-l2/penalty-seeds.ts';
+import { penaltyFields } from '../../src/demos/l1-l2/settings.ts';
+import { close } from './helpers.ts';
 
 const chapter = (file: string) => readFileSync(new URL(`../../content/${file}`, import.meta.url), 'utf8').replace(/\s+/g, ' ');
 const f3 = (x: number) => x.toFixed(3);
@@ -130,6 +134,7 @@ test('chapter 4 quotes the five-seed comparison of the four networks at the demo
 // ---- chapter 5: what early stopping saves ----
 
 const ES0 = defaults(savingsFields);
+const PEN0 = defaults(penaltyFields);
 
 test('what early stopping saves: each seed’s curves are that seed’s single run; both models of a seed come from it', () => {
   assert.equal(ES0.seeds, 1);
@@ -172,4 +177,43 @@ test('chapter 5 quotes the five-seed comparison at the demo’s defaults (patien
   const early = at0.saved.filter((x) => x.epochsSaved === 198 && x.keptEpoch === 1).map((x) => x.seed);
   assert.deepEqual(early, [9, 10]);
   says('on seeds 9 and 10 the rule stops after epoch 2 and keeps epoch 1');
+});
+
+// ---- chapter 3: the penalty's effects ----
+test('penalty effects: each seed’s runs are that seed’s single runs (penalty from the start), with their weights near zero', () => {
+  assert.equal(PEN0.seeds, 1);
+  const s = trainAll<PenaltySeedsSnapshot>(penaltyRunner({ ...PEN0, epochs: 20, seeds: 2, seed: 60 }));
+  assert.deepEqual(s.seeds, [60, 61]);
+  for (const [i, seed] of [60, 61].entries()) {
+    for (const [v, penalty] of (['none', 'l1'] as const).entries()) {
+      const single = trainAll<PenaltySnapshot>(penaltyRunner({ ...PEN0, epochs: 20, seed, penalty }));
+      assert.equal(s.runs[v][i].valLoss.length, single.valLoss.length);
+      s.runs[v][i].valLoss.forEach((x, k) => close(x, single.valLoss[k], 1e-12, `${penalty}, seed ${seed}, epoch ${k}`));
+      assert.equal(s.runs[v][i].final!.valAccuracy, single.valAccuracy);
+      assert.deepEqual(s.extra[v][i].nearZero, [single.stats.nearZero]);
+    }
+  }
+});
+
+test('chapter 3 quotes the five-seed comparison at the demo’s defaults (L1 0.001) and for L2 0.003', () => {
+  const mdx = chapter('03-l1-l2.mdx');
+  const says = (x: string) => assert.ok(mdx.includes(x), `chapter 3 says "${x}"`);
+  const l1 = trainAll<PenaltySeedsSnapshot>(penaltyRunner({ ...PEN0, seeds: 5 }));
+  const l2 = trainAll<PenaltySeedsSnapshot>(penaltyRunner({ ...PEN0, seeds: 5, penalty: 'l2', strength: 0.003 }));
+  assert.deepEqual(l1.seeds, [7, 8, 9, 10, 11]);
+  says('Set **Seeds** to 5 and the demo trains the network without a penalty and with the chosen one, switched on from the start, on the seeds 7 to 11');
+  const v1 = pairVerdict(l1.runs[0], l1.runs[1], 'L1')!;
+  assert.ok(v1.loss.clear && v1.accuracy.clear);
+  says(`the penalty gave the lower final validation loss on ${v1.loss.better} of 5 seeds, a mean gap of ${f3(v1.loss.meanGap)} ± ${f3(v1.loss.sdGap)}`);
+  says(`and the higher validation accuracy on ${v1.accuracy.better} of 5, by ${f1pts(v1.accuracy.meanGap)} ± ${f1pts(v1.accuracy.sdGap)} percentage points: both **larger than the seed-to-seed spread**`);
+  const near = (s: PenaltySeedsSnapshot, v: number) => s.extra[v].map((x) => x.nearZero[0]);
+  says(`It left between ${Math.min(...near(l1, 1))} and ${Math.max(...near(l1, 1))} of the 304 weights near zero, against ${Math.min(...near(l1, 0))} to ${Math.max(...near(l1, 0))} without a penalty`);
+  const v2 = pairVerdict(l2.runs[0], l2.runs[1], 'L2')!;
+  assert.ok(v2.loss.clear);
+  assert.equal(v2.accuracy.clear, false);
+  says(`L2 at $\\lambda = 0.003$ lowered the validation loss on ${v2.loss.better} of 5 seeds too (${f3(v2.loss.meanGap)} ± ${f3(v2.loss.sdGap)})`);
+  says(`its accuracy gain, ${f1pts(v2.accuracy.meanGap)} ± ${f1pts(v2.accuracy.sdGap)} points (higher on ${v2.accuracy.better} of 5 seeds), is **within the spread**, and it left only ${Math.min(...near(l2, 1))} to ${Math.max(...near(l2, 1))} weights near zero`);
+  const l2Lower = l2.runs[1].filter((c, i) => c.final!.valLoss < l1.runs[1][i].final!.valLoss).length;
+  assert.equal(l2Lower, 4);
+  says('Its validation loss ended below L1\'s on 4 of the 5 seeds');
 });

@@ -208,7 +208,7 @@ function SeedsSavingsView({ id, snap, settings, finished }: { id: string; snap: 
   const result = useMemo(() => (snap ? seedsSavings(snap, rule, settings.patience) : null), [snap, JSON.stringify(rule)]);
   if (!snap || !result) return <p class="status">Training the run on {settings.seeds} seeds in your browser…</p>;
   const E = snap.epochs;
-  const names = [`all ${E} epochs`, `early stopping, patience ${settings.patience}`];
+  const names = [`all ${E} epochs`, `early stopping (patience ${settings.patience})`];
   const saved = bandOf(result.saved.map((x) => [x.epochsSaved]));
   const extra = result.saved.length > 0 && (
     <p style="margin:0.3rem 0 0" data-testid={`${id}-saved`}>
@@ -217,7 +217,7 @@ function SeedsSavingsView({ id, snap, settings, finished }: { id: string; snap: 
   );
   return (
     <SeedsComparisonView id={id} runs={result.runs} names={names} colors={[3, 1]} progress={snap.progress} epochs={E} finished={finished}
-      perSeed="1 network" extra={extra}
-      note={<>Seeds {snap.seeds[0]} to {snap.seeds[snap.seeds.length - 1]}. Both models of a seed come from its one run: the early-stopped curve ends where the rule stops, and its final model is the kept epoch's ({rule.restore_best_weights ? 'best weights restored' : 'the last epoch trained'}).</>} />
+      perSeed="1 network" extra={extra} joined="both models of a seed come from its one run (the same data, initial weights and batches)"
+      note={<>Seeds {snap.seeds[0]} to {snap.seeds[snap.seeds.length - 1]}. The early-stopped curve ends where the rule stops, and its final model is the kept epoch's ({rule.restore_best_weights ? 'best weights restored' : 'the last epoch trained'}).</>} />
   );
 }

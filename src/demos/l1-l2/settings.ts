@@ -1,4 +1,5 @@
 import { keysWithEffect, runKeyOf, type Fields, type SettingsOf } from '../settings-kit.ts';
+import { seedsField } from '../multi-seed.ts';
 
 /**
  * Settings of chapter 3's demos (L1 and L2 regularization). Three groups, one per demo:
@@ -35,6 +36,9 @@ export const penaltyFields = {
   batch: { kind: 'int', effect: 'restart', label: 'Batch size', min: 1, max: 400, step: 1, default: 10 },
   epochs: { kind: 'int', effect: 'restart', label: 'Epochs to train', min: 10, max: 5000, step: 10, default: 600 },
   seed: { kind: 'int', effect: 'restart', label: 'Seed', min: 0, max: 999999, step: 1, default: 7, help: 'Same seed, same data, same initial weights, same batches: the same run.' },
+  // Several seeds: no penalty against the chosen one, from the start, seed by seed (a change of the
+  // penalty, λ or the learning rate then trains every seed again: the runs compare whole runs).
+  seeds: { ...seedsField, help: '1: one run, whose penalty you change while it trains. 2 to 20: the network without a penalty and with the chosen one, from the start, on that many seeds (the seed and the ones after it), each seed giving both the same data, initial weights and batches; bands, per-seed dots and a verdict say whether the difference is larger than the seed-to-seed spread.' },
 } satisfies Fields;
 
 export type PenaltySettings = SettingsOf<typeof penaltyFields>;

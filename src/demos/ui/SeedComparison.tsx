@@ -76,6 +76,8 @@ interface ViewProps {
   note?: ComponentChildren;
   /** Extra lines for the verdict box (e.g. epochs saved). */
   extra?: ComponentChildren;
+  /** What a seed's two dots share (default: the same data, initial weights and batches). */
+  joined?: string;
 }
 
 /**
@@ -83,7 +85,7 @@ interface ViewProps {
  * the paired verdict in words, each variant's mean validation loss and accuracy with its min-max
  * band, and every seed's final numbers as paired dots.
  */
-export function SeedsComparisonView({ id, runs, names, colors, pair = [0, 1], progress, epochs, finished, perSeed, note, extra }: ViewProps) {
+export function SeedsComparisonView({ id, runs, names, colors, pair = [0, 1], progress, epochs, finished, perSeed, note, extra, joined = 'the same data, initial weights and batches for both networks' }: ViewProps) {
   const [a, b] = pair;
   const seeds = runs[a]?.length ?? 0;
   const verdict = pairVerdict(runs[a] ?? [], runs[b] ?? [], names[b]);
@@ -135,7 +137,7 @@ export function SeedsComparisonView({ id, runs, names, colors, pair = [0, 1], pr
           <PairedDots testId={`${id}-accuracy-dots`} rows={rows} pairs={pairs('valAccuracy')} axis="final validation accuracy" format={pct} summary={dotsSummary('validation accuracy', pct, 'valAccuracy')} />
         </div>
       </div>
-      <p class="legend">A line joins each seed's two dots: the same data, initial weights and batches for both networks. {note}</p>
+      <p class="legend">A line joins each seed's two dots: {joined}. {note}</p>
     </div>
   );
 }
