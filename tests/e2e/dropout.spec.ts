@@ -166,8 +166,12 @@ test.describe('chapter 2: does dropout help?', () => {
     await expect.poll(() => epoch(demo)).toBeGreaterThan(60);
     await demo.getByTestId('pause').click();
     await expect(demo.getByTestId('train')).toBeVisible();
-    const after = await Promise.all(['plain-chart', 'dropout-chart', 'plain-boundary', 'dropout-boundary'].map((k) => canvas(demo, `dropout-compare-${k}`)));
-    after.forEach((a, i) => expect(a).not.toBe(before[i]));
+    // A view scrolled out of sight draws when it comes back (src/views/draw-queue.ts): bring each
+    // into view, then it must show the trained networks, not what it showed before training.
+    for (const [i, k] of ['plain-chart', 'dropout-chart', 'plain-boundary', 'dropout-boundary'].entries()) {
+      await demo.getByTestId(`dropout-compare-${k}`).scrollIntoViewIfNeeded();
+      await expect.poll(() => canvas(demo, `dropout-compare-${k}`)).not.toBe(before[i]);
+    }
     for (const which of ['plain', 'dropout']) {
       await expect(demo.getByTestId(`dropout-compare-${which}-chart`)).toHaveAttribute('aria-label', /after \d+ epochs: training loss \d\.\d{3}, validation loss \d\.\d{3}, gap -?\d\.\d{3}/);
       await expect(demo.getByTestId(`gap-${which}`)).toHaveText(/^-?\d\.\d{3}$/);
