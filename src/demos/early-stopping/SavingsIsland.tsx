@@ -101,7 +101,7 @@ export default function SavingsIsland(props: IslandProps<typeof savingsFields>):
   return (
     <DemoFrame error={t.error} {...frame}
       reproduce={{ demo: earlyStoppingSavingsDemo.id, library: 'pytorch', settings, snapshot: snap }}>
-      <div class="controls" role="group" aria-label="EarlyStopping settings shared by every row">{(['seeds', ...RULE] as Key[]).map(control)}</div>
+      <div class="controls" role="group" aria-label="Seeds, and the EarlyStopping settings shared by every row">{(['seeds', ...RULE] as Key[]).map(control)}</div>
       {RUN.some((k) => controls.includes(k)) && (
         <details class="es-details">
           <summary>The training run (changing it trains a new network)</summary>
