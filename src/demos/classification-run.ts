@@ -1,7 +1,7 @@
 import {
   DivergenceError,
   createTrainer, makeClassification, mlpLayers,
-  type Dataset, type NetworkSpec, type Trainer,
+  type Dataset, type Network, type NetworkSpec, type Trainer,
 } from '../engine/index.ts';
 
 /**
@@ -26,8 +26,13 @@ export function makeSplit(s: ClassificationSetup): { train: Dataset; val: Datase
 
 /** Probabilities of class 1 on a size x size grid over [-1, 1]^2, row 0 at the top (y = +1). */
 export function boundaryGrid(trainer: Trainer, size: number): Float32Array {
+  return networkBoundary(trainer.network, size);
+}
+
+/** boundaryGrid for a network without a trainer (a restored or probe network). */
+export function networkBoundary(net: Network, size: number): Float32Array {
   const xs = gridInputs(size);
-  const logits = trainer.network.forward(xs, size * size, 'eval');
+  const logits = net.forward(xs, size * size, 'eval');
   const out = new Float32Array(size * size);
   for (let i = 0; i < out.length; i++) out[i] = 1 / (1 + Math.exp(-logits[i]));
   return out;
@@ -52,7 +57,11 @@ function gridInputs(size: number): Float64Array {
 
 /** Fraction of points classified correctly (logit > 0 means class 1), in eval mode. */
 export function accuracy(trainer: Trainer, d: Dataset): number {
-  const logits = trainer.network.forward(d.x, d.n, 'eval');
+  return networkAccuracy(trainer.network, d);
+}
+
+export function networkAccuracy(net: Network, d: Dataset): number {
+  const logits = net.forward(d.x, d.n, 'eval');
   let right = 0;
   for (let i = 0; i < d.n; i++) if ((logits[i] > 0 ? 1 : 0) === d.y[i]) right++;
   return d.n ? right / d.n : 0;

@@ -7,7 +7,7 @@ import { LossCurves } from '../ui/LossCurves.tsx';
 import { PixelImages } from '../../views/PixelImages.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { percent } from '../ui/format.ts';
-import { SettingControl } from '../ui/SettingControl.tsx';
+import { SettingControls } from '../ui/SettingControl.tsx';
 import { TrainButtons } from '../ui/TrainButtons.tsx';
 import { DigitsCredit } from './credit.tsx';
 import { describeMistakes, describeWeights, fmt, methodLabel } from './describe.ts';
@@ -53,11 +53,7 @@ export default function DigitsIsland(props: IslandProps<typeof digitsFields>): V
 
   return (
     <DemoFrame error={t.error} {...frame} reproduce={{ demo: 'digits', library: 'pytorch', settings, snapshot: s }}>
-      <div class="controls">
-        {shown.map((k) => (
-          <SettingControl key={k} id={`${id}-${k}`} field={digitsFields[k]} value={settings[k]} onChange={set(k)} />
-        ))}
-      </div>
+      <SettingControls id={id} fields={digitsFields} keys={shown} settings={settings} set={set} />
       <TrainButtons running={t.running} finished={t.finished} onPlay={() => t.play()} onPause={t.pause} onStep={() => t.step(s?.unitsPerEpoch ?? 1)} onReset={() => t.reset(settings)} disabled={!!t.error} />
       <p class="status" aria-live="polite" data-testid="status">
         {s ? (

@@ -5,7 +5,7 @@ import { digitsSeedsDemo } from './demo.ts';
 import { PairedDots } from '../../views/PairedDots.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { SeedBandChart, SeedProgress } from '../ui/SeedComparison.tsx';
-import { SettingControl } from '../ui/SettingControl.tsx';
+import { SettingControls } from '../ui/SettingControl.tsx';
 import { TrainButtons } from '../ui/TrainButtons.tsx';
 import { DigitsCredit } from './credit.tsx';
 import type { SeedsSnapshot } from './seeds-runner.ts';
@@ -42,11 +42,7 @@ export default function SeedsIsland(props: IslandProps<typeof seedsFields>): VNo
 
   return (
     <DemoFrame error={t.error} {...frame} reproduce={{ demo: 'digits-seeds', library: 'pytorch', settings, snapshot: s, label: 'all seeds' }}>
-      <div class="controls">
-        {shown.map((k) => (
-          <SettingControl key={k} id={`${id}-${k}`} field={seedsFields[k]} value={settings[k]} onChange={set(k)} />
-        ))}
-      </div>
+      <SettingControls id={id} fields={seedsFields} keys={shown} settings={settings} set={set} />
       <TrainButtons running={t.running} finished={t.finished} onPlay={() => t.play()} onPause={t.pause} onStep={() => t.step(2 * (s?.unitsPerEpoch ?? 1))} stepLabel="Step one epoch of a seed" onReset={() => t.reset(settings)} disabled={!!t.error} />
       {s ? (
         <SeedProgress id={id} done={s.progress.done} total={s.progress.total}

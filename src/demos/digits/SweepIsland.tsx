@@ -5,7 +5,7 @@ import { digitsSweepDemo } from './demo.ts';
 import { LineChart } from '../../views/LineChart.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { SeedProgress } from '../ui/SeedComparison.tsx';
-import { SettingControl } from '../ui/SettingControl.tsx';
+import { SettingControls } from '../ui/SettingControl.tsx';
 import { TrainButtons } from '../ui/TrainButtons.tsx';
 import { DigitsCredit } from './credit.tsx';
 import { sweepFields, SWEEP_VALUES } from './settings.ts';
@@ -40,11 +40,7 @@ export default function SweepIsland(props: IslandProps<typeof sweepFields>): VNo
 
   return (
     <DemoFrame error={t.error} {...frame} reproduce={{ demo: 'digits-sweep', library: 'pytorch', settings, snapshot: s, label: 'the whole sweep' }}>
-      <div class="controls">
-        {controls.map((k) => (
-          <SettingControl key={k} id={`${id}-${k}`} field={sweepFields[k]} value={settings[k]} onChange={set(k)} />
-        ))}
-      </div>
+      <SettingControls id={id} fields={sweepFields} keys={controls} settings={settings} set={set} />
       <TrainButtons running={t.running} finished={t.finished} onPlay={() => t.play()} onPause={t.pause} onStep={() => t.step(s?.unitsPerEpoch ?? 1)} stepLabel="Step one epoch of a run" onReset={() => t.reset(settings)} disabled={!!t.error} />
       {s ? (
         <SeedProgress id={id} done={s.progress.done} total={s.progress.total}

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { Chart, type ChartConfiguration, type Plugin } from '../../views/chartjs.ts';
+import { ChartLegend } from '../../views/ChartLegend.tsx';
 import { usePalette, type Palette } from '../../views/palette.ts';
 
 type Pt = { x: number; y: number | null };
@@ -193,7 +194,6 @@ export function StepperChart(props: Props) {
           y: { type: 'linear', title: { display: true, text: props.yLabel, color: palette.muted }, ticks: { color: palette.muted, maxTicksLimit: 6 }, grid: { color: palette.border } },
         },
         plugins: {
-          legend: { labels: { color: palette.text, boxWidth: 14, boxHeight: 2, filter: (item) => !String(item.text).startsWith('(') } },
           tooltip: { enabled: true },
         },
       },
@@ -240,6 +240,7 @@ export function StepperChart(props: Props) {
 
   return (
     <figure class="chart-figure" style="margin:0">
+      <ChartLegend items={[{ label: props.trainLabel, color: 0, key: 'line' }, { label: props.valLabel, color: 1, key: 'line' }]} />
       <div class="chart-box es-chart-box">
         <canvas ref={canvas} role="img" aria-label={`${props.yLabel} against epoch. ${props.summary}`} data-testid={props.testId} />
       </div>

@@ -1,7 +1,7 @@
 import type { Runner } from '../../training/runner.ts';
 import { check } from '../settings-kit.ts';
-import { makeSplit, makeTrainer, mlpSpec, pointsOf } from '../classification-run.ts';
-import { createNetwork, EngineError, type Dataset, type Network, type NetworkSpec } from '../../engine/index.ts';
+import { makeSplit, makeTrainer, mlpSpec, networkAccuracy, networkBoundary, pointsOf } from '../classification-run.ts';
+import { createNetwork, EngineError, type Network, type NetworkSpec } from '../../engine/index.ts';
 import { GRID, runFields, VALIDATION_POINTS, type RunSettings } from './settings.ts';
 import type { RunLog } from '../../reproduce/types.ts';
 
@@ -55,31 +55,6 @@ export function validRun(raw: unknown): RunSettings {
   return value;
 }
 
-function accuracyOf(net: Network, d: Dataset): number {
-  const logits = net.forward(d.x, d.n, 'eval');
-  let right = 0;
-  for (let i = 0; i < d.n; i++) if ((logits[i] > 0 ? 1 : 0) === d.y[i]) right++;
-  return d.n ? right / d.n : 0;
-}
-
-let gridXs: Float64Array | null = null;
-function gridOf(net: Network): Float32Array {
-  if (!gridXs) {
-    gridXs = new Float64Array(GRID * GRID * 2);
-    for (let r = 0; r < GRID; r++) {
-      for (let c = 0; c < GRID; c++) {
-        const i = r * GRID + c;
-        gridXs[2 * i] = -1 + (2 * (c + 0.5)) / GRID;
-        gridXs[2 * i + 1] = 1 - (2 * (r + 0.5)) / GRID;
-      }
-    }
-  }
-  const logits = net.forward(gridXs, GRID * GRID, 'eval');
-  const out = new Float32Array(GRID * GRID);
-  for (let i = 0; i < out.length; i++) out[i] = 1 / (1 + Math.exp(-logits[i]));
-  return out;
-}
-
 /** The run these settings start: the data split and a trainer that has not taken a step. */
 export function buildRun(s: RunSettings) {
   const split = makeSplit({ dataset: s.dataset, noise: s.noise, points: s.points, valPoints: VALIDATION_POINTS, seed: s.seed });
@@ -120,8 +95,8 @@ export function createEarlyStoppingRun(raw: unknown) {
         epoch: e,
         trainLoss: probeNet.loss(split.train.x, split.train.y, split.train.n, 'eval'),
         valLoss: probeNet.loss(split.val.x, split.val.y, split.val.n, 'eval'),
-        valAccuracy: accuracyOf(probeNet, split.val),
-        grid: gridOf(probeNet),
+        valAccuracy: networkAccuracy(probeNet, split.val),
+        grid: networkBoundary(probeNet, GRID),
       };
       probeCache.set(e, p);
     }
@@ -140,8 +115,8 @@ export function createEarlyStoppingRun(raw: unknown) {
       train.push(rec.trainLoss);
       val.push(rec.valLoss ?? NaN);
       steps.push(rec.steps);
-      trainAccuracy.push(accuracyOf(net, split.train));
-      valAccuracy.push(accuracyOf(net, split.val));
+      trainAccuracy.push(networkAccuracy(net, split.train));
+      valAccuracy.push(networkAccuracy(net, split.val));
       saved.push(net.params());
       return trainer.epoch < s.epochs;
     },

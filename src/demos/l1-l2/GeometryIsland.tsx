@@ -1,7 +1,7 @@
 import type { VNode } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
-import { SettingControl } from '../ui/SettingControl.tsx';
+import { SettingControls } from '../ui/SettingControl.tsx';
 import { useDemoSettings } from '../ui/useDemoSettings.ts';
 import { geometry, type GeometryState, type Vec } from './geometry.ts';
 import { GeometryPlane } from './GeometryPlane.tsx';
@@ -49,11 +49,7 @@ export default function GeometryIsland({ id, title, caption, settings: initial, 
 
   return (
     <DemoFrame {...frame}>
-      <div class="controls" role="group" aria-label="Picture settings">
-        {controls.map((k) => (
-          <SettingControl key={k} id={`${id}-${k}`} field={geometryFields[k]} value={settings[k]} onChange={set(k)} format={FORMATS[k]} />
-        ))}
-      </div>
+      <SettingControls id={id} fields={geometryFields} keys={controls} settings={settings} set={set} formats={FORMATS} label="Picture settings" />
       <p class="demo-message info l12-verdict" role="status" data-testid={`${id}-verdict`}>{verdict}</p>
       <div class="demo-grid l12-planes">
         {(['l1', 'l2'] as const).map((p) => (

@@ -3,7 +3,7 @@ import { LossCurves } from '../ui/LossCurves.tsx';
 import { RunBoundary } from '../ui/RunBoundary.tsx';
 import { percent as pct } from '../ui/format.ts';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
-import { SettingControl } from '../ui/SettingControl.tsx';
+import { SettingControls } from '../ui/SettingControl.tsx';
 import { TrainToolbar } from '../ui/TrainToolbar.tsx';
 import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
 import type { IslandProps } from '../define.ts';
@@ -44,11 +44,7 @@ export default function OverfittingIsland(props: IslandProps<typeof overfittingF
       {...frame}
       reproduce={{ demo: overfittingDemo.id, library: 'pytorch', settings, snapshot: s }}
     >
-      <div class="controls">
-        {controls.map((k) => (
-          <SettingControl key={k} id={`${id}-${k}`} field={overfittingFields[k]} value={settings[k]} onChange={set(k)} />
-        ))}
-      </div>
+      <SettingControls id={id} fields={overfittingFields} keys={controls} settings={settings} set={set} />
       <TrainToolbar id={id} t={t} settings={settings} speeds={SPEEDS} speed={30} unit="epochs" />
       <p class="status" aria-live="polite" data-testid="status">
         {s ? (

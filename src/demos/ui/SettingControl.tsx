@@ -1,4 +1,4 @@
-import type { Field } from '../settings-kit.ts';
+import type { Field, Fields, SettingsOf } from '../settings-kit.ts';
 import { formatNumber } from './format.ts';
 
 interface Props {
@@ -92,6 +92,31 @@ export function SettingControl({ id, field, value, onChange, disabled, marks, fo
         </>
       )}
       {field.help && <span id={helpId} class="visually-hidden">{field.help}</span>}
+    </div>
+  );
+}
+
+interface ControlsProps<F extends Fields> {
+  /** The demo instance's id: each control's id is `<id>-<setting>`. */
+  id: string;
+  fields: F;
+  /** The settings shown, in this order. */
+  keys: readonly (keyof F & string)[];
+  settings: SettingsOf<F>;
+  set: (k: keyof F & string) => (v: number | string | boolean) => void;
+  /** How a setting's number reads (default formatNumber). */
+  formats?: Partial<Record<keyof F & string, (v: number) => string>>;
+  /** Names the group (when a demo has more than one). */
+  label?: string;
+}
+
+/** A demo's row of controls: one SettingControl per shown setting. */
+export function SettingControls<F extends Fields>({ id, fields, keys, settings, set, formats, label }: ControlsProps<F>) {
+  return (
+    <div class="controls" role={label ? 'group' : undefined} aria-label={label}>
+      {keys.map((k) => (
+        <SettingControl key={k} id={`${id}-${k}`} field={fields[k]} value={settings[k] as number | string | boolean} onChange={set(k)} format={formats?.[k]} />
+      ))}
     </div>
   );
 }
