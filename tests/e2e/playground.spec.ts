@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { canvasData, expect, hydrated, setRange, test } from './fixtures';
+import { spawnSync } from 'node:child_process';
 import { createPlaygroundRun } from '../../src/demos/playground/runner.ts';
 
 // The Regularization Playground (/playground/, issue 16): every technique takes effect, your own
@@ -189,4 +190,33 @@ test('at 390 px the settings fold into a panel and nothing overflows sideways', 
   await expect(demo.getByTestId('playground-panel')).toBeVisible();
   await expect(demo.locator('#playground-dropout-input')).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
+
+test('Reproduce in PyTorch: the script holds the drawn points and the dropout changed while it trained, and matches the page', async ({ page }) => {
+  const demo = await open(page);
+  await demo.getByTestId('playground-clear').click();
+  for (const [label, pts] of [['add class 0', [[-0.6, -0.5], [-0.5, 0.4], [-0.7, 0.1], [-0.4, -0.2]]], ['add class 1', [[0.6, 0.5], [0.5, -0.4], [0.7, 0.1], [0.4, 0.2]]]] as const) {
+    await demo.getByLabel(label).check();
+    for (const [x, y] of pts) await clickPlane(demo, x, y);
+  }
+  await expect(demo.getByTestId('playground-data-count')).toContainText('8 points');
+  for (let e = 1; e <= 2; e++) {
+    await demo.getByTestId('step').click();
+    await expect(demo.getByTestId('epoch')).toHaveText(String(e));
+  }
+  await setRange(demo.locator('#playground-dropout-input'), 0.3);
+  await expect(demo.getByTestId('playground-mask')).toHaveAttribute('data-mask', ''); // takes effect at the next step
+  await demo.getByTestId('step').click();
+  await expect(demo.getByTestId('epoch')).toHaveText('3');
+  await expect(demo.getByTestId('playground-mask')).toHaveAttribute('data-mask', /^[01]+\|[01]+$/);
+  const [download] = await Promise.all([page.waitForEvent('download'), demo.getByTestId('reproduce').click()]);
+  expect(download.suggestedFilename()).toBe('playground.py');
+  const text = (await import('node:fs')).readFileSync((await download.path())!, 'utf8');
+  expect(text).toContain('/playground/?playground.dataset=custom&playground.data=');
+  expect(text).toMatch(/dropout p 0 -> 0\.3/);
+  const exe = ['python3', '/usr/bin/python3'].find((p) => spawnSync(p, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0);
+  test.skip(!exe, 'no python3 with torch');
+  const run = spawnSync(exe!, ['-'], { input: text, encoding: 'utf8', timeout: 120_000 });
+  expect(run.status, run.stderr).toBe(0);
+  expect(run.stderr).toContain('Matches what the demo showed');
 });
