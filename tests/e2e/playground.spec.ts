@@ -149,9 +149,18 @@ test('copy the link, open it in a new page: the same settings and points', async
   await setRange(demo.locator('#playground-l2-input'), 0.01);
   await demo.locator('#playground-compare-input').selectOption('l2');
   await demo.getByLabel('Early stopping', { exact: true }).check();
+  // Two epochs, then dropout switched on while it trains: the link replays that change at its step.
+  for (let e = 1; e <= 2; e++) {
+    await demo.getByTestId('step').click();
+    await expect(demo.getByTestId('epoch')).toHaveText(String(e));
+  }
+  await setRange(demo.locator('#playground-dropout-input'), 0.2);
+  await demo.getByTestId('step').click();
+  await expect(demo.getByTestId('epoch')).toHaveText('3');
   await demo.getByRole('button', { name: 'Copy link to these settings' }).click();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toContain('playground.data=');
+  expect(new globalThis.URL(link).searchParams.get('playground.changes')).toBe('2:dropout=0.2'); // 6 points, 3 for training: 1 batch an epoch
   const other = await context.newPage();
   await other.goto(link);
   const again = other.locator('[data-demo="playground"]');
@@ -162,6 +171,14 @@ test('copy the link, open it in a new page: the same settings and points', async
   await expect(again.locator('#playground-compare-input')).toHaveValue('l2');
   await expect(again.getByLabel('Early stopping', { exact: true })).toBeChecked();
   await expect(again.getByTestId('demo-notice')).toHaveCount(0);
+  await expect(again.getByTestId('replay-note')).toContainText('at step 2, Dropout p 0.2');
+  await expect(again.getByTestId('playground-dropout-value')).toHaveText('0');
+  for (let e = 1; e <= 3; e++) {
+    await again.getByTestId('step').click();
+    await expect(again.getByTestId('epoch')).toHaveText(String(e));
+  }
+  await expect(again.getByTestId('playground-dropout-value')).toHaveText('0.2');
+  await expect(again.getByTestId('playground-loss-chart')).toHaveAttribute('aria-label', await demo.getByTestId('playground-loss-chart').getAttribute('aria-label') ?? '');
   // Garbage in a link: the defaults, with a notice.
   await other.goto(`${URL}?playground.layers=banana&playground.data=%3Cscript%3E`);
   await hydrated(again);

@@ -159,3 +159,21 @@ test('clash: batch norm with a batch of one, and too few drawn points, are refus
   assert.match(playgroundClash({ ...base, dataset: 'custom', data: encodePoints(some.slice(0, 3)) })!, /at least 2 points of each class/);
   assert.equal(playgroundClash({ ...base, dataset: 'custom', data: encodePoints([...some, ...some]) }), null);
 });
+
+test('a link\'s change log replays the run number for number (the runner applies each change at its step)', async () => {
+  const { playgroundRunner } = await import('../../src/demos/playground/runner.ts');
+  const run = createPlaygroundRun({ epochs: 10 });
+  for (let e = 0; e < 6; e++) {
+    if (e === 2) run.update({ dropout: 0.3, l2: 0.01 });
+    if (e === 4) run.update({ lr: 0.05 });
+    run.advance();
+  }
+  const original = run.snapshot();
+  assert.equal(original.reproduce.changes.length, 2);
+  const replay = playgroundRunner({ ...original.reproduce.settings, schedule: original.reproduce.changes });
+  for (let e = 0; e < 6; e++) replay.advance();
+  const again = replay.snapshot() as typeof original;
+  assert.deepEqual(again.main.train, original.main.train);
+  assert.deepEqual(again.reproduce.changes.map((c) => [c.step, c.set]), original.reproduce.changes.map((c) => [c.step, c.set]));
+  assert.deepEqual(again.live, { lr: 0.05, dropout: 0.3, l1: 0, l2: 0.01 });
+});

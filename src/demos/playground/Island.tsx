@@ -1,5 +1,5 @@
 import type { VNode } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { LineChart, type Series, type VerticalMarker } from '../../views/LineChart.tsx';
 import { Histogram } from '../../views/Histogram.tsx';
 import { RunBoundary } from '../ui/RunBoundary.tsx';
@@ -7,6 +7,9 @@ import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { SettingControl } from '../ui/SettingControl.tsx';
 import { TrainToolbar } from '../ui/TrainToolbar.tsx';
 import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
+import { useOnChange } from '../ui/useOnChange.ts';
+import { changesFromQuery, changesToQuery } from '../../reproduce/changes.ts';
+import type { Change } from '../../reproduce/types.ts';
 import type { IslandProps } from '../define.ts';
 import { playgroundDemo } from './demo.ts';
 import { playgroundFields, type PlaygroundSettings } from './settings.ts';
@@ -53,13 +56,38 @@ function pointsOfView(s: PlaygroundSnapshot): Point[] {
  */
 export default function PlaygroundIsland(props: IslandProps<typeof playgroundFields>): VNode {
   const { id } = props;
-  const { settings, set, setSettings, frame, shareUrl, t, controls, sameRun } = useTrainedDemo<typeof playgroundFields, PlaygroundSnapshot>(playgroundDemo, props);
+  // A shared link's live changes (`?playground.changes=STEP:KEY=VALUE;...`): the runner replays each
+  // at its step, so the link reopens the very run it was copied from, changes included.
+  const [schedule, setSchedule] = useState<Change[]>([]);
+  const [linkProblem, setLinkProblem] = useState<string | null>(null);
+  const { settings, set, setSettings, frame, shareUrl, t, controls, sameRun } = useTrainedDemo<typeof playgroundFields, PlaygroundSnapshot>(playgroundDemo, props, {
+    run: (v) => ({ ...v, schedule }),
+    linkKeys: ['changes'],
+  });
+  useEffect(() => {
+    const raw = new URLSearchParams(location.search).get(`${id}.changes`);
+    if (raw === null || raw === '') return;
+    try {
+      const changes = changesFromQuery(raw);
+      const odd = changes.flatMap((c) => Object.keys(c.set)).find((k) => !(LIVE as readonly string[]).includes(k));
+      if (odd) throw new Error(`"${odd}" is not one of ${LIVE.join(', ')}`);
+      setSchedule(changes);
+    } catch (e) {
+      setLinkProblem(`The link’s changes while training cannot be replayed (${(e as Error).message}); the run starts without them.`);
+    }
+  }, []);
+  useOnChange([changesToQuery(schedule)], () => t.reset({ ...settings, schedule }));
   const [panelOpen, setPanelOpen] = useState(false);
   const [mode, setMode] = useState<DrawMode>('add-1');
   const [note, setNote] = useState<string | null>(null);
   // A live slider shows its value while dragged and changes the running network once, at release.
   const [dragged, setDragged] = useState<Partial<Record<LiveKey, number>>>({});
   const s = t.snapshot && sameRun(t.snapshot.settings) ? t.snapshot : null;
+  // A replayed change moved the running network: the live controls follow it.
+  useEffect(() => {
+    if (!s || !schedule.length || !s.reproduce.changes.length) return;
+    if (LIVE.some((k) => s.live[k] !== settings[k])) setSettings({ ...settings, ...s.live });
+  }, [s?.reproduce.changes.length]);
   const custom = settings.dataset === 'custom';
 
   const ownPoints = (): Point[] => {
@@ -76,9 +104,13 @@ export default function PlaygroundIsland(props: IslandProps<typeof playgroundFie
     setNote(text);
     setSettings({ ...settings, dataset: 'custom', data: encodePoints(p) });
   };
+  /** The link to this run: the settings it started from and its live changes (made, and still to replay). */
   const linkToRun = () => {
-    const tooMany = custom && settings.data.length / 5 > LINK_POINTS;
-    return shareUrl(tooMany ? { ...settings, dataset: props.settings.dataset, data: props.settings.data } : settings);
+    const changes = s ? [...s.reproduce.changes, ...schedule.filter((c) => c.step > s.steps)] : [];
+    const start = changes.length ? { ...settings, ...(s!.reproduce.settings as Partial<PlaygroundSettings>) } : settings;
+    const tooMany = custom && start.data.length / 5 > LINK_POINTS;
+    const shown = tooMany ? { ...start, dataset: props.settings.dataset, data: props.settings.data } : start;
+    return shareUrl(shown, changes.length ? { changes: changesToQuery(changes) } : {});
   };
 
   const control = (k: Key) => {
@@ -121,6 +153,16 @@ export default function PlaygroundIsland(props: IslandProps<typeof playgroundFie
 
   return (
     <DemoFrame error={t.error} {...frame} shareUrl={linkToRun} reproduce={{ demo: playgroundDemo.id, library: 'pytorch', settings, snapshot: s }}>
+      {linkProblem && <p class="demo-message info" data-testid="replay-problem">{linkProblem}</p>}
+      {schedule.length > 0 && (
+        <div class="demo-message info" data-testid="replay-note">
+          <p style="margin:0">
+            This link replays {schedule.length === 1 ? 'a change' : `${schedule.length} changes`} made while training, each at its optimizer step:{' '}
+            {schedule.map((c) => `at step ${c.step}, ${Object.entries(c.set).map(([k, v]) => `${playgroundFields[k as LiveKey].label} ${v}`).join(', ')}`).join('; ')}. Press Train to watch the same run.
+          </p>
+          <button type="button" class="btn" style="margin-top:0.4rem" onClick={() => setSchedule([])}>Train without them</button>
+        </div>
+      )}
       <div class="pg-layout">
         <div class="pg-side">
           <button type="button" class="btn pg-panel-toggle" aria-expanded={panelOpen} aria-controls={`${id}-panel`} onClick={() => setPanelOpen(!panelOpen)}>
@@ -137,7 +179,7 @@ export default function PlaygroundIsland(props: IslandProps<typeof playgroundFie
           </div>
         </div>
         <div class="pg-main">
-          <TrainToolbar id={id} t={t} settings={settings} speeds={SPEEDS} speed={30} unit="epochs" />
+          <TrainToolbar id={id} t={t} settings={{ ...settings, schedule }} speeds={SPEEDS} speed={30} unit="epochs" />
           <p class="status" aria-live="polite" data-testid="status">
             {m ? (
               <>

@@ -9,7 +9,7 @@ import type { Runner } from '../../training/runner.ts';
 import { checkPatch, keysWithEffect } from '../settings-kit.ts';
 import { accuracy, boundaryGrid, guardExplosion, pointsOf } from '../classification-run.ts';
 import { createEarlyStopping, EngineError, type EarlyStopping, type ParamsJSON, type Trainer } from '../../engine/index.ts';
-import { createChangeLog, type ChangeLog } from '../../reproduce/changes.ts';
+import { createChangeLog, validChanges, type ChangeLog } from '../../reproduce/changes.ts';
 import type { LiveSet, RunLog } from '../../reproduce/types.ts';
 import { buildRun, earlyStoppingParams, makePlaygroundSplit, validPlayground, withoutTechnique, type Split } from './run.ts';
 import { playgroundClash } from './clash.ts';
@@ -229,7 +229,24 @@ export function createPlaygroundRun(raw: unknown) {
   };
 }
 
+/**
+ * The worker's runner. `schedule` (besides the settings) is a change log from a share link: each
+ * change is applied through update() when the run reaches its step (changes fall between epochs),
+ * so the run logs it as if the learner had made it, and the same run unfolds.
+ */
 export function playgroundRunner(raw: unknown): Runner {
-  const run = createPlaygroundRun(raw);
-  return { advance: run.advance, update: run.update, snapshot: run.snapshot };
+  const { schedule, ...settings } = (raw ?? {}) as Record<string, unknown>;
+  const run = createPlaygroundRun(settings);
+  const pending = validChanges(schedule);
+  const due = () => {
+    while (pending.length && pending[0].step <= run.main.trainer.steps) run.update({ ...pending.shift()!.set });
+  };
+  return {
+    advance() {
+      due();
+      return run.advance();
+    },
+    update: run.update,
+    snapshot: run.snapshot,
+  };
 }
