@@ -3,6 +3,7 @@ import { useRef, useState } from 'preact/hooks';
 import { download } from '../ui/download.ts';
 import { classCounts, MAX_POINTS, quantize, type Point } from './points-code.ts';
 import { parsePointsCsv, pointsToCsv } from './points-csv.ts';
+import { MIN_PER_CLASS } from './clash.ts';
 
 export type DrawMode = 'add-0' | 'add-1' | 'erase';
 /** How near a point must be to the pointer to be erased (the plane is [-1, 1]²). */
@@ -140,7 +141,8 @@ export function DataTools({ id, mode, onMode, points, onPoints, custom, linkLimi
         <button type="button" class="btn" onClick={addTyped}>Add point ({mode === 'add-1' ? 'class 1' : 'class 0'})</button>
       </div>
       <p class="es-hint" data-testid="playground-data-count">
-        {custom ? `Your data: ${own.length} points (${zeros} of class 0, ${ones} of class 1).` : 'Drawing on the board starts from the points shown.'}
+        {custom ? `Your data: ${own.length} point${own.length === 1 ? "" : "s"} (${zeros} of class 0, ${ones} of class 1).` : 'Drawing on the board starts from the points shown.'}
+        {custom && (zeros < MIN_PER_CLASS || ones < MIN_PER_CLASS) && ` Add at least ${MIN_PER_CLASS} points of each class to train.`}
         {custom && own.length > linkLimit && ` More than ${linkLimit} points do not fit in a link: download them as CSV to share them.`}
       </p>
       {message && <p class={`demo-message ${message.bad ? 'error' : 'info'}`} role={message.bad ? 'alert' : 'status'} data-testid="playground-data-message">{message.text}</p>}

@@ -129,6 +129,12 @@ export default function PlaygroundIsland(props: IslandProps<typeof playgroundFie
     return <SettingControl key={k} id={`${id}-${k}`} field={f} value={settings[k]} onChange={set(k)} disabled={off} />;
   };
 
+  // Drawn points not trained on yet (too few to start a run, or a run still starting) show as they are.
+  const drawn = (() => {
+    if (s || !custom) return null;
+    const pts = ownPoints();
+    return { trainPoints: { xy: Float64Array.from(pts.flatMap((p) => [p.x, p.y])), labels: Float64Array.from(pts.map((p) => p.label)) }, valPoints: { xy: new Float64Array(0), labels: new Float64Array(0) } };
+  })();
   const m = s?.main ?? null;
   const twin = s?.twin ?? null;
   const twinName = OFF_LABEL[s?.settings.compare ?? settings.compare];
@@ -195,7 +201,7 @@ export default function PlaygroundIsland(props: IslandProps<typeof playgroundFie
             <div class="demo-panel">
               <h4>Decision boundary{twin ? ' (with every technique)' : ''}</h4>
               <DrawingBoard mode={mode} points={ownPoints} onPoints={(p) => setPoints(p, '')}>
-                <RunBoundary testId={`${id}-boundary`} view={m && { ...m, gridSize: s!.gridSize }} points={s} epoch={m?.epoch ?? 0} />
+                <RunBoundary testId={`${id}-boundary`} view={m && { ...m, gridSize: s!.gridSize }} points={s ?? drawn} epoch={m?.epoch ?? 0} />
               </DrawingBoard>
               <DataTools id={id} mode={mode} onMode={setMode} points={ownPoints} onPoints={setPoints} custom={custom} linkLimit={LINK_POINTS} />
               {note && <p class="visually-hidden" role="status">{note}</p>}
