@@ -1,14 +1,14 @@
 /**
  * Hydrates the demos a page places (./Demo.astro renders each island's HTML into a
  * `.demo-mount` with its props): a demo's island code loads when the demo first comes into view,
- * as Astro's `client:visible` does, so a chapter only downloads the demos a reader reaches.
+ * as Astro's `client:visible` does, so a chapter only downloads the demos a reader reaches (and
+ * only their definitions: ./lazy-list.ts).
  */
 import { h, hydrate } from 'preact';
-import { demoById } from './index.ts';
+import { loadDefinition } from './lazy-list.ts';
 
 async function mount(el: HTMLElement): Promise<void> {
-  const def = demoById(el.dataset.mountDemo ?? '');
-  if (!def) throw new Error(`no demo called "${el.dataset.mountDemo}"`);
+  const def = await loadDefinition(el.dataset.mountDemo ?? '');
   const props = JSON.parse(el.dataset.props ?? '{}') as Record<string, unknown>;
   const Island = (await def.island()).default;
   hydrate(h(Island, props as never), el);

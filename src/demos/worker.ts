@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
-// The training Web Worker's entry: the protocol from src/training, the runners from the demo list.
+// The training Web Worker's entry: the protocol from src/training, the runners from the demo list
+// (loaded lazily: the worker loads only the definition and runner of the demo it runs).
 import { serveWorker } from '../training/worker.ts';
-import { runnerTable } from './runners.ts';
+import { lazyRunnerTable } from './lazy-list.ts';
 
-serveWorker(runnerTable);
+serveWorker(lazyRunnerTable);

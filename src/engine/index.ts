@@ -8,7 +8,7 @@ export { lossValue } from './losses.ts';
 export type { Trainer, TrainerSpec, EpochRecord } from './trainer.ts';
 export { makeClassification, makeRegression } from './datasets.ts';
 export type { ClassificationName, ClassificationOptions, RegressionOptions } from './datasets.ts';
-export { lasso, ridge, regularizationPath } from './linear-models.ts';
+export { lasso, ridge, regularizationPath, warmStartIndex } from './linear-models.ts';
 export { softThreshold } from './penalties.ts';
 export type { LinearFit, LassoOptions } from './linear-models.ts';
 export { createEarlyStopping, runEarlyStopping } from './early-stopping.ts';

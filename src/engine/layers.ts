@@ -6,7 +6,7 @@
 import { matmulAB, matmulABt, matmulAtB, columnSums } from './linalg.ts';
 import type { Rng } from './rng.ts';
 
-const EMPTY: Float64Array = new Float64Array(0);
+const EMPTY: Float64Array = /* @__PURE__ */ new Float64Array(0);
 
 /** nn.Linear: y = x W^T + b, W stored out x in. Parameters are views into the network's flat buffers. */
 export class Linear {
@@ -47,8 +47,8 @@ export class Linear {
 // 4e-17). Absolute error < 5e-16 (checked against Math.tanh in the unit tests); V8's Math.tanh
 // costs about 4x more, and tanh is most of the work in the small Playground networks. |x| >= 19
 // gives +-1 exactly, as in float64.
-const EXP2_FRAC = Float64Array.from({ length: 256 }, (_, j) => 2 ** (j / 256));
-const POW2 = Float64Array.from({ length: 129 }, (_, i) => 2 ** (i - 64));
+const EXP2_FRAC = /* @__PURE__ */ Float64Array.from({ length: 256 }, (_, j) => 2 ** (j / 256));
+const POW2 = /* @__PURE__ */ Float64Array.from({ length: 129 }, (_, i) => 2 ** (i - 64));
 const K_PER_UNIT = 256 / Math.LN2;
 const UNIT_PER_K = Math.LN2 / 256;
 const ROUND = 6755399441055744; // 1.5 * 2^52: (v + ROUND) - ROUND rounds v to the nearest integer

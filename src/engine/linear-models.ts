@@ -141,3 +141,16 @@ export function regularizationPath(X: Float64Array, y: Float64Array, n: number, 
   }
   return { alphas: alphas.slice(), coefs, intercepts };
 }
+
+/**
+ * Where a marker's Lasso fit starts: the index of the smallest path alpha >= `alpha` (its
+ * coefficients are the warm start), or -1 (none: it starts from zeros). The path demo's runner and
+ * the recipe's script follow the same rule, so a marker's fit is the same fit everywhere.
+ */
+export function warmStartIndex(alphas: readonly number[], alpha: number): number {
+  let best = -1;
+  alphas.forEach((a, k) => {
+    if (a >= alpha && (best < 0 || a < alphas[best])) best = k;
+  });
+  return best;
+}

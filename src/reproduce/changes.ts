@@ -3,8 +3,7 @@
  * reset), so "Reproduce in PyTorch" re-runs the run the learner watched: each change with the
  * optimizer step it took effect at. Runners put `log.run()` in their snapshot as `reproduce`.
  */
-import { EngineError } from '../engine/index.ts';
-import { show } from '../engine/errors.ts';
+import { EngineError, show } from '../engine/errors.ts';
 import type { Change, LiveSet, RunLog } from './types.ts';
 
 const LIVE_KEYS = ['lr', 'l1', 'l2', 'dropout', 'proxL1'] as const;

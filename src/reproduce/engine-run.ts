@@ -5,7 +5,7 @@
  * continues exactly as in the demo; a scikit-learn recipe fits the path with lasso / ridge.
  */
 import {
-  createEarlyStopping, createTrainer, DivergenceError, lasso, regularizationPath, ridge, softThreshold,
+  createEarlyStopping, createTrainer, DivergenceError, lasso, regularizationPath, ridge, softThreshold, warmStartIndex,
   type Dataset, type EarlyStoppingEvent, type LayerSpec, type Network, type ParamsJSON,
 } from '../engine/index.ts';
 import { checkPaths } from './sklearn-script.ts';
@@ -217,18 +217,6 @@ function mse(X: Float64Array, y: Float64Array, n: number, d: number, coef: Float
   return s / n;
 }
 
-/**
- * Where a marker's Lasso fit starts: the index of the smallest path alpha >= `alpha` (its
- * coefficients are the warm start), or -1 (none: it starts from zeros). The path demo's runner and
- * the recipe's script follow the same rule, so a marker's fit is the same fit everywhere.
- */
-export function warmStartIndex(alphas: readonly number[], alpha: number): number {
-  let best = -1;
-  alphas.forEach((a, k) => {
-    if (a >= alpha && (best < 0 || a < alphas[best])) best = k;
-  });
-  return best;
-}
 
 function pathLines(r: SklearnRecipe, p: SklearnPath): Line[] {
   const { X, y, n, d, val } = r.data;

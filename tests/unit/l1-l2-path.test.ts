@@ -10,7 +10,7 @@ import { alphaGrid, LASSO_ALPHAS, RIDGE_ALPHAS } from '../../src/demos/l1-l2/pat
 import { pathSummary, sparsityText } from '../../src/demos/l1-l2/describe.ts';
 import { pathFields } from '../../src/demos/l1-l2/settings.ts';
 import { sklearnCode } from '../../src/demos/l1-l2/code.ts';
-import { warmStartIndex } from '../../src/reproduce/engine-run.ts';
+import { warmStartIndex } from '../../src/engine/index.ts';
 
 const S0 = defaults(pathFields);
 const D = pathData(S0);

@@ -1,8 +1,9 @@
 // The 1,797 handwritten digits (8 x 8 images, pixel values 0-16, labels 0-9) in
-// sklearn.datasets.load_digits() order. The pixels live in packed.ts (gzip + base64, ~60 kB),
-// imported on demand so only the pages and workers that train on digits download them:
-// `await loadDigits()` once, then `digits()` returns the same decoded set synchronously
-// (runners and recipes are synchronous; the demo definitions load the digits before handing them out).
+// sklearn.datasets.load_digits() order. The pixels live in digits.bin (gzip, 44 kB), a data file
+// the build emits as an asset (Vite's `new URL(…, import.meta.url)`): only the pages and workers
+// that train on digits fetch it, and it is never parsed as JavaScript. `await loadDigits()` once,
+// then `digits()` returns the same decoded set synchronously (runners and recipes are synchronous;
+// the demo definitions load the digits before handing them out).
 
 import { EngineError } from '../../engine/errors.ts';
 
@@ -32,21 +33,38 @@ export const DIGITS_SOURCE = {
 let loaded: Digits | null = null;
 let loading: Promise<Digits> | null = null;
 
-/** Decodes the packed copy (base64 of gzip): pixels then labels. */
-export async function decodeDigits(base64: string): Promise<Digits> {
-  const bin = atob(base64);
-  const gz = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) gz[i] = bin.charCodeAt(i);
-  const stream = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
-  const raw = new Uint8Array(await new Response(stream).arrayBuffer());
+/** Where the data file is: an asset URL in the browser (the build rewrites it), a file: URL in Node. */
+const DATA_URL = new URL('./digits.bin', import.meta.url);
+
+/**
+ * Decodes the data file's bytes: pixels then labels, gzip'd. A host that serves the file already
+ * decompressed (a server adding Content-Encoding on its own) hands over the raw bytes: used as they are.
+ */
+export async function decodeDigits(bytes: Uint8Array): Promise<Digits> {
+  const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  const raw = gzipped ? new Uint8Array(await new Response(new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()) : bytes;
   const size = DIGITS_COUNT * DIGIT_PIXELS;
   if (raw.length !== size + DIGITS_COUNT) throw new Error(`the digits data holds ${raw.length} bytes, expected ${size + DIGITS_COUNT}`);
   return { n: DIGITS_COUNT, pixels: raw.subarray(0, size), labels: raw.subarray(size) };
 }
 
+async function readDataFile(): Promise<Uint8Array> {
+  if (DATA_URL.protocol === 'file:') {
+    // Node (tests, the reproduce CLI): read from disk. The specifier is a variable so the browser build leaves it alone.
+    const fs = 'node:fs/promises';
+    const { readFile } = (await import(/* @vite-ignore */ fs)) as typeof import('node:fs/promises');
+    // Astro's server build moves this module but not the file: then it is read from the repository.
+    const file = await readFile(DATA_URL).catch(() => readFile(`${process.cwd()}/src/data/digits/digits.bin`));
+    return new Uint8Array(file);
+  }
+  const res = await fetch(DATA_URL);
+  if (!res.ok) throw new Error(`the handwritten digits could not be loaded (${res.status} ${res.statusText} for ${DATA_URL.pathname})`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
 /** Loads (once) and decodes the digits. */
 export function loadDigits(): Promise<Digits> {
-  loading ??= import('./packed.ts').then((m) => decodeDigits(m.DIGITS_GZIP_BASE64)).then((d) => (loaded = d));
+  loading ??= readDataFile().then(decodeDigits).then((d) => (loaded = d));
   return loading;
 }
 

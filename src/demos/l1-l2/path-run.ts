@@ -1,7 +1,6 @@
 import type { Runner } from '../../training/runner.ts';
 import { check, checkPatch } from '../settings-kit.ts';
-import { EngineError, lasso, makeRegression, ridge } from '../../engine/index.ts';
-import { warmStartIndex } from '../../reproduce/engine-run.ts';
+import { EngineError, lasso, makeRegression, ridge, warmStartIndex } from '../../engine/index.ts';
 import type { RunLog } from '../../reproduce/types.ts';
 import { MARKER_KEYS, pathDataKey, pathFields, type PathSettings } from './settings.ts';
 import { LASSO_ALPHAS, RIDGE_ALPHAS } from './path-grid.ts';

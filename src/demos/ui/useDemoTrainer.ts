@@ -5,7 +5,7 @@ import type { RunnerTable } from '../../training/runner.ts';
 /** The course's training host: the worker whose entry is src/demos/worker.ts (the demo list's runners). */
 const courseHost: HostSource = {
   worker: () => new Worker(new URL('../worker.ts', import.meta.url), { type: 'module', name: 'training' }),
-  runners: (): Promise<RunnerTable> => import('../runners.ts').then((m) => m.runnerTable),
+  runners: (): Promise<RunnerTable> => import('../lazy-list.ts').then((m) => m.lazyRunnerTable),
 };
 
 /** A demo island's trainer: `kind` is the demo's id (its runner in the table). */

@@ -1,0 +1,53 @@
+/**
+ * Vite plugin: the demo list for the browser, as loaders. `virtual:demo-definitions` maps every
+ * demo's id to a loader of its definition module (`() => import('/src/demos/dropout/demo.ts')`),
+ * derived from the one list, src/demos/index.ts: a page then loads only the definitions of the
+ * demos it places, and a training worker only the one it runs (importing the list itself would
+ * ship every demo's fields and texts to every page and worker).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+import { demos } from '../demos/index.ts';
+
+export const DEMO_DEFINITIONS = 'virtual:demo-definitions';
+const RESOLVED = `\0${DEMO_DEFINITIONS}`;
+
+export interface DemoHome {
+  id: string;
+  /** The definition's module, from the project root (`/src/demos/dropout/demo.ts`). */
+  module: string;
+  /** Its export there (`dropoutMaskDemo`). */
+  exportName: string;
+}
+
+/**
+ * Where each demo of the list is defined: index.ts's imports give each name's module, and its
+ * `demos` array lists the names in the order of the list's definitions (checked against them).
+ */
+export function demoHomes(indexFile = fileURLToPath(new URL('../demos/index.ts', import.meta.url))): DemoHome[] {
+  const src = readFileSync(indexFile, 'utf8');
+  const moduleOf = new Map<string, string>();
+  for (const m of src.matchAll(/import\s*\{([^}]*)\}\s*from\s*'\.\/([^']+)'/g)) {
+    for (const name of m[1].split(',')) moduleOf.set(name.trim(), `/src/demos/${m[2]}`);
+  }
+  const listed = /export const demos[^=]*=\s*\[([^\]]*)\]/.exec(src)?.[1].split(',').map((s) => s.trim()).filter(Boolean) ?? [];
+  if (listed.length !== demos.length) throw new Error(`src/demos/index.ts: its demos array names ${listed.length} definitions, the list holds ${demos.length}`);
+  return listed.map((name, i) => {
+    const module = moduleOf.get(name);
+    if (!module) throw new Error(`src/demos/index.ts: "${name}" in the demos array is not imported by name`);
+    return { id: demos[i].id, module, exportName: name };
+  });
+}
+
+export function demoDefinitions(): Plugin {
+  return {
+    name: 'regularization-lab:demo-definitions',
+    resolveId: (id) => (id === DEMO_DEFINITIONS ? RESOLVED : undefined),
+    load(id) {
+      if (id !== RESOLVED) return undefined;
+      const rows = demoHomes().map((d) => `  ${JSON.stringify(d.id)}: () => import(${JSON.stringify(d.module)}).then((m) => m.${d.exportName}),`);
+      return `export const definitionLoaders = {\n${rows.join('\n')}\n};\n`;
+    },
+  };
+}
