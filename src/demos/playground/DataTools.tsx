@@ -139,6 +139,7 @@ export function DataTools({ id, mode, onMode, points, onPoints, custom, linkLimi
         <label>x <input type="text" inputMode="decimal" size={5} value={kx} onInput={(e) => setKx((e.currentTarget as HTMLInputElement).value)} /></label>
         <label>y <input type="text" inputMode="decimal" size={5} value={ky} onInput={(e) => setKy((e.currentTarget as HTMLInputElement).value)} /></label>
         <button type="button" class="btn" onClick={addTyped}>Add point ({mode === 'add-1' ? 'class 1' : 'class 0'})</button>
+        <button type="button" class="btn" disabled={!custom || own.length === 0} onClick={() => onPoints(own.slice(0, -1), 'Removed the last point.')}>Remove last point</button>
       </div>
       <p class="es-hint" data-testid="playground-data-count">
         {custom ? `Your data: ${own.length} point${own.length === 1 ? "" : "s"} (${zeros} of class 0, ${ones} of class 1).` : 'Drawing on the board starts from the points shown.'}
