@@ -3,10 +3,10 @@
  * and the body of a network run read off a freshly built engine trainer, so the recipe holds
  * exactly what the engine starts from (layers, defaults resolved, initial weights, rng state).
  */
-import { EngineError, type Dataset, type LayerSpec, type Trainer } from '../engine/index.ts';
+import { EngineError, type LayerSpec, type Trainer } from '../engine/index.ts';
 import { check, toQuery, type Fields, type SettingsOf } from '../demos/settings-kit.ts';
 import { validChanges } from './changes.ts';
-import type { Change, DataSource, EarlyStoppingPlan, Figures, Line, Recipe, RecipeHead, Reproduction, RunInput, TorchRecipe } from './types.ts';
+import type { Change, Figures, Line, Recipe, RecipeHead, Reproduction, RunInput, TorchRecipe } from './types.ts';
 
 /**
  * What tells a recipe's lines apart, for matching them with the numbers a demo showed: the epoch
@@ -68,24 +68,16 @@ function bareLayers(layers: LayerSpec[]): LayerSpec[] {
   });
 }
 
-export interface TorchRun {
+/**
+ * A run about to start, as a demo hands it over: its trainer, plus the recipe's own fields (data,
+ * batches, epochs, changes, early stopping: documented on TorchRecipe).
+ */
+export interface TorchRun extends Pick<TorchRecipe, 'data' | 'dataSource' | 'batchSize' | 'shuffleSeed' | 'epochs' | 'stopAfterSteps' | 'changes' | 'earlyStopping' | 'divergence'> {
   /** A trainer built by the demo's own code for these settings, before any step. */
   trainer: Trainer;
-  data: { train: Dataset; val: Dataset | null };
-  /** The script loads the data itself (see TorchRecipe.dataSource). */
-  dataSource?: DataSource;
-  batchSize: number;
-  /** The seed the trainer was given (its epoch permutations). */
-  shuffleSeed: number;
-  epochs: number;
-  /** Stop after this many optimizer steps (see TorchRecipe). */
-  stopAfterSteps?: number;
-  changes: Change[];
   /** Strength of a proximal L1 step after every optimizer step (the trainer knows nothing of it); default 0. */
   proxL1?: number;
   figures?: Figures;
-  earlyStopping?: EarlyStoppingPlan;
-  divergence?: TorchRecipe['divergence'];
 }
 
 /** The body of a torch recipe for a run about to start with `trainer`. */

@@ -1,14 +1,15 @@
 import type { Fields, SettingsOf } from '../settings-kit.ts';
+import * as common from '../common-fields.ts';
 
 /**
  * Settings of the batch-normalization demos (chapter 4). Each demo trains networks with and
  * without nn.BatchNorm1d that share the data, the seed and therefore the initial weights
  * (batch norm layers draw no random numbers, in PyTorch as in the engine).
  */
-const dataset = { kind: 'enum', effect: 'restart', label: 'Data set', options: ['circle', 'xor', 'gauss', 'spiral'] as const, default: 'circle', help: 'Which 2-D pattern the two classes follow.' } as const;
-const seed = { kind: 'int', effect: 'restart', label: 'Seed', min: 0, max: 999999, step: 1, default: 7, help: 'Same seed, same data, same initial weights, same batches: the same run.' } as const;
-const points = { kind: 'int', effect: 'restart', label: 'Training points', min: 32, max: 1000, step: 1, default: 256, help: 'How many labelled points the networks train on.' } as const;
-const batch = { kind: 'int', effect: 'restart', label: 'Batch size', min: 2, max: 256, step: 1, default: 32, help: 'Rows per mini-batch: batch norm computes its mean and variance over them.' } as const;
+// Batch norm's networks train on more points, in larger batches (its statistics are per batch).
+const points = { ...common.points, min: 32, max: 1000, step: 1, default: 256, help: 'How many labelled points the networks train on.' } as const;
+const batch = { ...common.batch, min: 2, max: 256, default: 32, help: 'Rows per mini-batch: batch norm computes its mean and variance over them.' } as const;
+const { dataset, seed } = common;
 
 /** Demo 1: the activation histogram of one hidden layer, with and without batch norm. */
 export const histogramFields = {
@@ -56,7 +57,7 @@ export const runningFields = {
 /** Demo 4: the overfitting gap with batch norm and dropout, together and apart. */
 export const dropoutFields = {
   dataset: { ...dataset, default: 'xor' },
-  noise: { kind: 'number', effect: 'restart', label: 'Label noise', min: 0, max: 0.5, step: 0.01, default: 0.2, help: 'Fraction of points whose label is flipped: the noise an overfitting network memorises.' },
+  noise: common.noise,
   points: { ...points, min: 10, max: 400, default: 60, help: 'Few points make overfitting easy.' },
   layers: { kind: 'int', effect: 'restart', label: 'Hidden layers', min: 1, max: 4, step: 1, default: 2 },
   hidden: { kind: 'int', effect: 'restart', label: 'Neurons per layer', min: 4, max: 64, step: 1, default: 40 },

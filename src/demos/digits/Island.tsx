@@ -3,6 +3,7 @@ import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
 import type { IslandProps } from '../define.ts';
 import { digitsDemo } from './demo.ts';
 import { LineChart } from '../../views/LineChart.tsx';
+import { LossCurves } from '../ui/LossCurves.tsx';
 import { PixelImages } from '../../views/PixelImages.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { percent } from '../ui/format.ts';
@@ -73,11 +74,7 @@ export default function DigitsIsland(props: IslandProps<typeof digitsFields>): V
       <div class="demo-grid">
         <div class="demo-panel">
           <h4>Loss per epoch</h4>
-          <LineChart
-            testId={`${id}-loss-chart`}
-            series={[{ label: 'training loss', values: s?.train ?? [], color: 0 }, { label: 'validation loss', values: s?.val ?? [], color: 1 }]}
-            xLabel="epoch" yLabel="loss (cross-entropy)" yMin={0} markers={markers} summary={lossSummary}
-          />
+          <LossCurves testId={`${id}-loss-chart`} train={s?.train} val={s?.val} loss="cross-entropy" markers={markers} summary={lossSummary} />
         </div>
         <div class="demo-panel">
           <h4>Accuracy per epoch</h4>

@@ -1,4 +1,5 @@
 import { defaults, type Fields, type SettingsOf } from '../settings-kit.ts';
+import { adamLr, seed } from '../common-fields.ts';
 
 /** The regularization a digits run uses (one at a time, so its effect is the only difference). */
 export const METHODS = ['none', 'dropout', 'l2', 'l1', 'batchnorm', 'early-stopping'] as const;
@@ -20,10 +21,10 @@ export const digitsFields = {
   patience: { kind: 'int', effect: 'restart', label: 'Patience (epochs)', min: 1, max: 100, step: 1, default: 10, help: 'With early stopping: epochs without a lower validation loss before training stops (the best epoch\'s weights are kept).' },
   trainSize: { kind: 'int', effect: 'restart', label: 'Training images', min: 50, max: 1500, step: 50, default: 200, help: 'How many of the 1,797 digits the network trains on; all the others are the validation set.' },
   hidden: { kind: 'int', effect: 'restart', label: 'Hidden neurons', min: 4, max: 128, step: 4, default: 64 },
-  lr: { kind: 'number', effect: 'restart', label: 'Learning rate', min: 0.0001, max: 1, log: true, default: 0.01, help: 'Adam step size. Very large values make training diverge.' },
+  lr: { ...adamLr, max: 1 },
   batch: { kind: 'int', effect: 'restart', label: 'Batch size', min: 1, max: 200, step: 1, default: 20 },
   epochs: { kind: 'int', effect: 'restart', label: 'Epochs to train', min: 5, max: 1000, step: 5, default: 100 },
-  seed: { kind: 'int', effect: 'restart', label: 'Seed', min: 0, max: 999999, step: 1, default: 1, help: 'Same seed, same split, same initial weights, same batches: the same run.' },
+  seed: { ...seed, default: 1, help: 'Same seed, same split, same initial weights, same batches: the same run.' },
 } satisfies Fields;
 
 export type DigitsSettings = SettingsOf<typeof digitsFields>;

@@ -1,4 +1,5 @@
 import type { Fields, SettingsOf } from '../settings-kit.ts';
+import { adamLr, dataset, hidden, layers, noise, points, seed } from '../common-fields.ts';
 
 /**
  * Settings of the dropout demos (chapter 2). One `p` field serves both: PyTorch's nn.Dropout(p),
@@ -13,11 +14,11 @@ const pField = {
 } as const;
 
 const run = {
-  dataset: { kind: 'enum', effect: 'restart', label: 'Data set', options: ['circle', 'xor', 'gauss', 'spiral'] as const, default: 'circle', help: 'Which 2-D pattern the two classes follow.' },
-  noise: { kind: 'number', effect: 'restart', label: 'Label noise', min: 0, max: 0.5, step: 0.01, default: 0.2, help: 'Fraction of points whose label is flipped: the noise a too-large network memorises.' },
-  points: { kind: 'int', effect: 'restart', label: 'Training points', min: 10, max: 400, step: 10, default: 60, help: 'How many labelled points the network trains on.' },
-  lr: { kind: 'number', effect: 'restart', label: 'Learning rate', min: 0.0001, max: 10, log: true, default: 0.01, help: 'Adam step size. Very large values make training diverge.' },
-  seed: { kind: 'int', effect: 'restart', label: 'Seed', min: 0, max: 999999, step: 1, default: 7, help: 'Same seed, same data, same initial weights, same dropout masks: the same run.' },
+  dataset,
+  noise,
+  points: { ...points, default: 60 },
+  lr: adamLr,
+  seed: { ...seed, help: 'Same seed, same data, same initial weights, same dropout masks: the same run.' },
 } as const;
 
 /** The mask viewer: a network small enough to draw every neuron, trained one mini-batch per unit. */
@@ -28,8 +29,8 @@ export const maskFields = {
   ...run,
   // Little noise: a network this small, with half its neurons dropped, learns the clean shape.
   noise: { ...run.noise, default: 0.05 },
-  hidden: { kind: 'int', effect: 'restart', label: 'Neurons per hidden layer', min: 2, max: 12, step: 1, default: 10 },
-  layers: { kind: 'int', effect: 'restart', label: 'Hidden layers', min: 1, max: 3, step: 1, default: 2 },
+  hidden: { ...hidden, label: 'Neurons per hidden layer', max: 12, default: 10 },
+  layers,
   batch: { kind: 'int', effect: 'restart', label: 'Batch size', min: 1, max: 32, step: 1, default: 10, help: 'Examples per training step; each gets its own dropout mask.' },
 } satisfies Fields;
 
@@ -37,8 +38,8 @@ export const maskFields = {
 export const compareFields = {
   p: pField,
   ...run,
-  hidden: { kind: 'int', effect: 'restart', label: 'Neurons per hidden layer', min: 2, max: 64, step: 1, default: 40 },
-  layers: { kind: 'int', effect: 'restart', label: 'Hidden layers', min: 1, max: 3, step: 1, default: 2 },
+  hidden: { ...hidden, label: 'Neurons per hidden layer' },
+  layers,
   // At most 100 rows a step keeps one unit of work (a step of the largest network) short.
   batch: { kind: 'int', effect: 'restart', label: 'Batch size', min: 1, max: 100, step: 1, default: 10 },
   epochs: { kind: 'int', effect: 'restart', label: 'Epochs to train', min: 10, max: 2000, step: 10, default: 300 },

@@ -1,4 +1,5 @@
 import type { Fields, SettingsOf } from '../settings-kit.ts';
+import { adamLr, batch, dataset, hidden, layers, noise, points, seed } from '../common-fields.ts';
 
 /**
  * Settings of the early-stopping demos (chapter 5). Two groups:
@@ -11,15 +12,15 @@ import type { Fields, SettingsOf } from '../settings-kit.ts';
 // The worker keeps every epoch's weights (restore best weights, for any rule setting): the
 // largest network (3 x 64) over 500 epochs is about 35 MB of float64, the default one 3 MB.
 export const runFields = {
-  dataset: { kind: 'enum', effect: 'restart', label: 'Data set', options: ['circle', 'xor', 'gauss', 'spiral'] as const, default: 'circle', help: 'Which 2-D pattern the two classes follow.' },
-  noise: { kind: 'number', effect: 'restart', label: 'Label noise', min: 0, max: 0.5, step: 0.01, default: 0.1, help: 'Fraction of points whose label is flipped: the noise an overfitting network memorises.' },
-  points: { kind: 'int', effect: 'restart', label: 'Training points', min: 10, max: 400, step: 10, default: 50, help: 'How many labelled points the network trains on. Few points make overfitting easy.' },
-  hidden: { kind: 'int', effect: 'restart', label: 'Neurons per layer', min: 2, max: 64, step: 1, default: 40 },
-  layers: { kind: 'int', effect: 'restart', label: 'Hidden layers', min: 1, max: 3, step: 1, default: 2 },
-  lr: { kind: 'number', effect: 'restart', label: 'Learning rate', min: 0.0001, max: 1, log: true, default: 0.005, help: 'Adam step size.' },
-  batch: { kind: 'int', effect: 'restart', label: 'Batch size', min: 1, max: 400, step: 1, default: 10 },
+  dataset,
+  noise: { ...noise, default: 0.1 },
+  points,
+  hidden,
+  layers,
+  lr: { ...adamLr, max: 1, default: 0.005 },
+  batch,
   epochs: { kind: 'int', effect: 'restart', label: 'Epochs to train at most', min: 10, max: 500, step: 10, default: 200, help: 'The epochs argument of fit: how long training would run without early stopping.' },
-  seed: { kind: 'int', effect: 'restart', label: 'Seed', min: 0, max: 999999, step: 1, default: 7, help: 'Same seed, same data, same initial weights, same run.' },
+  seed,
 } satisfies Fields;
 
 export const ruleFields = {

@@ -1,4 +1,5 @@
 import { keysWithEffect, runKeyOf, type Fields, type SettingsOf } from '../settings-kit.ts';
+import { batch, dataset, epochs, hidden, layers, noise, points, seed } from '../common-fields.ts';
 
 /**
  * Settings of chapter 3's demos (L1 and L2 regularization). Three groups, one per demo:
@@ -26,15 +27,15 @@ export const penaltyFields = {
   strength: { kind: 'number', effect: 'live', label: 'Strength λ', min: 0.00001, max: 1, log: true, default: 0.001, help: 'The penalty’s weight λ in the loss. Changes while the network trains.' },
   lr: { kind: 'number', effect: 'live', label: 'Learning rate', min: 0.001, max: 10, log: true, default: 0.1, help: 'Step size of the optimizer. Changes while the network trains; too large and training diverges.' },
   optimizer: { kind: 'enum', effect: 'restart', label: 'Optimizer', options: ['sgd', 'adam'] as const, default: 'sgd', help: 'Plain SGD (no momentum), or Adam. Adam wants a smaller learning rate, about 0.01.' },
-  dataset: { kind: 'enum', effect: 'restart', label: 'Data set', options: ['circle', 'xor', 'gauss', 'spiral'] as const, default: 'xor', help: 'Which 2-D pattern the two classes follow.' },
-  noise: { kind: 'number', effect: 'restart', label: 'Label noise', min: 0, max: 0.5, step: 0.01, default: 0.1, help: 'Fraction of points whose label is flipped.' },
-  points: { kind: 'int', effect: 'restart', label: 'Training points', min: 10, max: 400, step: 10, default: 100 },
-  hidden: { kind: 'int', effect: 'restart', label: 'Neurons per layer', min: 2, max: 32, step: 1, default: 16 },
-  layers: { kind: 'int', effect: 'restart', label: 'Hidden layers', min: 1, max: 3, step: 1, default: 2 },
+  dataset: { ...dataset, default: 'xor' },
+  noise: { ...noise, default: 0.1 },
+  points: { ...points, default: 100 },
+  hidden: { ...hidden, max: 32, default: 16 },
+  layers,
   activation: { kind: 'enum', effect: 'restart', label: 'Activation', options: ['tanh', 'relu'] as const, default: 'tanh' },
-  batch: { kind: 'int', effect: 'restart', label: 'Batch size', min: 1, max: 400, step: 1, default: 10 },
-  epochs: { kind: 'int', effect: 'restart', label: 'Epochs to train', min: 10, max: 5000, step: 10, default: 600 },
-  seed: { kind: 'int', effect: 'restart', label: 'Seed', min: 0, max: 999999, step: 1, default: 7, help: 'Same seed, same data, same initial weights, same batches: the same run.' },
+  batch,
+  epochs,
+  seed,
 } satisfies Fields;
 
 export type PenaltySettings = SettingsOf<typeof penaltyFields>;

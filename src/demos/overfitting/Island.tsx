@@ -1,5 +1,5 @@
 import type { VNode } from 'preact';
-import { LineChart } from '../../views/LineChart.tsx';
+import { LossCurves } from '../ui/LossCurves.tsx';
 import { RunBoundary } from '../ui/RunBoundary.tsx';
 import { percent as pct } from '../ui/format.ts';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
@@ -64,15 +64,11 @@ export default function OverfittingIsland(props: IslandProps<typeof overfittingF
       <div class="demo-grid">
         <div class="demo-panel">
           <h4>Loss per epoch</h4>
-          <LineChart
+          <LossCurves
             testId={`${id}-loss-chart`}
-            series={[
-              { label: 'training loss', values: s?.train ?? [], color: 0 },
-              { label: 'validation loss', values: s?.val ?? [], color: 1 },
-            ]}
-            xLabel="epoch"
-            yLabel="loss (binary cross-entropy)"
-            yMin={0}
+            train={s?.train}
+            val={s?.val}
+            loss="binary cross-entropy"
             markers={s && s.bestEpoch > 0 ? [{ x: s.bestEpoch, label: `best validation (epoch ${s.bestEpoch})`, color: 2 }] : []}
             summary={summary}
           />

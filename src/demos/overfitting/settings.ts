@@ -1,4 +1,5 @@
 import type { Fields, SettingsOf } from '../settings-kit.ts';
+import { adamLr, batch, dataset, epochs, hidden, layers, noise, points, seed } from '../common-fields.ts';
 
 /**
  * Settings of the "watch a network overfit" demo (chapter 1). The defaults (circle, seed 19, 30
@@ -7,16 +8,16 @@ import type { Fields, SettingsOf } from '../settings-kit.ts';
  * from regions without data (tests/unit/overfitting-demo.test.ts runs each of them).
  */
 export const overfittingFields = {
-  dataset: { kind: 'enum', effect: 'restart', label: 'Data set', options: ['circle', 'xor', 'gauss', 'spiral'] as const, default: 'circle', help: 'Which 2-D pattern the two classes follow.' },
-  noise: { kind: 'number', effect: 'restart', label: 'Label noise', min: 0, max: 0.5, step: 0.01, default: 0.2, help: 'Fraction of points whose label is flipped: the noise an overfit network memorises.' },
-  points: { kind: 'int', effect: 'restart', label: 'Training points', min: 10, max: 400, step: 10, default: 30, help: 'How many labelled points the network trains on. Few points make overfitting easy.' },
-  hidden: { kind: 'int', effect: 'restart', label: 'Neurons per layer', min: 2, max: 64, step: 1, default: 40 },
-  layers: { kind: 'int', effect: 'restart', label: 'Hidden layers', min: 1, max: 4, step: 1, default: 2 },
+  dataset,
+  noise,
+  points: { ...points, default: 30 },
+  hidden,
+  layers: { ...layers, max: 4 },
   activation: { kind: 'enum', effect: 'restart', label: 'Activation', options: ['relu', 'tanh'] as const, default: 'relu' },
-  lr: { kind: 'number', effect: 'live', label: 'Learning rate', min: 0.0001, max: 10, log: true, default: 0.01, help: 'Adam step size. Very large values make training diverge.' },
-  batch: { kind: 'int', effect: 'restart', label: 'Batch size', min: 1, max: 400, step: 1, default: 10 },
-  epochs: { kind: 'int', effect: 'restart', label: 'Epochs to train', min: 10, max: 5000, step: 10, default: 600 },
-  seed: { kind: 'int', effect: 'restart', label: 'Seed', min: 0, max: 999999, step: 1, default: 19, help: 'Same seed, same data, same initial weights, same run.' },
+  lr: { ...adamLr, effect: 'live' },
+  batch,
+  epochs,
+  seed: { ...seed, default: 19 },
 } satisfies Fields;
 
 export type OverfittingSettings = SettingsOf<typeof overfittingFields>;

@@ -1,0 +1,36 @@
+/**
+ * The settings most demos share, written once: the 2-D data (set, label noise, training points),
+ * the network's size, its training (Adam's learning rate, batch size, epochs) and the seed. A demo
+ * spreads one and overrides what differs (`points: { ...points, default: 60 }`), so a learner
+ * meets the same label, range and help for the same idea on every page.
+ */
+export const dataset = {
+  kind: 'enum', effect: 'restart', label: 'Data set', options: ['circle', 'xor', 'gauss', 'spiral'] as const, default: 'circle',
+  help: 'Which 2-D pattern the two classes follow.',
+} as const;
+
+export const noise = {
+  kind: 'number', effect: 'restart', label: 'Label noise', min: 0, max: 0.5, step: 0.01, default: 0.2,
+  help: 'Fraction of points whose label is flipped: the noise an overfitting network memorises.',
+} as const;
+
+export const points = {
+  kind: 'int', effect: 'restart', label: 'Training points', min: 10, max: 400, step: 10, default: 50,
+  help: 'How many labelled points the network trains on. Few points make overfitting easy.',
+} as const;
+
+export const hidden = { kind: 'int', effect: 'restart', label: 'Neurons per layer', min: 2, max: 64, step: 1, default: 40 } as const;
+export const layers = { kind: 'int', effect: 'restart', label: 'Hidden layers', min: 1, max: 3, step: 1, default: 2 } as const;
+
+export const adamLr = {
+  kind: 'number', effect: 'restart', label: 'Learning rate', min: 0.0001, max: 10, log: true, default: 0.01,
+  help: 'Adam step size. Very large values make training diverge.',
+} as const;
+
+export const batch = { kind: 'int', effect: 'restart', label: 'Batch size', min: 1, max: 400, step: 1, default: 10 } as const;
+export const epochs = { kind: 'int', effect: 'restart', label: 'Epochs to train', min: 10, max: 5000, step: 10, default: 600 } as const;
+
+export const seed = {
+  kind: 'int', effect: 'restart', label: 'Seed', min: 0, max: 999999, step: 1, default: 7,
+  help: 'Same seed, same data, same initial weights, same batches: the same run.',
+} as const;
