@@ -1,4 +1,5 @@
 import type { Fields, SettingsOf } from '../settings-kit.ts';
+import * as common from '../common-fields.ts';
 import { POINTS_PATTERN, MAX_POINTS } from './points-code.ts';
 
 /**
@@ -14,18 +15,18 @@ export const COMPARE = ['none', 'dropout', 'l1', 'l2', 'batchnorm', 'early-stopp
 export type CompareKind = (typeof COMPARE)[number];
 
 export const playgroundFields = {
-  dataset: { kind: 'enum', effect: 'restart', label: 'Data set', options: DATASETS, default: 'circle', help: 'Which 2-D pattern the two classes follow; "custom": the points you draw or upload.' },
-  noise: { kind: 'number', effect: 'restart', label: 'Label noise', min: 0, max: 0.5, step: 0.01, default: 0.1, help: 'Fraction of points whose label is flipped (built-in data sets).' },
+  dataset: { ...common.dataset, options: DATASETS, help: `${common.dataset.help} "custom": the points you draw or upload.` },
+  noise: { ...common.noise, default: 0.1 },
   points: { kind: 'int', effect: 'restart', label: 'Points', min: 20, max: 1000, step: 10, default: 200, help: 'Points drawn from the data set, training and validation together (built-in data sets).' },
   valShare: { kind: 'number', effect: 'restart', label: 'Validation share', min: 0.1, max: 0.9, step: 0.05, default: 0.5, help: 'Fraction of the points held out for validation, never trained on.' },
-  layers: { kind: 'int', effect: 'restart', label: 'Hidden layers', min: 1, max: 6, step: 1, default: 2 },
-  hidden: { kind: 'int', effect: 'restart', label: 'Neurons per layer', min: 1, max: 64, step: 1, default: 16 },
+  layers: { ...common.layers, max: 6 },
+  hidden: { ...common.hidden, min: 1, default: 16 },
   activation: { kind: 'enum', effect: 'restart', label: 'Activation', options: ['tanh', 'relu', 'sigmoid'] as const, default: 'tanh' },
   optimizer: { kind: 'enum', effect: 'restart', label: 'Optimizer', options: ['sgd', 'momentum', 'adam'] as const, default: 'adam', help: 'Plain SGD, SGD with momentum 0.9, or Adam.' },
   lr: { kind: 'number', effect: 'live', label: 'Learning rate', min: 0.0001, max: 3, log: true, default: 0.01, help: 'Step size of the optimizer. Changes while the network trains.' },
-  batch: { kind: 'int', effect: 'restart', label: 'Batch size', min: 1, max: 500, step: 1, default: 10 },
-  epochs: { kind: 'int', effect: 'restart', label: 'Epochs to train', min: 10, max: 2000, step: 10, default: 300 },
-  seed: { kind: 'int', effect: 'restart', label: 'Seed', min: 0, max: 999999, step: 1, default: 1, help: 'Same seed, same data, same initial weights, same batches, same masks: the same run.' },
+  batch: { ...common.batch, max: 500 },
+  epochs: { ...common.epochs, max: 2000, default: 300 },
+  seed: { ...common.seed, default: 1, help: 'Same seed, same data, same initial weights, same batches, same masks: the same run.' },
   dropout: { kind: 'number', effect: 'live', label: 'Dropout p', min: 0, max: 0.9, step: 0.05, default: 0, help: 'Probability of dropping each hidden neuron at a training step (every hidden layer). Changes while the network trains.' },
   l1: { kind: 'number', effect: 'live', label: 'L1 strength λ₁', min: 0, max: 0.05, step: 0.0005, default: 0, help: 'λ₁·Σ|w| added to the loss. Changes while the network trains.' },
   l2: { kind: 'number', effect: 'live', label: 'L2 strength λ₂', min: 0, max: 0.1, step: 0.001, default: 0, help: 'λ₂·Σw² added to the loss. Changes while the network trains.' },
