@@ -4,6 +4,7 @@ import { usePalette, type Palette } from './palette.ts';
 import { binCounts, binCountsApartFromZero, binTick } from './histogram-bins.ts';
 import { sameValues } from './decimate.ts';
 import { useDrawWhenVisible } from './visible.ts';
+import { ChartLegend } from './ChartLegend.tsx';
 
 export { binCounts, binTick };
 
@@ -61,7 +62,6 @@ export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count
           },
           y: { type: logCounts ? 'logarithmic' : 'linear', beginAtZero: !logCounts, ticks: { color: palette.muted, maxTicksLimit: 5 }, grid: { color: palette.border }, title: { display: true, text: yLabel, color: palette.muted } },
         },
-        plugins: { legend: { display: series.length > 1 || !!zeroBar, labels: { color: palette.text, boxWidth: 12 } } },
         datasets: { bar: { barPercentage: 1, categoryPercentage: series.length > 1 ? 0.9 : 1, grouped: true } },
       },
     };
@@ -109,12 +109,24 @@ export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count
   };
   useDrawWhenVisible(canvas, draw);
 
+  // The zero bar's count is in its legend entry (as it is in the text alternative).
+  const zeros = zeroBar && series.length ? countZeros(series[0].values) : 0;
+  const legend = series.length > 1 || zeroBar
+    ? [...series.map((s) => ({ label: s.label, color: s.color, key: 'box' as const })), ...(zeroBar ? [{ label: `${zeroBar.label} (${zeros})`, color: zeroBar.color, key: 'box' as const }] : [])]
+    : [];
   return (
     <figure style="margin:0">
+      <ChartLegend items={legend} />
       <div class="chart-box" style={height ? { height } : undefined}>
         <canvas ref={canvas} role="img" aria-label={`Histogram of ${xLabel}. ${summary}`} data-testid={testId} />
       </div>
       <figcaption class="visually-hidden">{summary}</figcaption>
     </figure>
   );
+}
+
+function countZeros(values: ArrayLike<number>): number {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] === 0) n++;
+  return n;
 }

@@ -3,6 +3,7 @@ import { Chart, type ChartConfiguration, type Plugin } from './chartjs.ts';
 import { rgb, usePalette, type Palette } from './palette.ts';
 import { decimate, sameValues, type XY } from './decimate.ts';
 import { useDrawWhenVisible } from './visible.ts';
+import { ChartLegend } from './ChartLegend.tsx';
 
 export interface Series {
   label: string;
@@ -121,7 +122,6 @@ export function LineChart(props: Props) {
           y: { type: props.logY ? 'logarithmic' : 'linear', min: props.yMin, max: props.yMax, title: { display: true, text: props.yLabel, color: palette.muted }, ticks: { color: palette.muted, maxTicksLimit: 6, ...(props.logY ? { callback: logTick } : {}) }, grid: { color: palette.border } },
         },
         plugins: {
-          legend: { display: props.legend ?? true, labels: { color: palette.text, boxWidth: 14, boxHeight: 2 } },
           tooltip: { enabled: true },
           verticalMarkers: { markers: [], colors: palette.series },
         } as never,
@@ -133,7 +133,7 @@ export function LineChart(props: Props) {
   useEffect(() => () => {
     chart.current?.destroy();
     chart.current = null;
-  }, [palette, props.logX, props.logY, props.xLabel, props.yLabel, props.legend]);
+  }, [palette, props.logX, props.logY, props.xLabel, props.yLabel]);
 
   // Redraws only when something drawn changed, updating the datasets in place (chart.js keeps
   // its parsed state), with long curves thinned to a few points per pixel column.
@@ -160,8 +160,6 @@ export function LineChart(props: Props) {
       if (d) Object.assign(d, style);
       else datasets[i] = style;
     });
-    const legend = (c.options.plugins as { legend: { labels: { filter?: (item: { datasetIndex?: number }) => boolean } } }).legend;
-    legend.labels.filter = (item) => props.series[item.datasetIndex ?? 0]?.legend !== false;
     (c.options.plugins as { verticalMarkers: { markers: VerticalMarker[]; colors: string[] } }).verticalMarkers = { markers: props.markers ?? [], colors: palette.series };
     if (c.options.scales?.y) Object.assign(c.options.scales.y, { min: props.yMin, max: props.yMax });
     if (c.options.scales?.x) Object.assign(c.options.scales.x as object, { min: props.xMin, max: props.xMax });
@@ -199,6 +197,9 @@ export function LineChart(props: Props) {
 
   return (
     <figure class="chart-figure" style="margin:0">
+      {(props.legend ?? true) && (
+        <ChartLegend items={props.series.filter((s) => s.legend !== false).map((s) => ({ label: s.label, color: s.color, key: s.dashed ? 'dashed' : 'line' }))} />
+      )}
       <div class="chart-box" style={props.height ? { height: props.height } : undefined}>
         <canvas ref={canvas} role="img" aria-label={`${props.yLabel} against ${props.xLabel}. ${props.summary}`} data-testid={props.testId} {...pointer} />
       </div>

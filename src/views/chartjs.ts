@@ -1,16 +1,16 @@
 // chart.js, tree-shaken: only the pieces the course's charts use are registered (line charts
-// on linear or log axes, bar histograms on a category axis, legend and tooltips, and the filler
-// that shades a band between two lines: the digits demos' spread over seeds). The build
-// treats property reads as side-effect free (astro.config.mjs) so the scales and controllers
+// on linear or log axes, bar histograms on a category axis, tooltips, and the filler that
+// shades a band between two lines: the spread over seeds); legends are HTML (ChartLegend.tsx).
+// The build treats property reads as side-effect free (astro.config.mjs) so the scales and controllers
 // left out here are left out of the bundle too.
 import {
-  BarController, BarElement, CategoryScale, Chart, Filler, Legend, LinearScale, LineController,
+  BarController, BarElement, CategoryScale, Chart, Filler, LinearScale, LineController,
   LineElement, LogarithmicScale, PointElement, Tooltip,
 } from 'chart.js';
 
 Chart.register(
   LineController, LineElement, PointElement, BarController, BarElement,
-  LinearScale, LogarithmicScale, CategoryScale, Filler, Legend, Tooltip,
+  LinearScale, LogarithmicScale, CategoryScale, Filler, Tooltip,
 );
 Chart.defaults.animation = false; // live training redraws many times a second
 Chart.defaults.maintainAspectRatio = false;
