@@ -139,7 +139,7 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
     const args = parseArgs(argv);
     const reps = await loadReproductions();
     if (args.list) {
-      for (const r of reps.values()) io.out(`${r.id}\t${r.library}\t${r.title} (chapter "${r.chapter.title}")\n`);
+      for (const r of reps.values()) io.out(`${r.id}\t${r.library}\t${r.title} (${r.chapter.page ? `page /${r.chapter.page}` : `chapter "${r.chapter.title}"`})\n`);
       return 0;
     }
     if (!args.demo) throw new UsageError('which demo? (--list shows them)');

@@ -6,11 +6,13 @@
 import Callout from './Callout.astro';
 import Term from './Term.astro';
 import CheckYourUnderstanding from './CheckYourUnderstanding.astro';
+import PlaygroundLink from './PlaygroundLink.astro';
 import { demoComponents } from '../demos/components';
 
 export const mdxComponents = {
   Callout,
   Term,
   CheckYourUnderstanding,
+  PlaygroundLink,
   ...demoComponents,
 };

@@ -15,6 +15,8 @@ export interface CatalogDemo {
   defaultId: string;
   /** The chapter (slug) that uses it. */
   chapter: string;
+  /** Its chapter's title, or the title of its own page (a demo in no chapter). */
+  chapterTitle: string;
   summary: string;
   fields: Fields;
 }
@@ -24,6 +26,7 @@ export const demoCatalog: CatalogDemo[] = demos.map((d) => ({
   slug: demoSlug(d.component),
   defaultId: d.id,
   chapter: d.chapter.slug,
+  chapterTitle: d.chapter.title,
   summary: d.summary,
   fields: d.fields,
 }));

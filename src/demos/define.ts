@@ -23,10 +23,21 @@ export interface IslandProps<F extends Fields = Fields> {
   controls: (keyof F & string)[];
 }
 
-/** A chapter a demo belongs to: its slug (content/ file name without the number) and title. */
+/**
+ * Where a demo lives: a chapter (its slug, the content/ file name without the number, and title),
+ * or, with `page`, a page of its own that is no chapter (the playground: slug "playground", page
+ * "playground/"). Links to the demo, the reproduce page and the remix guide follow `page` then.
+ */
 export interface ChapterRef {
   slug: string;
   title: string;
+  /** The site path (no leading slash) of a demo that belongs to no chapter. */
+  page?: string;
+}
+
+/** The site path of where a demo lives, without the base: `chapters/<slug>/` or its own page. */
+export function homePath(c: ChapterRef): string {
+  return c.page ?? `chapters/${c.slug}/`;
 }
 
 export interface DemoDefinition<F extends Fields = Fields> {

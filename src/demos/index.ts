@@ -10,6 +10,7 @@ import { penaltyEffectsDemo, penaltyGeometryDemo, regularizationPathDemo } from 
 import { batchNormDropoutDemo, batchNormHistogramDemo, batchNormLearningRateDemo, batchNormRunningStatsDemo } from './batch-norm/demo.ts';
 import { earlyStoppingDemo, earlyStoppingSavingsDemo } from './early-stopping/demo.ts';
 import { digitsDemo, digitsSeedsDemo, digitsSweepDemo } from './digits/demo.ts';
+import { playgroundDemo } from './playground/demo.ts';
 
 export const demos: readonly AnyDemo[] = [
   overfittingDemo,
@@ -27,6 +28,7 @@ export const demos: readonly AnyDemo[] = [
   batchNormDropoutDemo,
   earlyStoppingDemo,
   earlyStoppingSavingsDemo,
+  playgroundDemo,
 ] as unknown as AnyDemo[];
 
 /** A demo by its id, or undefined (own properties only: ids come from links and props). */

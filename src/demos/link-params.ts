@@ -10,7 +10,7 @@ import { excerpt } from './number-text.ts';
 /** Longest query string read at all: a real share link is well under 1,000 characters, and 32 KB
  *  still parses in well under a millisecond (a 100 KB one is refused unread). */
 export const MAX_QUERY_CHARS = 32_000;
-/** Longest value looked at: no setting needs more than a few characters. */
+/** Longest value looked at: no setting needs more than a few characters (a text field says its own). */
 export const MAX_VALUE_CHARS = 100;
 /** How many unknown setting names a notice lists before "and N more". */
 const LISTED = 5;
@@ -85,7 +85,8 @@ export function readDemoLink<F extends Fields>(
       twice.set(key, [...seen, v]);
       continue;
     }
-    if (v.length > MAX_VALUE_CHARS) tooLong.push(key);
+    const f = fieldOf(fields, key)!;
+    if (v.length > (f.kind === 'text' ? f.maxLength : MAX_VALUE_CHARS)) tooLong.push(key);
     input.set(key, v);
   }
   if (!named) return { value: base, fromLink: false, notices: [] };

@@ -33,7 +33,10 @@ export type Field =
   | (FieldBase & { kind: 'number'; default: number; min: number; max: number; step?: number; log?: boolean; unit?: string; rangeNote?: string })
   | (FieldBase & { kind: 'int'; default: number; min: number; max: number; step?: number; rangeNote?: string })
   | (FieldBase & { kind: 'enum'; default: string; options: readonly string[] })
-  | (FieldBase & { kind: 'bool'; default: boolean });
+  | (FieldBase & { kind: 'bool'; default: boolean })
+  /** Text a demo encodes itself (the playground's drawn points): at most maxLength characters,
+   *  matching `pattern` (a regular expression's source, anchored); never a control of its own. */
+  | (FieldBase & { kind: 'text'; default: string; maxLength: number; pattern: string });
 
 export type Fields = Record<string, Field>;
 
@@ -41,7 +44,9 @@ type ValueOf<F extends Field> = F extends { kind: 'enum'; options: readonly (inf
   ? O
   : F extends { kind: 'bool' }
     ? boolean
-    : number;
+    : F extends { kind: 'text' }
+      ? string
+      : number;
 
 export type SettingsOf<F extends Fields> = { [K in keyof F]: ValueOf<F[K]> };
 
@@ -77,6 +82,8 @@ export function describeField(f: Field): string {
       return `one of ${f.options.map((o) => `"${o}"`).join(', ')}`;
     case 'bool':
       return 'true or false';
+    case 'text':
+      return `text of at most ${f.maxLength.toLocaleString('en')} characters in its own code`;
   }
 }
 
@@ -111,6 +118,8 @@ export function checkField(name: string, f: Field, raw: unknown, options: { deci
       if (raw === true || raw === 'true' || raw === '1') return { ok: true, value: true };
       if (raw === false || raw === 'false' || raw === '0') return { ok: true, value: false };
       return bad();
+    case 'text':
+      return typeof raw === 'string' && raw.length <= f.maxLength && new RegExp(f.pattern).test(raw) ? { ok: true, value: raw } : bad();
   }
 }
 

@@ -29,7 +29,7 @@ export interface EmbedChoice {
   /** The demo's id on its embed page: the prefix of its link parameters. */
   demoId: string;
   /** Setting kinds, to write MDX values as numbers, booleans or text. */
-  kinds: Record<string, 'number' | 'int' | 'enum' | 'bool'>;
+  kinds: Record<string, 'number' | 'int' | 'enum' | 'bool' | 'text'>;
   /** The settings that differ from the defaults, as a query (`p=0.3&seed=4`). */
   query: string;
   /** The settings the learner may change; null keeps the chapter's choice. */
@@ -69,7 +69,7 @@ export function mdxLine(c: EmbedChoice): string {
   for (const [k, v] of new URLSearchParams(c.query)) {
     const kind = c.kinds[k];
     if (!kind) continue;
-    props.push(kind === 'enum' ? `${k}=${jsxText(v)}` : `${k}={${v}}`);
+    props.push(kind === 'enum' || kind === 'text' ? `${k}=${jsxText(v)}` : `${k}={${v}}`);
   }
   if (c.controls) props.push(`controls="${c.controls.join(',')}"`);
   if (c.title?.trim()) props.push(`title=${jsxText(c.title.trim())}`);

@@ -216,7 +216,7 @@ export function pyHeader(r: RecipeHead, o: { library: string; intro: string; nee
   const cli = cliArgs(r, o.changes);
   return [
     '#!/usr/bin/env python3',
-    `"""Reproduce in ${o.library}: "${r.title}" (Regularization Lab, chapter "${r.chapter.title}").`,
+    `"""Reproduce in ${o.library}: "${r.title}" (Regularization Lab, ${r.chapter.page ? `page /${r.chapter.page}` : `chapter "${r.chapter.title}"`}).`,
     '',
     ...wrap(o.intro),
     '',

@@ -125,7 +125,7 @@ export function makeRecipe(rep: Reproduction, input: RunInput): Recipe {
   const prefixed = new URLSearchParams();
   // The link reopens the demo: only its own settings (not the run's, see runFields).
   for (const [k, v] of new URLSearchParams(query)) if (Object.hasOwn(rep.fields, k)) prefixed.set(`${id}.${k}`, v);
-  const page = input.pageUrl ?? `/chapters/${rep.chapter.slug}/`;
+  const page = input.pageUrl ?? `/${rep.chapter.page ?? `chapters/${rep.chapter.slug}/`}`;
   const q = prefixed.toString();
   let shown: Line[] | undefined;
   if (input.snapshot !== undefined && input.snapshot !== null && rep.shown) shown = rep.shown(input.snapshot, settings);

@@ -81,7 +81,7 @@ export interface RecipeHead {
   /** The reproduction id: the CLI's DEMO and the file name `<demo>.py`. */
   demo: string;
   title: string;
-  chapter: { slug: string; title: string };
+  chapter: { slug: string; title: string; page?: string };
   /** The link that reopens the demo with these settings. */
   link: string;
   /** The run's settings as the demo validated them (at the start of the run). */
@@ -209,7 +209,7 @@ export interface Reproduction {
   id: string;
   library: Library;
   title: string;
-  chapter: { slug: string; title: string };
+  chapter: { slug: string; title: string; page?: string };
   /** The demo's settings: `--settings QUERY` and links are read with them. */
   fields: Fields;
   /**

@@ -2,7 +2,7 @@
 // definition in one list. Checked on the import lines of every source file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { demos } from '../../src/demos/index.ts';
 
@@ -63,12 +63,19 @@ test('every field of every demo says its effect, and every default control is a 
   }
 });
 
-test('every demo\'s chapter exists with that title', () => {
+test('every demo\'s chapter exists with that title (or its own page, for a demo in no chapter)', () => {
   const chapters = readdirSync(join(root, 'content')).filter((f) => f.endsWith('.mdx')).map((f) => {
     const text = readFileSync(join(root, 'content', f), 'utf8');
     return { slug: f.replace(/^\d+-/, '').replace(/\.mdx$/, ''), title: /^title:\s*(.+)$/m.exec(text)?.[1].trim().replace(/^["']|["']$/g, '') };
   });
   for (const d of demos) {
+    if (d.chapter.page !== undefined) {
+      // A demo with a page of its own: the page exists, and its slug is no chapter's.
+      const page = d.chapter.page.replace(/\/$/, '');
+      assert.ok(existsSync(join(root, 'src/pages', `${page}.astro`)) || existsSync(join(root, 'src/pages', page, 'index.astro')), `${d.id}: page src/pages/${page}.astro`);
+      assert.ok(!chapters.some((c) => c.slug === d.chapter.slug), `${d.id}: "${d.chapter.slug}" is a chapter's slug, not a page's`);
+      continue;
+    }
     const c = chapters.find((c) => c.slug === d.chapter.slug);
     assert.ok(c, `${d.id}: chapter ${d.chapter.slug}`);
     assert.equal(c.title, d.chapter.title, `${d.id}: chapter title`);

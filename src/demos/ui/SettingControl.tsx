@@ -45,6 +45,15 @@ export function SettingControl({ id, field, value, onChange, disabled, marks, fo
       </div>
     );
   }
+  if (field.kind === 'text') {
+    return (
+      <div class="control">
+        <label for={inputId}>{field.label}</label>
+        <input id={inputId} type="text" value={String(value)} maxLength={field.maxLength} disabled={disabled} aria-describedby={helpId} onChange={(e) => onChange((e.currentTarget as HTMLInputElement).value)} />
+        {field.help && <span id={helpId} class="visually-hidden">{field.help}</span>}
+      </div>
+    );
+  }
   const v = Number(value);
   const log = field.kind === 'number' && field.log;
   // Log sliders move over log10(value) in 100 steps per decade range; the value is rounded to 2 significant digits.
