@@ -6,7 +6,6 @@
  */
 import { DivergenceError, EngineError, mlpLayers, type LayerSpec, type NetworkSpec, type OptimizerSpec, type Trainer } from '../../engine/index.ts';
 import { exploded } from '../classification-run.ts';
-import type { Fields, SettingsOf } from '../settings-kit.ts';
 import { loneBatchProblem } from './settings.ts';
 
 export interface MlpShape {

@@ -1,7 +1,7 @@
 import type { Runner } from '../../training/runner.ts';
 import { validated } from '../settings-kit.ts';
 import { makeSplit, makeTrainer, mlpSpec, networkAccuracy, networkBoundary, pointsOf } from '../classification-run.ts';
-import { createNetwork, EngineError, type Network, type NetworkSpec } from '../../engine/index.ts';
+import { createNetwork, type Network, type NetworkSpec } from '../../engine/index.ts';
 import { GRID, runFields, VALIDATION_POINTS, type RunSettings } from './settings.ts';
 import type { RunLog } from '../../reproduce/types.ts';
 

@@ -2,7 +2,7 @@ import type { Runner } from '../../training/runner.ts';
 import { validated } from '../settings-kit.ts';
 import { classificationView, guardExplosion, makeSplit, makeTrainer, mlpSpec, pointsOf, type ClassificationView } from '../classification-run.ts';
 import { GRID, overfittingFields, VALIDATION_POINTS, type OverfittingSettings } from './settings.ts';
-import { EngineError, type NetworkSpec } from '../../engine/index.ts';
+import type { NetworkSpec } from '../../engine/index.ts';
 import { createChangeLog } from '../../reproduce/changes.ts';
 import type { RunLog } from '../../reproduce/types.ts';
 
