@@ -55,6 +55,18 @@ function gridInputs(size: number): Float64Array {
   return xs;
 }
 
+/** Every linear layer's weights in one array (what a weight histogram bins), copied. */
+export function allWeights(net: Network): Float64Array {
+  const ws = net.weightMatrices();
+  const out = new Float64Array(ws.reduce((n, w) => n + w.length, 0));
+  let o = 0;
+  for (const w of ws) {
+    out.set(w, o);
+    o += w.length;
+  }
+  return out;
+}
+
 /** Fraction of points classified correctly (logit > 0 means class 1), in eval mode. */
 export function accuracy(trainer: Trainer, d: Dataset): number {
   return networkAccuracy(trainer.network, d);

@@ -157,10 +157,13 @@ export function check<F extends Fields>(fields: F, input: Record<string, unknown
 }
 
 /** A runner's check of the settings the worker received: any problem throws an EngineError,
- *  which the demo shows as "These settings cannot be used" with the messages. */
-export function validated<F extends Fields>(fields: F, raw: unknown): SettingsOf<F> {
+ *  which the demo shows as "These settings cannot be used" with the messages. `clash` names
+ *  settings that are fine one by one but not together (the demo definition's own). */
+export function validated<F extends Fields>(fields: F, raw: unknown, clash?: (s: SettingsOf<F>) => string | null | undefined): SettingsOf<F> {
   const { value, problems } = check(fields, (raw ?? {}) as Record<string, unknown>);
   if (problems.length) throw new EngineError(problems.join('; '));
+  const both = clash?.(value);
+  if (both) throw new EngineError(both);
   return value;
 }
 

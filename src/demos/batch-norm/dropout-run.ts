@@ -1,3 +1,4 @@
+import { validated } from '../settings-kit.ts';
 /**
  * Demo 4: four networks on the same few noisy points (same data, seed, batch order and initial
  * weights), one epoch of each per unit of work: no regularizer, batch norm only, dropout only,
@@ -8,7 +9,7 @@ import type { Runner } from '../../training/runner.ts';
 import type { RunLog } from '../../reproduce/types.ts';
 import { createTrainer, makeClassification, type Dataset, type Trainer } from '../../engine/index.ts';
 import { dropoutSeedsRunner } from './dropout-seeds.ts';
-import { attempt, checkBatches, contender, shapeSpec, validate, type Contender, type MlpShape } from './networks.ts';
+import { attempt, checkBatches, contender, shapeSpec, type Contender, type MlpShape } from './networks.ts';
 import { dropoutFields, VALIDATION_POINTS, VARIANTS, type DropoutSettings, type VariantKey } from './settings.ts';
 
 export type { VariantKey };
@@ -34,7 +35,7 @@ export interface DropoutSnapshot {
 }
 
 export function validDropout(raw: unknown): DropoutSettings {
-  return validate(dropoutFields, raw);
+  return validated(dropoutFields, raw);
 }
 
 export function variantShape(s: DropoutSettings, v: (typeof VARIANTS)[number]): MlpShape {

@@ -1,3 +1,4 @@
+import { validated } from '../settings-kit.ts';
 /**
  * Demo 2: for every learning rate x initial weight scale of the grid, a pair of runs of the same
  * network (same data, seed, batch order and, for a given scale, initial weights) with and
@@ -8,7 +9,7 @@
 import type { Runner } from '../../training/runner.ts';
 import type { RunLog } from '../../reproduce/types.ts';
 import { createTrainer, makeClassification, type Dataset, type Trainer } from '../../engine/index.ts';
-import { attempt, checkBatches, contender, shapeSpec, validate, type Contender, type MlpShape } from './networks.ts';
+import { attempt, checkBatches, contender, shapeSpec, type Contender, type MlpShape } from './networks.ts';
 import { GRID_LRS, GRID_SCALES, gridFields, type GridSettings } from './settings.ts';
 
 export { stalled } from './settings.ts';
@@ -43,7 +44,7 @@ export interface GridSnapshot {
 }
 
 export function validGrid(raw: unknown): GridSettings {
-  return validate(gridFields, raw);
+  return validated(gridFields, raw);
 }
 
 export function gridShape(s: GridSettings, batchnorm: boolean): MlpShape {

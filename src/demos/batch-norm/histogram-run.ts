@@ -1,3 +1,4 @@
+import { validated } from '../settings-kit.ts';
 /**
  * Demo 1: two identical deep MLPs (same data, seed, initial weights and batch order), one with
  * nn.BatchNorm1d after every hidden linear layer, train side by side with plain SGD, one
@@ -8,7 +9,7 @@
 import type { Runner } from '../../training/runner.ts';
 import type { RunLog } from '../../reproduce/types.ts';
 import { createTrainer, makeClassification, type Dataset } from '../../engine/index.ts';
-import { attempt, checkBatches, contender, firstBatch, hiddenLayerIndex, pooledStats, shapeSpec, thin, validate, type Contender, type MlpShape } from './networks.ts';
+import { attempt, checkBatches, contender, firstBatch, hiddenLayerIndex, pooledStats, shapeSpec, thin, type Contender, type MlpShape } from './networks.ts';
 import { HISTOGRAM_VIEW, histogramFields, runPart, type HistogramSettings } from './settings.ts';
 
 export type HistogramRunSettings = Omit<HistogramSettings, (typeof HISTOGRAM_VIEW)[number]>;
@@ -45,7 +46,7 @@ export interface HistogramSnapshot {
 const HISTORY_POINTS = 500;
 
 export function validHistogram(raw: unknown): HistogramSettings {
-  return validate(histogramFields, raw);
+  return validated(histogramFields, raw);
 }
 
 export function histogramShape(s: HistogramRunSettings, batchnorm: boolean): MlpShape {

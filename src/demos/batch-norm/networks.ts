@@ -6,7 +6,6 @@
  */
 import { DivergenceError, EngineError, mlpLayers, type LayerSpec, type NetworkSpec, type OptimizerSpec, type Trainer } from '../../engine/index.ts';
 import { exploded } from '../classification-run.ts';
-import { check, type Fields, type SettingsOf } from '../settings-kit.ts';
 import { loneBatchProblem } from './settings.ts';
 
 export interface MlpShape {
@@ -54,12 +53,6 @@ export function checkBatches(points: number, batch: number): void {
   if (problem) throw new EngineError(problem);
 }
 
-/** Validates a demo's settings against its fields, as the worker receives them. */
-export function validate<F extends Fields>(fields: F, raw: unknown): SettingsOf<F> {
-  const { value, problems } = check(fields, (raw ?? {}) as Record<string, unknown>);
-  if (problems.length) throw new EngineError(problems.join('; '));
-  return value;
-}
 
 /** The rows of the first mini-batch the trainer will take (its epoch-0 permutation). */
 export function firstBatch(trainer: Trainer, x: Float64Array, n: number, batch: number): { x: Float64Array; n: number } {

@@ -1,3 +1,4 @@
+import { validated } from '../settings-kit.ts';
 /**
  * Demo 3: one network with batch norm trains with plain SGD, one step per unit of work. After each
  * step the runner keeps, for every BatchNorm1d feature, the batch mean and variance it normalised
@@ -8,7 +9,7 @@ import type { Runner } from '../../training/runner.ts';
 import type { RunLog } from '../../reproduce/types.ts';
 import { createTrainer, makeClassification, type Dataset, type Trainer } from '../../engine/index.ts';
 import { guardExplosion } from '../classification-run.ts';
-import { checkBatches, hiddenLayerIndex, shapeSpec, thin, validate, type MlpShape } from './networks.ts';
+import { checkBatches, hiddenLayerIndex, shapeSpec, thin, type MlpShape } from './networks.ts';
 import { RUNNING_VALIDATION_POINTS, RUNNING_VIEW, runningFields, runPart, type RunningSettings } from './settings.ts';
 
 export type RunningRunSettings = Omit<RunningSettings, (typeof RUNNING_VIEW)[number]>;
@@ -56,7 +57,7 @@ export interface RunningSnapshot {
 const HISTORY_POINTS = 600;
 
 export function validRunning(raw: unknown): RunningSettings {
-  return validate(runningFields, raw);
+  return validated(runningFields, raw);
 }
 
 export function runningShape(s: RunningRunSettings): MlpShape {

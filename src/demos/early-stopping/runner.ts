@@ -1,7 +1,7 @@
 import type { Runner } from '../../training/runner.ts';
-import { check } from '../settings-kit.ts';
+import { validated } from '../settings-kit.ts';
 import { makeSplit, makeTrainer, mlpSpec, networkAccuracy, networkBoundary, pointsOf } from '../classification-run.ts';
-import { createNetwork, EngineError, type Network, type NetworkSpec } from '../../engine/index.ts';
+import { createNetwork, type Network, type NetworkSpec } from '../../engine/index.ts';
 import { GRID, runFields, VALIDATION_POINTS, type RunSettings } from './settings.ts';
 import type { RunLog } from '../../reproduce/types.ts';
 
@@ -50,9 +50,7 @@ export function networkSpec(s: RunSettings): NetworkSpec {
 export function validRun(raw: unknown): RunSettings {
   const input: Record<string, unknown> = {};
   for (const [k, v] of Object.entries((raw ?? {}) as Record<string, unknown>)) if (k in runFields) input[k] = v;
-  const { value, problems } = check(runFields, input);
-  if (problems.length) throw new EngineError(problems.join('; '));
-  return value;
+  return validated(runFields, input);
 }
 
 /** The run these settings start: the data split and a trainer that has not taken a step. */

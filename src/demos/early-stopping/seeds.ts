@@ -5,8 +5,7 @@
  * all-epochs model come from the same run: the same data, initial weights and batches.
  */
 import type { Runner } from '../../training/runner.ts';
-import { check } from '../settings-kit.ts';
-import { EngineError } from '../../engine/index.ts';
+import { validated } from '../settings-kit.ts';
 import { accuracy, guardExplosion } from '../classification-run.ts';
 import type { SeedCurve, SeedsComparisonSnapshot } from '../multi-seed.ts';
 import { epochSeedRun, namedDivergence, seedsComparisonRunner } from '../seed-runs.ts';
@@ -20,9 +19,7 @@ export type SavingsSeedsSnapshot = SeedsComparisonSnapshot<SavingsRunSettings>;
 export function validSavingsRun(raw: unknown): SavingsRunSettings {
   const input: Record<string, unknown> = {};
   for (const [k, v] of Object.entries((raw ?? {}) as Record<string, unknown>)) if (Object.hasOwn(savingsRunFields, k)) input[k] = v;
-  const { value, problems } = check(savingsRunFields, input);
-  if (problems.length) throw new EngineError(problems.join('; '));
-  return value;
+  return validated(savingsRunFields, input);
 }
 
 /** The savings demo's runner: one run in detail, or (Seeds > 1) the run on every seed. */

@@ -1,5 +1,5 @@
 import type { Runner } from '../../training/runner.ts';
-import { check, checkPatch } from '../settings-kit.ts';
+import { checkPatch, validated } from '../settings-kit.ts';
 import { EngineError, lasso, makeRegression, ridge, warmStartIndex } from '../../engine/index.ts';
 import type { RunLog } from '../../reproduce/types.ts';
 import { MARKER_KEYS, pathDataKey, pathFields, type PathSettings } from './settings.ts';
@@ -39,9 +39,7 @@ export interface PathSnapshot {
 }
 
 export function validPathSettings(raw: unknown): PathSettings {
-  const { value, problems } = check(pathFields, (raw ?? {}) as Record<string, unknown>);
-  if (problems.length) throw new EngineError(problems.join('; '));
-  return value;
+  return validated(pathFields, raw);
 }
 
 /** The demo's regression data: a few informative features (x1, x2, ...) then the useless ones. */

@@ -1,6 +1,6 @@
 import type { Runner } from '../../training/runner.ts';
-import { check, checkPatch } from '../settings-kit.ts';
-import { classificationView, guardExplosion, makeSplit, makeTrainer, mlpSpec, pointsOf, type ClassificationView } from '../classification-run.ts';
+import { checkPatch, validated } from '../settings-kit.ts';
+import { allWeights, classificationView, guardExplosion, makeSplit, makeTrainer, mlpSpec, pointsOf, type ClassificationView } from '../classification-run.ts';
 import { EngineError, softThreshold, type NetworkSpec, type Penalty } from '../../engine/index.ts';
 import { createChangeLog, validChanges } from '../../reproduce/changes.ts';
 import type { Change, RunLog } from '../../reproduce/types.ts';
@@ -83,11 +83,7 @@ export interface PenaltySnapshot extends ClassificationView {
 }
 
 export function validPenaltySettings(raw: unknown): PenaltySettings {
-  const { value, problems } = check(penaltyFields, (raw ?? {}) as Record<string, unknown>);
-  if (problems.length) throw new EngineError(problems.join('; '));
-  const clash = combinationProblem(value);
-  if (clash) throw new EngineError(clash);
-  return value;
+  return validated(penaltyFields, raw, combinationProblem);
 }
 
 export function networkSpec(s: PenaltySettings): NetworkSpec {
@@ -184,14 +180,7 @@ export function createPenaltyRun(raw: unknown) {
       } else log.record(trainer.steps, trainer.epoch, liveValues(s));
     },
     snapshot(): PenaltySnapshot {
-      const ws = net.weightMatrices();
-      const total = ws.reduce((n, w) => n + w.length, 0);
-      const weights = new Float64Array(total);
-      let o = 0;
-      for (const w of ws) {
-        weights.set(w, o);
-        o += w.length;
-      }
+      const weights = allWeights(net);
       return {
         epoch: trainer.epoch,
         maxEpochs: s.epochs,
@@ -205,7 +194,7 @@ export function createPenaltyRun(raw: unknown) {
         nearZero: nearZero.slice(),
         exactZero: exactZero.slice(),
         weights,
-        layerSizes: ws.map((w) => w.length),
+        layerSizes: net.weightMatrices().map((w) => w.length),
         stats: { ...stats },
         histRange: histMax,
         ...classificationView(trainer, split, GRID, points),

@@ -1,8 +1,8 @@
 import type { Runner } from '../../training/runner.ts';
-import { check } from '../settings-kit.ts';
+import { validated } from '../settings-kit.ts';
 import { classificationView, guardExplosion, makeSplit, makeTrainer, mlpSpec, pointsOf, type ClassificationView } from '../classification-run.ts';
 import { GRID, overfittingFields, VALIDATION_POINTS, type OverfittingSettings } from './settings.ts';
-import { EngineError, type NetworkSpec } from '../../engine/index.ts';
+import type { NetworkSpec } from '../../engine/index.ts';
 import { createChangeLog } from '../../reproduce/changes.ts';
 import type { RunLog } from '../../reproduce/types.ts';
 
@@ -26,9 +26,7 @@ export function networkSpec(s: OverfittingSettings): NetworkSpec {
 }
 
 export function validSettings(raw: unknown): OverfittingSettings {
-  const { value, problems } = check(overfittingFields, (raw ?? {}) as Record<string, unknown>);
-  if (problems.length) throw new EngineError(problems.join('; '));
-  return value;
+  return validated(overfittingFields, raw);
 }
 
 /** The run these settings start: the data split and a trainer that has not taken a step. */

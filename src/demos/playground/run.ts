@@ -5,7 +5,7 @@
  * so they cannot drift apart.
  */
 import { createRng, createTrainer, EngineError, makeClassification, type Dataset, type EarlyStoppingParams, type NetworkSpec, type OptimizerSpec } from '../../engine/index.ts';
-import { check } from '../settings-kit.ts';
+import { validated } from '../settings-kit.ts';
 import { mlpSpec } from '../classification-run.ts';
 import { decodePoints, type Point } from './points-code.ts';
 import { playgroundClash } from './clash.ts';
@@ -34,11 +34,7 @@ export function customSplit(points: readonly Point[], valShare: number, seed: nu
 }
 
 export function validPlayground(raw: unknown): PlaygroundSettings {
-  const { value, problems } = check(playgroundFields, (raw ?? {}) as Record<string, unknown>);
-  if (problems.length) throw new EngineError(problems.join('; '));
-  const clash = playgroundClash(value);
-  if (clash) throw new EngineError(clash);
-  return value;
+  return validated(playgroundFields, raw, playgroundClash);
 }
 
 export function makePlaygroundSplit(s: PlaygroundSettings): Split {

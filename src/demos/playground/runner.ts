@@ -7,7 +7,7 @@
  */
 import type { Runner } from '../../training/runner.ts';
 import { checkPatch, keysWithEffect } from '../settings-kit.ts';
-import { accuracy, boundaryGrid, guardExplosion, pointsOf } from '../classification-run.ts';
+import { accuracy, allWeights, boundaryGrid, guardExplosion, pointsOf } from '../classification-run.ts';
 import { createEarlyStopping, EngineError, type EarlyStopping, type ParamsJSON, type Trainer } from '../../engine/index.ts';
 import { createChangeLog, validChanges, type ChangeLog } from '../../reproduce/changes.ts';
 import type { LiveSet, RunLog } from '../../reproduce/types.ts';
@@ -135,13 +135,7 @@ function tracked(s: PlaygroundSettings, split: Split) {
       if (trainer.epoch >= s.epochs) finish();
     },
     view(): NetView {
-      const ws = net.weightMatrices();
-      const weights = new Float64Array(ws.reduce((n, w) => n + w.length, 0));
-      let o = 0;
-      for (const w of ws) {
-        weights.set(w, o);
-        o += w.length;
-      }
+      const weights = allWeights(net);
       return {
         epoch: trainer.epoch,
         train: train.slice(),
