@@ -34,3 +34,12 @@ export const seed = {
   kind: 'int', effect: 'restart', label: 'Seed', min: 0, max: 999999, step: 1, default: 7,
   help: 'Same seed, same data, same initial weights, same batches: the same run.',
 } as const;
+
+/**
+ * Several seeds on a comparison demo: 1 draws the one run in detail; more train every variant on
+ * that many seeds (this seed and the ones after it) and compare them pair by pair.
+ */
+export const seeds = {
+  kind: 'int', effect: 'restart', label: 'Seeds', min: 1, max: 20, step: 1, default: 1,
+  help: '1: one run, drawn in detail. 2 to 20: every network trains on that many seeds (the seed and the ones after it), each seed giving them the same data, initial weights and batches; bands, per-seed dots and a verdict say whether the difference is larger than the seed-to-seed spread.',
+} as const;

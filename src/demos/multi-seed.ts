@@ -98,3 +98,62 @@ export function roundRobin(runs: readonly Steppable[]): { advance(): boolean; re
     },
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// The pieces every several-seeds comparison shares: a run's curves, a run trained an epoch per
+// unit, the runner that interleaves all of them, and the paired verdict of two variants.
+
+/** One network of a comparison on one seed: its validation curves and, once done, its final model. */
+export interface SeedCurve {
+  seed: number;
+  /** Validation loss and accuracy after each epoch (index 0: before training). */
+  valLoss: number[];
+  valAccuracy: number[];
+  done: boolean;
+  /** The model the run ends with (after early stopping: the kept epoch's), once done. */
+  final: { epoch: number; valLoss: number; valAccuracy: number } | null;
+}
+
+export interface SeedRun extends Steppable {
+  curve(): SeedCurve;
+  /** Epochs trained (a finished run counts all of them). */
+  trained(): number;
+}
+
+export interface SeedsComparisonSnapshot<S> {
+  settings: S;
+  seeds: number[];
+  /** Per variant (0: the baseline), per seed. */
+  runs: SeedCurve[][];
+  /** Epochs trained over all runs, of all planned. */
+  progress: { done: number; total: number };
+  epochs: number;
+  /** Per variant, per seed: extra numbers a run keeps (e.g. its weights near zero), once done. */
+  extra: Record<string, number[]>[][];
+  reproduce: { settings: Record<string, unknown>; changes: [] };
+}
+
+export interface PairVerdict {
+  /** Seeds whose two runs have both finished (the comparison uses only those). */
+  seeds: number[];
+  loss: Paired;
+  accuracy: Paired;
+  words: { loss: string; accuracy: string };
+}
+
+/** The paired verdicts of a variant against the baseline over the finished seeds, or null before one has finished. */
+export function pairVerdict(base: readonly SeedCurve[], variant: readonly SeedCurve[], name: string): PairVerdict | null {
+  const both = base.map((b, i) => [b, variant[i]] as const).filter(([b, v]) => b.final && v?.final);
+  if (both.length === 0) return null;
+  const loss = paired(both.map(([b]) => b.final!.valLoss), both.map(([, v]) => v.final!.valLoss), true);
+  const accuracy = paired(both.map(([b]) => b.final!.valAccuracy), both.map(([, v]) => v.final!.valAccuracy), false);
+  return {
+    seeds: both.map(([b]) => b.seed),
+    loss,
+    accuracy,
+    words: {
+      loss: verdictWords(loss, { variant: name, what: 'validation loss', lowerIsBetter: true }),
+      accuracy: verdictWords(accuracy, { variant: name, what: 'validation accuracy', lowerIsBetter: false, percent: true }),
+    },
+  };
+}

@@ -220,6 +220,39 @@ test.describe('chapter 4: batch norm with dropout', () => {
   });
 });
 
+test.describe('chapter 4: batch norm with dropout, on several seeds', () => {
+  test('Seeds trains the four networks on every seed; bands, per-seed dots and a verdict set the chosen one against neither', async ({ page }) => {
+    const demo = await open(page, 'bn-dropout', '?bn-dropout.seeds=3&bn-dropout.epochs=30');
+    await expect(demo.getByTestId('bn-dropout-seeds')).toBeVisible();
+    await demo.getByTestId('train').click();
+    const progress = demo.getByTestId('bn-dropout-progress');
+    await expect(progress).toHaveAttribute('max', '360');
+    await expect(progress).toHaveAttribute('value', '360', { timeout: 90_000 });
+    const verdict = demo.getByTestId('bn-dropout-verdict');
+    await expect(verdict).toContainText(/Batch norm \+ dropout gave the lower validation loss on \d of 3 seeds; mean gap -?\d\.\d{3} ± \d\.\d{3}/);
+    await expect(verdict).toContainText(/seed-to-seed spread/);
+    await expect(demo.getByTestId('bn-dropout-loss-band')).toHaveAttribute('aria-label', /neither: mean validation loss \d\.\d{3} over 3 seeds at epoch 30 \(from \d\.\d{3} to \d\.\d{3}\)/);
+    await expect(demo.getByTestId('bn-dropout-loss-dots-dot')).toHaveCount(6);
+    await expect(demo.getByTestId('bn-do-seeds-table')).toContainText('batch norm only');
+    // The compared network is a view setting: no retraining.
+    await demo.getByLabel('Compare with neither').selectOption('dropout');
+    await expect(verdict).toContainText(/Dropout only gave the lower validation loss on \d of 3 seeds/);
+    await expect(progress).toHaveAttribute('value', '360');
+    const results = await new AxeBuilder({ page }).include('[data-demo="bn-dropout"]').analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  });
+
+  test('at phone width the trained several-seeds view fits the screen', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    const demo = await open(page, 'bn-dropout', '?bn-dropout.seeds=2&bn-dropout.epochs=20');
+    await demo.getByTestId('train').click();
+    await expect(demo.getByTestId('bn-dropout-progress')).toHaveAttribute('value', '160', { timeout: 60_000 });
+    await expect(demo.getByTestId('bn-dropout-verdict')).toContainText('of 2 seeds');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+  });
+});
+
 test('every batch-norm demo has an embed page that trains', async ({ page }) => {
   for (const [slug, id] of [['batch-norm-histogram-demo', 'bn-histogram'], ['batch-norm-learning-rate-demo', 'bn-learning-rates'], ['batch-norm-running-stats-demo', 'bn-running-stats'], ['batch-norm-dropout-demo', 'bn-dropout']]) {
     await page.goto(`/embed/${slug}/`);

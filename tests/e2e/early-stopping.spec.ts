@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, hydrated, setRange, test } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 import { runEarlyStopping } from '../../src/engine/index.ts';
@@ -222,5 +223,39 @@ test.describe('chapter 5: what early stopping saves', () => {
     await demo.getByRole('checkbox', { name: 'Restore best weights' }).uncheck();
     const d5 = runEarlyStopping({ patience: 5 }, REC.val);
     await expect(demo.getByTestId('es-row-5').locator('td').nth(4)).toHaveText(REC.val[d5.epochs_run - 1].toFixed(4));
+  });
+});
+
+test.describe('chapter 5: what early stopping saves, on several seeds', () => {
+  test('Seeds trains the run on every seed; bands, per-seed dots, a verdict and the epochs saved at the chosen patience', async ({ page }) => {
+    await page.goto(`${URL}?early-stopping-savings.seeds=3&early-stopping-savings.epochs=60`);
+    const demo = page.locator('[data-demo="early-stopping-savings"]');
+    await hydrated(demo);
+    const progress = demo.getByTestId('early-stopping-savings-progress');
+    await expect(progress).toHaveAttribute('max', '180');
+    await expect(progress).toHaveAttribute('value', '180', { timeout: 60_000 });
+    const verdict = demo.getByTestId('early-stopping-savings-verdict');
+    await expect(verdict).toContainText(/Early stopping \(patience 5\) gave the lower validation loss on \d of 3 seeds; mean gap -?\d\.\d{3} ± \d\.\d{3}/);
+    await expect(verdict).toContainText(/seed-to-seed spread/);
+    await expect(demo.getByTestId('early-stopping-savings-saved')).toContainText(/Epochs saved: \d+\.\d of 60 on average .*seed 7: \d+, seed 8: \d+, seed 9: \d+/);
+    await expect(demo.getByTestId('early-stopping-savings-loss-band')).toHaveAttribute('aria-label', /all 60 epochs: mean validation loss \d\.\d{3} over 3 seeds at epoch 60/);
+    await expect(demo.getByTestId('early-stopping-savings-loss-dots-dot')).toHaveCount(6);
+    // The patience is a view setting here too: the verdict follows it without retraining.
+    await setRange(demo.getByLabel(/^Patience/), 2);
+    await expect(verdict).toContainText('Early stopping (patience 2) gave');
+    await expect(progress).toHaveAttribute('value', '180');
+    const results = await new AxeBuilder({ page }).include('[data-demo="early-stopping-savings"]').analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  });
+
+  test('at phone width the several-seeds view fits the screen', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto(`${URL}?early-stopping-savings.seeds=2&early-stopping-savings.epochs=30`);
+    const demo = page.locator('[data-demo="early-stopping-savings"]');
+    await hydrated(demo);
+    await expect(demo.getByTestId('early-stopping-savings-progress')).toHaveAttribute('value', '60', { timeout: 60_000 });
+    await expect(demo.getByTestId('early-stopping-savings-verdict')).toContainText('of 2 seeds');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
   });
 });

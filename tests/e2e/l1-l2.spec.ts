@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { canvasData, expect, hydrated, setRange, test } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 import { defaults } from '../../src/demos/settings-kit.ts';
@@ -302,4 +303,37 @@ test('every chapter 3 demo has an embed page that works', async ({ page }) => {
   }
   const demo = page.locator('[data-demo="penalty-geometry"]');
   await expect(demo.getByTestId('penalty-geometry-l1-zeros')).toHaveText('1');
+});
+
+test.describe('chapter 3: the penalty on several seeds', () => {
+  test('Seeds trains no penalty and the chosen one on every seed; bands, per-seed dots, a verdict and the weights near zero', async ({ page }) => {
+    const demo = await open(page, 'penalty-effects', '?penalty-effects.epochs=40');
+    await setRange(demo.getByLabel(/^Seeds/), 3);
+    await expect(demo.getByTestId('penalty-effects-seeds')).toBeVisible();
+    await demo.getByTestId('train').click();
+    const progress = demo.getByTestId('penalty-effects-progress');
+    await expect(progress).toHaveAttribute('max', '240');
+    await expect(progress).toHaveAttribute('value', '240', { timeout: 60_000 });
+    const verdict = demo.getByTestId('penalty-effects-verdict');
+    await expect(verdict).toContainText(/L1, λ = 0\.001 gave the lower validation loss on \d of 3 seeds; mean gap -?\d\.\d{3} ± \d\.\d{3}/);
+    await expect(verdict).toContainText(/seed-to-seed spread/);
+    await expect(demo.getByTestId('penalty-effects-near-zero')).toContainText(/no penalty \d+ to \d+ \(mean \d+\); L1, λ = 0\.001 \d+ to \d+/);
+    await expect(demo.getByTestId('penalty-effects-loss-band')).toHaveAttribute('aria-label', /no penalty: mean validation loss \d\.\d{3} over 3 seeds at epoch 40 \(from/);
+    await expect(demo.getByTestId('penalty-effects-loss-dots-dot')).toHaveCount(6);
+    const results = await new AxeBuilder({ page }).include('[data-demo="penalty-effects"]').analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    // The penalty trains every seed again (whole runs are compared), with the new one from the start.
+    await demo.getByTestId('penalty-effects-penalty-l2').check();
+    await expect(progress).toHaveAttribute('value', '0');
+  });
+
+  test('at phone width the trained several-seeds view fits the screen', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    const demo = await open(page, 'penalty-effects', '?penalty-effects.seeds=2&penalty-effects.epochs=20');
+    await demo.getByTestId('train').click();
+    await expect(demo.getByTestId('penalty-effects-progress')).toHaveAttribute('value', '80', { timeout: 60_000 });
+    await expect(demo.getByTestId('penalty-effects-verdict')).toContainText('of 2 seeds');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+  });
 });

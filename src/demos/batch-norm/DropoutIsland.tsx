@@ -10,6 +10,10 @@ import { batchNormDropoutDemo } from './demo.ts';
 import { dropoutCode } from './code.ts';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import type { DropoutSnapshot, VariantRecord } from './dropout-run.ts';
+import type { DropoutSeedsSnapshot } from './dropout-seeds.ts';
+import { SeedsComparisonView } from '../ui/SeedComparison.tsx';
+import { TrainButtons } from '../ui/TrainButtons.tsx';
+import { bandOf, pairVerdict } from '../multi-seed.ts';
 import { num } from './format.ts';
 import { dropoutFields, VARIANTS, type DropoutSettings, type VariantKey } from './settings.ts';
 
@@ -17,7 +21,7 @@ type Key = keyof DropoutSettings;
 
 const SPEEDS = [10, 30, 100, Infinity] as const;
 const COLOR: Record<VariantKey, number> = { neither: 1, bn: 0, dropout: 3, both: 2 };
-const RUN_MAIN: Key[] = ['p', 'noise', 'points'];
+const RUN_MAIN: Key[] = ['p', 'noise', 'points', 'seeds'];
 const RUN_MORE: Key[] = ['dataset', 'layers', 'hidden', 'lr', 'batch', 'epochs', 'seed'];
 
 const at = (a: number[]) => a[a.length - 1];
@@ -30,12 +34,16 @@ const at = (a: number[]) => a[a.length - 1];
 export default function DropoutIsland(props: IslandProps<typeof dropoutFields>): VNode {
   const { id } = props;
   // A setting that defines the run starts new runs; the shown layer / feature only change what the snapshots hold.
-  const ds = useTrainedDemo<typeof dropoutFields, DropoutSnapshot>(batchNormDropoutDemo, props);
+  const ds = useTrainedDemo<typeof dropoutFields, DropoutSnapshot | DropoutSeedsSnapshot>(batchNormDropoutDemo, props);
   const controls = ds.controls;
   const { settings, set, t, sameRun } = ds;
   const [hidden, setHidden] = useState<VariantKey[]>([]);
 
-  const s = t.snapshot && sameRun(t.snapshot.settings) ? t.snapshot : null;
+  if (settings.seeds > 1) {
+    const multi = t.snapshot && 'runs' in t.snapshot && sameRun(t.snapshot.settings) ? t.snapshot : null;
+    return <SeedsMode id={id} ds={ds} snap={multi} />;
+  }
+  const s = t.snapshot && !('runs' in t.snapshot) && sameRun(t.snapshot.settings) ? t.snapshot : null;
   const shownVariants = (s?.variants ?? []).filter((v) => !hidden.includes(v.key));
   const lowestGap = s && s.epoch > 0 ? s.variants.filter((v) => !v.diverged).reduce<VariantRecord | null>((b, v) => (!b || at(v.gap) < at(b.gap) ? v : b), null) : null;
   const line = (v: VariantRecord) => `${v.label}: training ${num(at(v.train))}, validation ${num(at(v.val))}, gap ${num(at(v.gap))}${v.diverged ? ' (diverged)' : ''}`;
@@ -43,7 +51,7 @@ export default function DropoutIsland(props: IslandProps<typeof dropoutFields>):
 
   return (
     <DemoFrame error={t.error} {...ds.frame} reproduce={{ demo: batchNormDropoutDemo.id, library: 'pytorch', settings, snapshot: s, contents: 'all four networks' }}>
-      <SettingsPanel id={id} fields={dropoutFields} settings={settings} controls={controls} main={RUN_MAIN} more={RUN_MORE} onChange={(k, v) => set(k)(v)} moreLabel="More settings (each change starts new runs)" />
+      <SettingsPanel id={id} fields={dropoutFields} settings={settings} controls={controls.filter((k) => k !== 'versus')} main={RUN_MAIN} more={RUN_MORE} onChange={(k, v) => set(k)(v)} moreLabel="More settings (each change starts new runs)" />
       <TrainToolbar id={id} t={t} settings={settings} speeds={SPEEDS} speed={30} unit="epochs" />
       <p class="status" aria-live={t.running ? 'off' : 'polite'} data-testid="bn-do-status">
         {s ? (
@@ -116,6 +124,66 @@ export default function DropoutIsland(props: IslandProps<typeof dropoutFields>):
         </div>
       )}
       <CodeBlock label="PyTorch: batch norm and dropout in one network" code={dropoutCode(settings)} />
+    </DemoFrame>
+  );
+}
+
+const f3 = (v: number) => v.toFixed(3);
+const pc1 = (v: number) => `${(v * 100).toFixed(1)}%`;
+const VERSUS: Record<DropoutSettings['versus'], number> = { bn: 1, dropout: 2, both: 3 };
+
+/**
+ * Several seeds: the four networks on every seed (each seed the same points, initial weights and
+ * batches for all four). The bands, dots and verdict set the chosen network against the one with
+ * neither regularizer; a table sums up all four over the seeds.
+ */
+function SeedsMode({ id, ds, snap }: { id: string; ds: ReturnType<typeof useTrainedDemo<typeof dropoutFields, DropoutSnapshot | DropoutSeedsSnapshot>>; snap: DropoutSeedsSnapshot | null }) {
+  const { settings, set, t, controls } = ds;
+  const names = VARIANTS.map((v) => v.label);
+  const colors = VARIANTS.map((v) => COLOR[v.key]);
+  const versus = VERSUS[settings.versus];
+  const finals = (v: number) => (snap?.runs[v] ?? []).filter((c) => c.final).map((c) => c.final!);
+  return (
+    <DemoFrame error={t.error} {...ds.frame}
+      reproduce={{ demo: batchNormDropoutDemo.id, library: 'pytorch', settings: { ...settings, seeds: 1 }, snapshot: null, contents: `all four networks, seed ${settings.seed}` }}>
+      <SettingsPanel id={id} fields={dropoutFields} settings={settings} controls={controls} main={[...RUN_MAIN, 'versus']} more={RUN_MORE} onChange={(k, v) => set(k)(v)} moreLabel="More settings (each change starts new runs)" />
+      <TrainButtons running={t.running} finished={t.finished} onPlay={() => t.play()} onPause={t.pause} onStep={() => t.step(4 * settings.seeds)}
+        stepLabel="Step one epoch of every network" onReset={() => t.reset(settings)} disabled={!!t.error} />
+      {snap ? (
+        <>
+          <SeedsComparisonView id={id} runs={snap.runs} names={names} colors={colors} pair={[0, versus]} progress={snap.progress} epochs={snap.epochs}
+            finished={t.finished} perSeed="4 networks"
+            note={<>Seeds {snap.seeds[0]} to {snap.seeds[snap.seeds.length - 1]}; “Compare with neither” picks the network set against the one with neither regularizer. The PyTorch script trains the four networks on the first seed.</>} />
+          {finals(0).length > 0 && (
+            <div class="bn-table-scroll" tabIndex={0} role="region" aria-label="The four networks over the seeds (scrolls sideways on small screens)">
+              <table class="bn-table" data-testid="bn-do-seeds-table">
+                <caption class="visually-hidden">Final validation loss and accuracy of the four networks over the finished seeds</caption>
+                <thead>
+                  <tr><th scope="col">network</th><th scope="col">final val. loss, mean (min–max)</th><th scope="col">final val. accuracy, mean</th><th scope="col">lower val. loss than neither</th></tr>
+                </thead>
+                <tbody>
+                  {VARIANTS.map((v, i) => {
+                    const f = finals(i);
+                    const band = bandOf(f.map((x) => [x.valLoss]));
+                    const acc = f.reduce((a, x) => a + x.valAccuracy, 0) / (f.length || 1);
+                    const p = i === 0 ? null : pairVerdict(snap.runs[0], snap.runs[i], v.label);
+                    return (
+                      <tr key={v.key}>
+                        <th scope="row">{v.label}</th>
+                        <td>{f.length ? `${f3(band.mean[0])} (${f3(band.min[0])}–${f3(band.max[0])})` : '–'}</td>
+                        <td>{f.length ? pc1(acc) : '–'}</td>
+                        <td>{p ? `${p.loss.better} of ${p.loss.n} seeds${p.loss.n > 1 ? (p.loss.clear ? ', beyond the spread' : ', within the spread') : ''}` : '–'}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      ) : (
+        <p class="status">Press Train: the four networks train on {settings.seeds} seeds ({settings.seed} to {settings.seed + settings.seeds - 1}).</p>
+      )}
     </DemoFrame>
   );
 }

@@ -69,7 +69,7 @@ export const batchNormDropoutDemo = defineDemo({
     'Four networks on the same few noisy points with the same seed and initial weights (neither, batch norm, dropout, both): the overfitting gap and the validation loss of each, live, and a table of where each ends.',
   example: '<BatchNormDropoutDemo id="my-bn-dropout" p={0.3} noise={0.1} points={80} controls="p,noise" />',
   fields: dropoutFields,
-  controls: ['p', 'noise', 'points', 'dataset', 'layers', 'hidden', 'lr', 'batch', 'epochs', 'seed'],
+  controls: ['p', 'noise', 'points', 'seeds', 'versus', 'dataset', 'layers', 'hidden', 'lr', 'batch', 'epochs', 'seed'],
   clash: (s) => loneBatchProblem(s.points, s.batch),
   island: () => import('./DropoutIsland.tsx'),
   runner: () => import('./dropout-run.ts').then((m) => m.dropoutRunner),

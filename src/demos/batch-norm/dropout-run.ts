@@ -8,6 +8,7 @@ import { validated } from '../settings-kit.ts';
 import type { Runner } from '../../training/runner.ts';
 import type { RunLog } from '../../reproduce/types.ts';
 import { createTrainer, makeClassification, type Dataset, type Trainer } from '../../engine/index.ts';
+import { dropoutSeedsRunner } from './dropout-seeds.ts';
 import { attempt, checkBatches, contender, shapeSpec, type Contender, type MlpShape } from './networks.ts';
 import { dropoutFields, VALIDATION_POINTS, VARIANTS, type DropoutSettings, type VariantKey } from './settings.ts';
 
@@ -53,7 +54,11 @@ export function buildDropoutRun(s: DropoutSettings): { train: Dataset; val: Data
 }
 
 /** The worker's runner: the run itself is a Runner (advance, snapshot). */
-export const dropoutRunner = (raw: unknown): Runner => createDropoutRun(raw);
+export const dropoutRunner = (raw: unknown): Runner => {
+  const s = validDropout(raw);
+  // Several seeds: the four networks on every seed, compared by their final numbers.
+  return s.seeds > 1 ? dropoutSeedsRunner(s) : createDropoutRun(s);
+};
 
 export function createDropoutRun(raw: unknown) {
   const s = validDropout(raw);

@@ -66,6 +66,11 @@ export const dropoutFields = {
   batch: { ...batch, max: 100, default: 20 },
   epochs: { kind: 'int', effect: 'restart', label: 'Epochs to train', min: 20, max: 1000, step: 10, default: 300 },
   seed,
+  seeds: common.seeds,
+  versus: {
+    kind: 'enum', effect: 'view', label: 'Compare with neither', options: ['both', 'bn', 'dropout'] as const, default: 'both',
+    help: 'With several seeds: which network the bands, the per-seed dots and the verdict set against the one with neither regularizer (both: batch norm + dropout; bn: batch norm only; dropout: dropout only).',
+  },
 } satisfies Fields;
 
 export type HistogramSettings = SettingsOf<typeof histogramFields>;

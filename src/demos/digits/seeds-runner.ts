@@ -1,21 +1,13 @@
 import type { Runner } from '../../training/runner.ts';
 import { DivergenceError } from '../../engine/index.ts';
 import type { RunLog } from '../../reproduce/types.ts';
-import { roundRobin, seedList, type Steppable } from '../multi-seed.ts';
+import { roundRobin, seedList, type SeedCurve, type Steppable } from '../multi-seed.ts';
 import { validated } from '../settings-kit.ts';
 import { splitDigits, type DigitsSplit } from './run.ts';
 import { runSettings, seedsFields, type SeedsSettings } from './settings.ts';
 import { startDigitsTraining, type DigitsTraining } from './training.ts';
 
-export interface SeedCurve {
-  seed: number;
-  /** Validation loss and accuracy after each epoch (index 0: before training). */
-  valLoss: number[];
-  valAccuracy: number[];
-  done: boolean;
-  /** The model the run ends with (after early stopping: the kept epoch's), once done. */
-  final: { epoch: number; valLoss: number; valAccuracy: number } | null;
-}
+export type { SeedCurve };
 
 export interface SeedsSnapshot {
   settings: SeedsSettings;

@@ -12,6 +12,9 @@ import type { IslandProps } from '../define.ts';
 import { PSlider, RunSettings } from './Controls.tsx';
 import { compareCode } from './code.ts';
 import type { CompareSnapshot } from './compare-runner.ts';
+import { compareNames, type CompareSeedsSnapshot } from './compare-seeds.ts';
+import { SettingControl } from '../ui/SettingControl.tsx';
+import { SeedsComparisonView } from '../ui/SeedComparison.tsx';
 import { compareVerdict, lastGap, sharedTop } from './compare-summary.ts';
 import { dropoutCompareDemo } from './demo.ts';
 import { compareFields } from './settings.ts';
@@ -27,10 +30,13 @@ const last = (a: number[] | undefined) => (a && a.length ? a[a.length - 1] : und
  */
 export default function CompareIsland(props: IslandProps<typeof compareFields>): VNode {
   const { id } = props;
-  const { settings, set, frame, t, controls } = useTrainedDemo<typeof compareFields, CompareSnapshot>(dropoutCompareDemo, props);
+  const { settings, set, frame, t, controls, sameRun } = useTrainedDemo<typeof compareFields, CompareSnapshot | CompareSeedsSnapshot>(dropoutCompareDemo, props);
   const [speed, setSpeed] = useState<number>(50);
 
-  const s = t.snapshot;
+  // Several seeds: the runner sends one snapshot for all of them, drawn by the shared view.
+  const multi = t.snapshot && 'runs' in t.snapshot ? t.snapshot : null;
+  if (settings.seeds > 1) return <SeedsMode {...{ id, settings, set, frame, t, controls }} snap={multi && sameRun(multi.settings) ? multi : null} />;
+  const s = t.snapshot && !('runs' in t.snapshot) ? t.snapshot : null;
   const stepsPerEpoch = s?.stepsPerEpoch ?? Math.ceil(settings.points / Math.min(settings.batch, settings.points));
   // A unit of work is one network's mini-batch step: an epoch of both is 2 x stepsPerEpoch units.
   const unitsPerEpoch = 2 * stepsPerEpoch;
@@ -86,6 +92,7 @@ export default function CompareIsland(props: IslandProps<typeof compareFields>):
     >
       <div class="controls">
         {controls.includes('p') && <PSlider id={id} field={compareFields.p} value={settings.p} onChange={set('p')} />}
+        {controls.includes('seeds') && <SettingControl id={`${id}-seeds`} field={compareFields.seeds} value={settings.seeds} onChange={set('seeds')} />}
         <SpeedSelect id={`${id}-speed`} speeds={SPEEDS} value={speed} unit="epochs" onChange={(x) => { setSpeed(x); if (t.running) play(x); }} />
       </div>
       <div class="do-buttons">
@@ -152,7 +159,42 @@ export default function CompareIsland(props: IslandProps<typeof compareFields>):
       </div>
       <CodeBlock label="The two PyTorch models of this demo" code={compareCode(settings)} />
       {/* p has its own slider above; the rest of the run's settings fold away here */}
-      <RunSettings id={id} fields={compareFields} keys={controls.filter((k) => k !== 'p' && compareFields[k].effect === 'restart')} settings={settings} onChange={(k, v) => set(k)(v)} summary="The training run (changing it trains both networks again)" />
+      <RunSettings id={id} fields={compareFields} keys={controls.filter((k) => k !== 'p' && k !== 'seeds' && compareFields[k].effect === 'restart')} settings={settings} onChange={(k, v) => set(k)(v)} summary="The training run (changing it trains both networks again)" />
+    </DemoFrame>
+  );
+}
+
+type Trained = ReturnType<typeof useTrainedDemo<typeof compareFields, CompareSnapshot | CompareSeedsSnapshot>>;
+
+/**
+ * Several seeds: both networks on every seed (each seed the same points, initial weights and
+ * batches for both), trained as fast as the worker goes; the bands, the per-seed dots and the
+ * paired verdict replace the single run's panels.
+ */
+function SeedsMode({ id, settings, set, frame, t, controls, snap }: Pick<Trained, 'settings' | 'set' | 'frame' | 't' | 'controls'> & { id: string; snap: CompareSeedsSnapshot | null }) {
+  const names = compareNames(snap?.settings ?? settings);
+  return (
+    <DemoFrame error={t.error} {...frame}
+      // One script per network on the first seed (the other seeds: change the seed, Seeds = 1).
+      reproduce={[
+        { demo: 'dropout-compare-without', library: 'pytorch', settings: { ...settings, seeds: 1 }, snapshot: null, label: `without dropout, seed ${settings.seed}` },
+        { demo: 'dropout-compare-with', library: 'pytorch', settings: { ...settings, seeds: 1 }, snapshot: null, label: `with dropout (p = ${settings.p}), seed ${settings.seed}` },
+      ]}>
+      <div class="controls">
+        {controls.includes('p') && <PSlider id={id} field={compareFields.p} value={settings.p} onChange={set('p')} />}
+        {controls.includes('seeds') && <SettingControl id={`${id}-seeds`} field={compareFields.seeds} value={settings.seeds} onChange={set('seeds')} />}
+      </div>
+      <div class="do-buttons">
+        <TrainButtons running={t.running} finished={t.finished} onPlay={() => t.play()} onPause={t.pause} onStep={() => t.step(2 * settings.seeds)}
+          stepLabel="Step one epoch of every network" onReset={() => t.reset(settings)} disabled={!!t.error} />
+      </div>
+      {snap ? (
+        <SeedsComparisonView id={id} runs={snap.runs} names={names} progress={snap.progress} epochs={snap.epochs} finished={t.finished}
+          perSeed="2 networks" note={<>Seeds {snap.seeds[0]} to {snap.seeds[snap.seeds.length - 1]}. Each script of “Reproduce in PyTorch” trains one network on the first seed; set Seeds to 1 and change the seed for another.</>} />
+      ) : (
+        <p class="status">Press Train: both networks train on {settings.seeds} seeds ({settings.seed} to {settings.seed + settings.seeds - 1}).</p>
+      )}
+      <RunSettings id={id} fields={compareFields} keys={controls.filter((k) => k !== 'p' && k !== 'seeds' && compareFields[k].effect === 'restart')} settings={settings} onChange={(k, v) => set(k)(v)} summary="The training run (changing it trains every network again)" />
     </DemoFrame>
   );
 }

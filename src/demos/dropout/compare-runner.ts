@@ -3,6 +3,7 @@ import { validated } from '../settings-kit.ts';
 import { accuracy, boundaryGrid, guardExplosion, makeSplit, makeTrainer, pointsOf } from '../classification-run.ts';
 import { DivergenceError, type Trainer } from '../../engine/index.ts';
 import type { RunLog } from '../../reproduce/types.ts';
+import { compareSeedsRunner } from './compare-seeds.ts';
 import { dropoutNetworkSpec } from './network.ts';
 import { compareFields, GRID, VALIDATION_POINTS, type CompareSettings } from './settings.ts';
 
@@ -59,6 +60,8 @@ function named<T>(who: string, f: () => T): T {
  * get a point per epoch.
  */
 export function dropoutCompareRunner(raw: unknown): Runner {
+  // Several seeds: the two networks on every seed, compared by their final numbers.
+  if (validCompare(raw).seeds > 1) return compareSeedsRunner(validCompare(raw));
   const run = buildCompareRun(raw);
   const { settings: s, split } = run;
   const stepsPerEpoch = Math.ceil(split.train.n / Math.min(s.batch, split.train.n));

@@ -32,7 +32,7 @@ export const dropoutCompareDemo = defineDemo({
     'Does it help? The same too-large network trained twice on the same noisy data and seed, without dropout and with dropout at p: training and validation loss curves, decision boundaries and the train/validation gaps of both, live, with the PyTorch code.',
   example: '<DropoutCompareDemo id="my-compare" dataset="xor" p={0.3} epochs={200} controls="p,noise,seed" />',
   fields: compareFields,
-  controls: ['p', 'dataset', 'noise', 'points', 'hidden', 'layers', 'lr', 'batch', 'epochs', 'seed'],
+  controls: ['p', 'seeds', 'dataset', 'noise', 'points', 'hidden', 'layers', 'lr', 'batch', 'epochs', 'seed'],
   island: () => import('./CompareIsland.tsx'),
   runner: () => import('./compare-runner.ts').then((m) => m.dropoutCompareRunner),
   reproduce: (): Promise<Reproduction[]> => import('./reproduce.ts').then((m) => m.compareReproductions),

@@ -1,5 +1,5 @@
 import type { Fields, SettingsOf } from '../settings-kit.ts';
-import { adamLr, dataset, hidden, layers, noise, points, seed } from '../common-fields.ts';
+import { adamLr, dataset, hidden, layers, noise, points, seed, seeds } from '../common-fields.ts';
 
 /**
  * Settings of the dropout demos (chapter 2). One `p` field serves both: PyTorch's nn.Dropout(p),
@@ -43,6 +43,7 @@ export const compareFields = {
   // At most 100 rows a step keeps one unit of work (a step of the largest network) short.
   batch: { kind: 'int', effect: 'restart', label: 'Batch size', min: 1, max: 100, step: 1, default: 10 },
   epochs: { kind: 'int', effect: 'restart', label: 'Epochs to train', min: 10, max: 2000, step: 10, default: 300 },
+  seeds,
 } satisfies Fields;
 
 /**

@@ -1,5 +1,5 @@
 import type { VNode } from 'preact';
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { LineChart } from '../../views/LineChart.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { SettingControl } from '../ui/SettingControl.tsx';
@@ -8,10 +8,14 @@ import { keysWithEffect } from '../settings-kit.ts';
 import { earlyStoppingSavingsDemo } from './demo.ts';
 import { NumberInput } from '../ui/NumberInput.tsx';
 import { modeWarning, runSummary, savingsRow, type SavingsRow } from './rule.ts';
-import { CHART_MAX_PATIENCE, earlyStoppingFields, pickRule, pickRun, TABLE_PATIENCES, type EarlyStoppingSettings } from './settings.ts';
-import { useRun } from './useRun.ts';
+import { CHART_MAX_PATIENCE, earlyStoppingFields, pickRule, pickRun, savingsFields, TABLE_PATIENCES, type SavingsSettings } from './settings.ts';
+import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
+import type { EarlyStoppingRunSnapshot } from './runner.ts';
+import { seedsSavings, type SavingsSeedsSnapshot } from './seeds.ts';
+import { SeedsComparisonView } from '../ui/SeedComparison.tsx';
+import { bandOf } from '../multi-seed.ts';
 
-type Key = keyof EarlyStoppingSettings;
+type Key = keyof SavingsSettings;
 
 /** The training run's settings, in the fields' order (each change trains a new run). */
 const RUN = keysWithEffect(earlyStoppingFields, 'restart');
@@ -24,13 +28,20 @@ const RULE: Key[] = ['min_delta', 'restore_best_weights', 'monitor', 'mode', 'st
  * several patience values. For each: where training stops, the epochs and gradient steps it
  * skips, and the validation loss of the model it ends with.
  */
-export default function SavingsIsland(props: IslandProps<typeof earlyStoppingFields>): VNode {
+export default function SavingsIsland(props: IslandProps<typeof savingsFields>): VNode {
   const { id } = props;
-  const { settings, set, frame, t, runKey, sameRun, controls } = useRun(earlyStoppingSavingsDemo, props);
+  // The run (and Seeds) train in the worker as soon as the demo is on screen; the rule's
+  // settings ('view') never retrain: the island replays the rule over the recorded run(s).
+  const { settings, set, frame, t, runKey, sameRun, controls } = useTrainedDemo<typeof savingsFields, EarlyStoppingRunSnapshot | SavingsSeedsSnapshot>(
+    earlyStoppingSavingsDemo, props, { run: (s) => ({ ...pickRun(s), seeds: s.seeds }), restarted: (tr) => tr.play() });
+  useEffect(() => t.play(), []);
   const run = useMemo(() => pickRun(settings), [runKey]);
   const rule = pickRule(settings);
-  const snap = t.snapshot && sameRun(t.snapshot.settings) ? t.snapshot : null;
-  const done = !!snap && snap.trained >= snap.maxEpochs;
+  const multi = settings.seeds > 1;
+  const seedsSnap = t.snapshot && 'runs' in t.snapshot && sameRun(t.snapshot.settings) ? t.snapshot : null;
+  // A single run's snapshot names its run settings only (Seeds is 1 for it).
+  const snap = t.snapshot && !('runs' in t.snapshot) && sameRun({ ...t.snapshot.settings, seeds: 1 }) ? t.snapshot : null;
+  const done = !multi && !!snap && snap.trained >= snap.maxEpochs;
   const acc = rule.monitor === 'val_accuracy';
 
   const ruleKey = JSON.stringify(rule);
@@ -50,7 +61,8 @@ export default function SavingsIsland(props: IslandProps<typeof earlyStoppingFie
 
   const control = (k: Key) => {
     if (!controls.includes(k)) return null;
-    const f = earlyStoppingFields[k];
+    if (k === 'patience' && !multi) return null; // one seed: every row of the table has its own patience
+    const f = savingsFields[k];
     if (k === 'min_delta') {
       return <NumberInput key={k} id={`${id}-${k}`} name={k} field={f as Extract<typeof f, { kind: 'number' }>} value={settings.min_delta} onChange={set(k)} />;
     }
@@ -69,10 +81,27 @@ export default function SavingsIsland(props: IslandProps<typeof earlyStoppingFie
       `Training all ${E} epochs ends at ${f4(sum!.valLossLast)}; the lowest validation loss of the run is ${f4(sum!.valLossBest)} at epoch ${sum!.bestEpoch + 1}.`
     : 'Training the run.';
 
+  if (multi) {
+    return (
+      <DemoFrame error={t.error} {...frame}
+        reproduce={{ demo: earlyStoppingSavingsDemo.id, library: 'pytorch', settings: { ...settings, seeds: 1 }, snapshot: null, label: `seed ${settings.seed}` }}>
+        <div class="controls" role="group" aria-label="Seeds and the EarlyStopping settings">{(['seeds', 'patience', ...RULE] as Key[]).map(control)}</div>
+        {RUN.some((k) => controls.includes(k)) && (
+          <details class="es-details">
+            <summary>The training run (changing it trains every seed again)</summary>
+            <div class="controls" role="group" aria-label="Training run settings">{RUN.map(control)}</div>
+          </details>
+        )}
+        {warning && <p class="demo-message info" role="status">{warning}</p>}
+        <SeedsSavingsView id={id} snap={seedsSnap} settings={settings} finished={t.finished} />
+      </DemoFrame>
+    );
+  }
+
   return (
     <DemoFrame error={t.error} {...frame}
       reproduce={{ demo: earlyStoppingSavingsDemo.id, library: 'pytorch', settings, snapshot: snap }}>
-      <div class="controls" role="group" aria-label="EarlyStopping settings shared by every row">{RULE.map(control)}</div>
+      <div class="controls" role="group" aria-label="Seeds, and the EarlyStopping settings shared by every row">{(['seeds', ...RULE] as Key[]).map(control)}</div>
       {RUN.some((k) => controls.includes(k)) && (
         <details class="es-details">
           <summary>The training run (changing it trains a new network)</summary>
@@ -164,5 +193,31 @@ export default function SavingsIsland(props: IslandProps<typeof earlyStoppingFie
         </>
       )}
     </DemoFrame>
+  );
+}
+
+const f3 = (v: number) => v.toFixed(3);
+
+/**
+ * Several seeds: on each seed the model early stopping keeps (at the chosen patience) against the
+ * one training all the epochs gives, from the same run: bands, per-seed dots, the paired verdict
+ * and the epochs the rule saved.
+ */
+function SeedsSavingsView({ id, snap, settings, finished }: { id: string; snap: SavingsSeedsSnapshot | null; settings: SavingsSettings; finished: boolean }) {
+  const rule = pickRule(settings);
+  const result = useMemo(() => (snap ? seedsSavings(snap, rule, settings.patience) : null), [snap, JSON.stringify(rule)]);
+  if (!snap || !result) return <p class="status">Training the run on {settings.seeds} seeds in your browser…</p>;
+  const E = snap.epochs;
+  const names = [`all ${E} epochs`, `early stopping (patience ${settings.patience})`];
+  const saved = bandOf(result.saved.map((x) => [x.epochsSaved]));
+  const extra = result.saved.length > 0 && (
+    <p style="margin:0.3rem 0 0" data-testid={`${id}-saved`}>
+      Epochs saved: {saved.mean[0].toFixed(1)} of {E} on average (from {saved.min[0]} to {saved.max[0]}; {result.saved.map((x) => `seed ${x.seed}: ${x.epochsSaved}`).join(', ')}).
+    </p>
+  );
+  return (
+    <SeedsComparisonView id={id} runs={result.runs} names={names} colors={[3, 1]} progress={snap.progress} epochs={E} finished={finished}
+      perSeed="1 network" extra={extra} joined="both models of a seed come from its one run (the same data, initial weights and batches)"
+      note={<>Seeds {snap.seeds[0]} to {snap.seeds[snap.seeds.length - 1]}. The early-stopped curve ends where the rule stops, and its final model is the kept epoch's ({rule.restore_best_weights ? 'best weights restored' : 'the last epoch trained'}).</>} />
   );
 }

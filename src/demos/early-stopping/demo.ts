@@ -1,6 +1,6 @@
 import { defineDemo } from '../define.ts';
 import type { Reproduction } from '../../reproduce/types.ts';
-import { earlyStoppingFields } from './settings.ts';
+import { earlyStoppingFields, savingsFields } from './settings.ts';
 
 const chapter = { slug: 'early-stopping', title: 'Early stopping' };
 // Both demos train the same run in the worker (every epoch's weights kept); the rule itself is
@@ -32,11 +32,12 @@ export const earlyStoppingSavingsDemo = defineDemo({
   caption: 'The same run, trained to the end once, and the rule applied with several patience values.',
   chapter,
   summary:
-    'What early stopping saves: the same run trained to the end once, then the rule applied with patience 0 to 50 — epochs and gradient steps saved, and the validation loss of the model kept (table and charts). Its patience setting is unused: every row has its own.',
+    'What early stopping saves: the same run trained to the end once, then the rule applied with patience 0 to 50 — epochs and gradient steps saved, and the validation loss of the model kept (table and charts). Its patience setting is used with several seeds (Seeds > 1): the rule at that patience against training all the epochs, seed by seed; with one seed every row has its own.',
   example: '<EarlyStoppingSavingsDemo id="my-savings" noise={0.3} seed={11} controls="min_delta,restore_best_weights" />',
-  fields: earlyStoppingFields,
-  controls: ['min_delta', 'restore_best_weights', 'monitor', 'start_from_epoch', 'noise', 'seed'],
+  fields: savingsFields,
+  controls: ['seeds', 'patience', 'min_delta', 'restore_best_weights', 'monitor', 'start_from_epoch', 'noise', 'seed'],
   island: () => import('./SavingsIsland.tsx'),
-  runner,
+  // One run as the stepper trains it, or (Seeds > 1) the run on every seed.
+  runner: () => import('./seeds.ts').then((m) => m.savingsRunner),
   reproduce: (): Promise<Reproduction[]> => import('./reproduce.ts').then((m) => m.savingsReproductions),
 });

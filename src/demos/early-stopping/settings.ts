@@ -1,5 +1,5 @@
 import type { Fields, SettingsOf } from '../settings-kit.ts';
-import { adamLr, batch, dataset, hidden, layers, noise, points, seed } from '../common-fields.ts';
+import { adamLr, batch, dataset, hidden, layers, noise, points, seed, seeds } from '../common-fields.ts';
 
 /**
  * Settings of the early-stopping demos (chapter 5). Two groups:
@@ -36,6 +36,16 @@ export const ruleFields = {
 
 export const earlyStoppingFields = { ...runFields, ...ruleFields } satisfies Fields;
 
+/**
+ * "What it saves" adds Seeds: with more than one, the run trains on every seed and the rule (its
+ * patience) is set against training all the epochs, seed by seed.
+ */
+export const savingsFields = { ...earlyStoppingFields, seeds } satisfies Fields;
+/** What the savings demo's runner receives: the run, and on how many seeds. */
+export const savingsRunFields = { ...runFields, seeds } satisfies Fields;
+
+export type SavingsSettings = SettingsOf<typeof savingsFields>;
+export type SavingsRunSettings = SettingsOf<typeof savingsRunFields>;
 export type RunSettings = SettingsOf<typeof runFields>;
 export type RuleSettings = SettingsOf<typeof ruleFields>;
 export type EarlyStoppingSettings = SettingsOf<typeof earlyStoppingFields>;

@@ -1,5 +1,5 @@
 import type { VNode } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { RunBoundary } from '../ui/RunBoundary.tsx';
 import { Histogram } from '../../views/Histogram.tsx';
 import { LineChart } from '../../views/LineChart.tsx';
@@ -19,6 +19,9 @@ import { penaltyChanges } from './live.ts';
 import { changesFromQuery, changesToQuery } from '../../reproduce/changes.ts';
 import type { Change } from '../../reproduce/types.ts';
 import type { PenaltySnapshot } from './penalty-run.ts';
+import { penaltyNames, type PenaltySeedsSnapshot } from './penalty-seeds.ts';
+import { SeedsComparisonView } from '../ui/SeedComparison.tsx';
+import { bandOf } from '../multi-seed.ts';
 import { PenaltyPicker } from './PenaltyPicker.tsx';
 import { NEAR_ZERO, PENALTY_LABELS, penaltyFields, type PenaltyKind, type PenaltySettings } from './settings.ts';
 
@@ -41,10 +44,14 @@ export default function PenaltyIsland(props: IslandProps<typeof penaltyFields>):
   const [schedule, setSchedule] = useState<Change[]>([]);
   const [linkProblem, setLinkProblem] = useState<string | null>(null);
   // A run setting starts a new run; the live ones reach the running network (logged by the runner).
-  const { settings, set, setSettings, frame, shareUrl, t, controls } = useTrainedDemo<typeof penaltyFields, PenaltySnapshot>(penaltyEffectsDemo, props, {
+  // With several seeds the runs compare whole runs: a live setting trains every seed again.
+  const latest = useRef<PenaltySettings | null>(null);
+  const { settings, set, setSettings, frame, shareUrl, t, controls, sameRun } = useTrainedDemo<typeof penaltyFields, PenaltySnapshot | PenaltySeedsSnapshot>(penaltyEffectsDemo, props, {
     run: (v) => ({ ...v, schedule }),
     linkKeys: ['changes'],
+    live: (patch, tr) => (latest.current && latest.current.seeds > 1 ? tr.reset({ ...latest.current, schedule: [] }) : tr.update(patch)),
   });
+  latest.current = settings;
   const [speed, setSpeed] = useState<number>(30);
   const [logCounts, setLogCounts] = useState(false);
   useEffect(() => {
@@ -59,7 +66,7 @@ export default function PenaltyIsland(props: IslandProps<typeof penaltyFields>):
   const run = { ...settings, schedule };
   useOnChange([changesToQuery(schedule)], () => t.reset(run));
 
-  const s = t.snapshot;
+  const s = t.snapshot && !('runs' in t.snapshot) ? t.snapshot : null;
   // A replayed change moved the running network: the live controls follow it.
   useEffect(() => {
     if (!s || !schedule.length || !s.reproduce.changes.length) return;
@@ -83,6 +90,10 @@ export default function PenaltyIsland(props: IslandProps<typeof penaltyFields>):
     setDragged({});
     setSettings({ ...settings, [k]: v });
   };
+  if (settings.seeds > 1) {
+    const multi = t.snapshot && 'runs' in t.snapshot && sameRun(t.snapshot.settings) ? t.snapshot : null;
+    return <PenaltySeedsMode id={id} settings={settings} set={set} frame={frame} t={t} controls={controls} snap={multi} />;
+  }
   const can = (k: Key) => controls.includes(k);
   const proxBlocked = settings.optimizer !== 'sgd' ? 'The proximal step is shown with plain SGD only: its threshold is lr·λ per SGD step.' : undefined;
   const last = s ? s.dataLoss.length - 1 : 0;
@@ -94,7 +105,7 @@ export default function PenaltyIsland(props: IslandProps<typeof penaltyFields>):
   const markers = changeMarkers(changes, Math.max(s?.maxEpochs ?? 0, s?.epoch ?? 0)).map((m) => ({ ...m, color: 3 }));
   const epochs = s ? s.dataLoss.map((_, i) => i) : [];
   const total = s ? s.dataLoss.map((d, i) => d + s.penalty[i]) : [];
-  const restartControls = controls.filter((k) => penaltyFields[k].effect === 'restart');
+  const restartControls = controls.filter((k) => penaltyFields[k].effect === 'restart' && k !== 'seeds');
   const hb = weightAxis(s?.histRange);
 
   return (
@@ -149,6 +160,7 @@ export default function PenaltyIsland(props: IslandProps<typeof penaltyFields>):
             {SPEEDS.map((v) => <option key={v} value={v}>{v ? `${v} epochs/s` : 'as fast as possible'}</option>)}
           </select>
         </span>
+        {can('seeds') && <SettingControl id={`${id}-seeds`} field={penaltyFields.seeds} value={settings.seeds} onChange={set('seeds')} />}
       </div>
 
       <p class="status" aria-live="polite" data-testid="status">
@@ -277,6 +289,57 @@ export default function PenaltyIsland(props: IslandProps<typeof penaltyFields>):
           { key: 'decay', title: 'L2 as weight decay', label: 'PyTorch: L2 as the optimizer’s weight_decay, coupled (SGD, Adam) and decoupled (AdamW)', code: weightDecayCode(settings) },
         ]}
       />
+    </DemoFrame>
+  );
+}
+
+type Trained = ReturnType<typeof useTrainedDemo<typeof penaltyFields, PenaltySnapshot | PenaltySeedsSnapshot>>;
+
+/**
+ * Several seeds: the network without a penalty and with the chosen one, from the start, on every
+ * seed (each seed the same data, initial weights and batches for both): bands, per-seed dots, the
+ * paired verdict and the weights each ends with near zero.
+ */
+function PenaltySeedsMode({ id, settings, set, frame, t, controls, snap }: Pick<Trained, 'settings' | 'set' | 'frame' | 't' | 'controls'> & { id: string; snap: PenaltySeedsSnapshot | null }) {
+  const names = penaltyNames(snap?.settings ?? settings);
+  const can = (k: Key) => controls.includes(k);
+  const restart = controls.filter((k) => k === 'lr' || (penaltyFields[k].effect === 'restart' && k !== 'seeds'));
+  const near = (v: number) => (snap?.extra[v] ?? []).flatMap((x) => x.nearZero ?? []);
+  const zeros = [0, 1].map((v) => bandOf(near(v).map((x) => [x])));
+  const extra = near(1).length > 0 && (
+    <p style="margin:0.3rem 0 0" data-testid={`${id}-near-zero`}>
+      Weights near zero (|w| &lt; {NEAR_ZERO}) at the end: {names[0]} {zeros[0].min[0]} to {zeros[0].max[0]} (mean {zeros[0].mean[0].toFixed(0)}); {names[1]} {zeros[1].min[0]} to {zeros[1].max[0]} (mean {zeros[1].mean[0].toFixed(0)}).
+    </p>
+  );
+  return (
+    <DemoFrame error={t.error} {...frame}
+      reproduce={{ demo: penaltyEffectsDemo.id, library: 'pytorch', settings: { ...settings, seeds: 1 }, snapshot: null, label: `${names[1]}, seed ${settings.seed}` }}>
+      <div class="l12-live" role="group" aria-label="The penalty compared with none">
+        {can('penalty') && <PenaltyPicker id={id} value={settings.penalty} onChange={(p) => set('penalty')(p)} unavailable={settings.optimizer !== 'sgd' ? { 'l1-prox': 'The proximal step is shown with plain SGD only: its threshold is lr·λ per SGD step.' } : {}} />}
+        <div class="controls">
+          {can('strength') && <NumberInput id={`${id}-strength-typed`} name="λ" field={penaltyFields.strength} value={settings.strength} onChange={set('strength')} disabled={settings.penalty === 'none'} />}
+          {can('seeds') && <SettingControl id={`${id}-seeds`} field={penaltyFields.seeds} value={settings.seeds} onChange={set('seeds')} />}
+        </div>
+        <p class="es-hint l12-live-note">With several seeds every change trains all the seeds again, with the penalty on from the start (set Seeds to 1 to change it while the network trains).</p>
+      </div>
+      <TrainButtons running={t.running} finished={t.finished} onPlay={() => t.play()} onPause={t.pause} onStep={() => t.step(2 * settings.seeds)}
+        stepLabel="Step one epoch of every network" onReset={() => t.reset({ ...settings, schedule: [] })} disabled={!!t.error} />
+      {settings.penalty === 'none' && <p class="demo-message info">Choose a penalty (L1 or L2) to compare it with none.</p>}
+      {snap ? (
+        <SeedsComparisonView id={id} runs={snap.runs} names={names} colors={[0, HIST_COLOR[settings.penalty]]} progress={snap.progress} epochs={snap.epochs}
+          finished={t.finished} perSeed="2 networks" extra={extra}
+          note={<>Seeds {snap.seeds[0]} to {snap.seeds[snap.seeds.length - 1]}. “Reproduce in PyTorch” trains the penalised network on the first seed.</>} />
+      ) : (
+        <p class="status">Press Train: both networks train on {settings.seeds} seeds ({settings.seed} to {settings.seed + settings.seeds - 1}).</p>
+      )}
+      {restart.length > 0 && (
+        <details class="l12-details">
+          <summary>Data and network (changing one trains every seed again)</summary>
+          <div class="controls" role="group" aria-label="Data and network settings">
+            {restart.map((k) => <SettingControl key={k} id={`${id}-${k}`} field={penaltyFields[k]} value={settings[k]} onChange={set(k)} />)}
+          </div>
+        </details>
+      )}
     </DemoFrame>
   );
 }

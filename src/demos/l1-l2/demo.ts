@@ -15,7 +15,7 @@ export const penaltyEffectsDemo = defineDemo({
     'A network trains live under no penalty, L1, L2 or L1 with a proximal step; the penalty, its strength and the learning rate change while it trains (logged with their step). Decision boundary, weight histogram with the near-zero and exact-zero counts, loss split into data loss and penalty, and PyTorch code (L1 in the loss, L2 as weight_decay, AdamW).',
   example: '<PenaltyEffectsDemo id="my-penalty" penalty="l2" strength={0.003} dataset="circle" hidden={12} controls="penalty,strength,lr" />',
   fields: penaltyFields,
-  controls: ['penalty', 'strength', 'lr', 'optimizer', 'dataset', 'noise', 'points', 'hidden', 'layers', 'activation', 'batch', 'epochs', 'seed'],
+  controls: ['penalty', 'strength', 'lr', 'seeds', 'optimizer', 'dataset', 'noise', 'points', 'hidden', 'layers', 'activation', 'batch', 'epochs', 'seed'],
   clash: combinationProblem,
   island: () => import('./PenaltyIsland.tsx'),
   runner: () => import('./penalty-run.ts').then((m) => m.penaltyRunner),

@@ -5,6 +5,7 @@ import { EngineError, softThreshold, type NetworkSpec, type Penalty } from '../.
 import { createChangeLog, validChanges } from '../../reproduce/changes.ts';
 import type { Change, RunLog } from '../../reproduce/types.ts';
 import { liveValues, penaltyChanges, type LiveSettings } from './live.ts';
+import { penaltySeedsRunner } from './penalty-seeds.ts';
 import { combinationProblem, GRID, LIVE_KEYS, NEAR_ZERO, penaltyFields, VALIDATION_POINTS, type PenaltyKind, type PenaltySettings } from './settings.ts';
 
 /** What the network's weight matrices look like (biases are never penalised, never counted). */
@@ -211,6 +212,9 @@ export function createPenaltyRun(raw: unknown) {
  */
 export function penaltyRunner(raw: unknown): Runner {
   const { schedule, ...settings } = (raw ?? {}) as Record<string, unknown>;
+  // Several seeds: no penalty against the chosen one on every seed (no live changes to replay).
+  const checked = validPenaltySettings(settings);
+  if (checked.seeds > 1) return penaltySeedsRunner(checked);
   const run = createPenaltyRun(settings);
   const patches = penaltyChanges({ settings: run.settings, changes: validChanges(schedule) });
   let next = 0;

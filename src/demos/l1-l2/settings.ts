@@ -1,5 +1,5 @@
 import { keysWithEffect, runKeyOf, type Fields, type SettingsOf } from '../settings-kit.ts';
-import { batch, dataset, epochs, hidden, layers, noise, points, seed } from '../common-fields.ts';
+import { batch, dataset, epochs, hidden, layers, noise, points, seed, seeds } from '../common-fields.ts';
 
 /**
  * Settings of chapter 3's demos (L1 and L2 regularization). Three groups, one per demo:
@@ -36,6 +36,9 @@ export const penaltyFields = {
   batch,
   epochs,
   seed,
+  // Several seeds: no penalty against the chosen one, from the start, seed by seed (a change of the
+  // penalty, λ or the learning rate then trains every seed again: the runs compare whole runs).
+  seeds: { ...seeds, help: '1: one run, whose penalty you change while it trains. 2 to 20: the network without a penalty and with the chosen one, from the start, on that many seeds (the seed and the ones after it), each seed giving both the same data, initial weights and batches; bands, per-seed dots and a verdict say whether the difference is larger than the seed-to-seed spread.' },
 } satisfies Fields;
 
 export type PenaltySettings = SettingsOf<typeof penaltyFields>;
