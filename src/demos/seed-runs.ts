@@ -3,7 +3,8 @@
  * unit of work, and the runner that interleaves every seed's runs (one snapshot for all). The
  * page-side pieces (curves, bands, verdicts) are in multi-seed.ts.
  */
-import { DivergenceError } from '../engine/index.ts';
+import { DivergenceError, type Dataset, type Trainer } from '../engine/index.ts';
+import { accuracy, guardExplosion } from './classification-run.ts';
 import { roundRobin, seedList, type SeedCurve, type SeedRun, type SeedsComparisonSnapshot } from './multi-seed.ts';
 
 /** What a network of a comparison does per epoch: train it, then measure it on the validation set. */
@@ -14,6 +15,19 @@ export interface EpochTraining {
   epoch(): { valLoss: number; valAccuracy: number };
   /** Extra per-epoch numbers a demo keeps (e.g. steps), read once the run is done. */
   extra?: () => Record<string, number[]>;
+}
+
+/** The epochs of a classification trainer: validation loss and accuracy, stopped by the explosion guard. */
+export function trainerEpochs(t: Trainer, split: { train: Dataset; val: Dataset }): EpochTraining {
+  const start = t.network.loss(split.train.x, split.train.y, split.train.n, 'eval');
+  return {
+    initial: { valLoss: t.network.loss(split.val.x, split.val.y, split.val.n, 'eval'), valAccuracy: accuracy(t, split.val) },
+    epoch() {
+      const rec = t.runEpoch();
+      guardExplosion(t.epoch, rec.trainLoss, start);
+      return { valLoss: rec.valLoss ?? NaN, valAccuracy: accuracy(t, split.val) };
+    },
+  };
 }
 
 /**

@@ -17,3 +17,26 @@ export type RunnerLoader = () => Promise<RunnerFactory>;
 
 /** The runners a host can run, by kind: handed to it by whoever starts it (src/demos/runners.ts). */
 export type RunnerTable = Record<string, RunnerLoader>;
+
+/** A change scheduled for a step of a run (a shared link's live change, replayed). */
+export interface ScheduledChange {
+  step: number;
+  apply(): void;
+}
+
+/**
+ * `run`, with each scheduled change applied when the run has taken `step` optimizer steps (at
+ * the first unit boundary at or after it), so a replayed run logs it as if the learner had made
+ * it then. `changes` are in step order.
+ */
+export function replaying(run: Runner, steps: () => number, changes: readonly ScheduledChange[]): Runner {
+  let next = 0;
+  return {
+    advance() {
+      while (next < changes.length && changes[next].step <= steps()) changes[next++].apply();
+      return run.advance();
+    },
+    update: run.update,
+    snapshot: run.snapshot,
+  };
+}

@@ -4,9 +4,9 @@
  * on that seed), an epoch per unit, all seeds interleaved (src/demos/seed-runs.ts).
  */
 import { createTrainer } from '../../engine/index.ts';
-import { accuracy, guardExplosion, makeSplit } from '../classification-run.ts';
+import { makeSplit } from '../classification-run.ts';
 import type { SeedsComparisonSnapshot } from '../multi-seed.ts';
-import { epochSeedRun, namedDivergence, seedsComparisonRunner } from '../seed-runs.ts';
+import { epochSeedRun, namedDivergence, seedsComparisonRunner, trainerEpochs } from '../seed-runs.ts';
 import { checkBatches, shapeSpec } from './networks.ts';
 import { variantShape } from './dropout-run.ts';
 import { VALIDATION_POINTS, VARIANTS, type DropoutSettings } from './settings.ts';
@@ -20,15 +20,7 @@ export function dropoutSeedsRunner(s: DropoutSettings) {
       // The split of buildDropoutRun: one data set cut into training and validation points.
       const split = makeSplit({ dataset: s.dataset, noise: s.noise, points: s.points, valPoints: VALIDATION_POINTS, seed });
       const t = createTrainer({ network: shapeSpec(variantShape(s, VARIANTS[v]), { type: 'adam', lr: s.lr }, seed), train: split.train, val: split.val, batchSize: Math.min(s.batch, split.train.n), seed });
-      const start = t.network.loss(split.train.x, split.train.y, split.train.n, 'eval');
-      return {
-        initial: { valLoss: t.network.loss(split.val.x, split.val.y, split.val.n, 'eval'), valAccuracy: accuracy(t, split.val) },
-        epoch() {
-          const rec = t.runEpoch();
-          guardExplosion(t.epoch, rec.trainLoss, start);
-          return { valLoss: rec.valLoss ?? NaN, valAccuracy: accuracy(t, split.val) };
-        },
-      };
+      return trainerEpochs(t, split);
     }, namedDivergence(seed, `the network with ${VARIANTS[v].label}`)),
   );
 }

@@ -3,9 +3,9 @@
  * it, on that seed's data, initial weights and batches (the single run's build, seed by seed),
  * an epoch per unit, all seeds interleaved (src/demos/seed-runs.ts).
  */
-import { accuracy, guardExplosion, makeSplit, makeTrainer } from '../classification-run.ts';
+import { makeSplit, makeTrainer } from '../classification-run.ts';
 import type { SeedsComparisonSnapshot } from '../multi-seed.ts';
-import { epochSeedRun, namedDivergence, seedsComparisonRunner } from '../seed-runs.ts';
+import { epochSeedRun, namedDivergence, seedsComparisonRunner, trainerEpochs } from '../seed-runs.ts';
 import { dropoutNetworkSpec } from './network.ts';
 import { VALIDATION_POINTS, type CompareSettings } from './settings.ts';
 
@@ -20,15 +20,7 @@ export function compareSeedsRunner(s: CompareSettings) {
     epochSeedRun(seed, s.epochs, () => {
       const split = makeSplit({ dataset: s.dataset, noise: s.noise, points: s.points, valPoints: VALIDATION_POINTS, seed });
       const t = makeTrainer(split, dropoutNetworkSpec({ ...s, seed }, variant === 1 ? s.p : undefined), s.batch, seed);
-      const start = t.network.loss(split.train.x, split.train.y, split.train.n, 'eval');
-      return {
-        initial: { valLoss: t.network.loss(split.val.x, split.val.y, split.val.n, 'eval'), valAccuracy: accuracy(t, split.val) },
-        epoch() {
-          const rec = t.runEpoch();
-          guardExplosion(t.epoch, rec.trainLoss, start);
-          return { valLoss: rec.valLoss ?? NaN, valAccuracy: accuracy(t, split.val) };
-        },
-      };
+      return trainerEpochs(t, split);
     }, namedDivergence(seed, variant === 1 ? `with ${names[1]}` : 'without dropout')),
   );
 }

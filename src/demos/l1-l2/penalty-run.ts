@@ -1,4 +1,4 @@
-import type { Runner } from '../../training/runner.ts';
+import { replaying, type Runner } from '../../training/runner.ts';
 import { checkPatch, validated } from '../settings-kit.ts';
 import { allWeights, classificationView, guardExplosion, makeSplit, makeTrainer, mlpSpec, pointsOf, type ClassificationView } from '../classification-run.ts';
 import { EngineError, softThreshold, type NetworkSpec, type Penalty } from '../../engine/index.ts';
@@ -217,18 +217,7 @@ export function penaltyRunner(raw: unknown): Runner {
   if (checked.seeds > 1) return penaltySeedsRunner(checked);
   const run = createPenaltyRun(settings);
   const patches = penaltyChanges({ settings: run.settings, changes: validChanges(schedule) });
-  let next = 0;
-  const due = () => {
-    while (next < patches.length && patches[next].step <= run.trainer.steps) run.update(patches[next++].to);
-  };
-  return {
-    advance() {
-      due();
-      return run.advance();
-    },
-    update: run.update,
-    snapshot: run.snapshot,
-  };
+  return replaying(run, () => run.trainer.steps, patches.map((p) => ({ step: p.step, apply: () => run.update(p.to) })));
 }
 
 /**

@@ -5,7 +5,7 @@
  * logged with their step (src/reproduce/changes.ts), so "Reproduce in PyTorch" replays the run.
  * Early stopping is Keras' rule on the validation loss (the engine's createEarlyStopping).
  */
-import type { Runner } from '../../training/runner.ts';
+import { replaying, type Runner } from '../../training/runner.ts';
 import { checkPatch, keysWithEffect } from '../settings-kit.ts';
 import { accuracy, allWeights, boundaryGrid, guardExplosion, pointsOf } from '../classification-run.ts';
 import { createEarlyStopping, EngineError, type EarlyStopping, type ParamsJSON, type Trainer } from '../../engine/index.ts';
@@ -231,16 +231,6 @@ export function createPlaygroundRun(raw: unknown) {
 export function playgroundRunner(raw: unknown): Runner {
   const { schedule, ...settings } = (raw ?? {}) as Record<string, unknown>;
   const run = createPlaygroundRun(settings);
-  const pending = validChanges(schedule);
-  const due = () => {
-    while (pending.length && pending[0].step <= run.main.trainer.steps) run.update({ ...pending.shift()!.set });
-  };
-  return {
-    advance() {
-      due();
-      return run.advance();
-    },
-    update: run.update,
-    snapshot: run.snapshot,
-  };
+  const changes = validChanges(schedule).map((c) => ({ step: c.step, apply: () => run.update({ ...c.set }) }));
+  return replaying(run, () => run.main.trainer.steps, changes);
 }
