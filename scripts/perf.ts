@@ -161,9 +161,10 @@ async function measure(page: Page, base: string, path: string, o: Options, trace
   // Islands hydrate when seen (Astro's client:visible islands, the demos' .demo-mount): bring
   // each one into view until none is left.
   for (let round = 0; round < 200; round++) {
-    const left = page.locator('astro-island[ssr], .demo-mount:not([data-hydrated])');
+    // Only islands that can be seen: a hidden one (an embed page's quiz, when not asked for) never hydrates.
+    const left = page.locator('astro-island[ssr], .demo-mount:not([data-hydrated])').filter({ visible: true });
     if ((await left.count()) === 0) break;
-    await left.first().scrollIntoViewIfNeeded().catch(() => {});
+    await left.first().scrollIntoViewIfNeeded({ timeout: 2000 }).catch(() => {});
     await page.waitForTimeout(100);
   }
   await page.waitForLoadState('networkidle');
