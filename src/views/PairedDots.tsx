@@ -37,9 +37,6 @@ export function PairedDots({ rows, pairs, axis, format, summary, testId }: Props
   const ticks = [lo + pad, (lo + hi) / 2, hi - pad];
   return (
     <svg class="paired-dots" viewBox={`0 0 ${W} ${height}`} role="img" aria-label={summary} data-testid={testId}>
-      {rows.map((r, i) => (
-        <text key={r.label} x={4} y={y(i as 0 | 1) - 11} font-size="11" fill={palette?.text ?? 'currentColor'}>{r.label}</text>
-      ))}
       {pairs.map((p) =>
         p.a !== null && p.b !== null ? <line key={`l${p.seed}`} x1={x(p.a)} y1={y(0)} x2={x(p.b)} y2={y(1)} stroke={palette?.muted ?? 'currentColor'} stroke-width="1" opacity="0.6" /> : null,
       )}
@@ -48,6 +45,10 @@ export function PairedDots({ rows, pairs, axis, format, summary, testId }: Props
           v === null ? null : <circle key={`${p.seed}-${row}`} data-testid={testId ? `${testId}-dot` : undefined} cx={x(v)} cy={y(row)} r="4.5" fill={color(rows[row].color)} opacity="0.85" />,
         ),
       )}
+      {/* The row labels last, with a halo of the background: the joining lines pass under them. */}
+      {rows.map((r, i) => (
+        <text key={r.label} x={4} y={y(i as 0 | 1) - 11} font-size="11" fill={palette?.text ?? 'currentColor'} stroke={palette?.bg ?? 'none'} stroke-width="3" paint-order="stroke">{r.label}</text>
+      ))}
       <line x1={LEFT} x2={W - RIGHT} y1={TOP + 2 * ROW + 6} y2={TOP + 2 * ROW + 6} stroke={palette?.border ?? 'currentColor'} />
       {ticks.map((t) => (
         <text key={t} x={x(t)} y={TOP + 2 * ROW + 19} text-anchor="middle" font-size="10" fill={palette?.muted ?? 'currentColor'}>{format(t)}</text>
