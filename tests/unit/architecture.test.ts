@@ -81,3 +81,46 @@ test('every demo\'s chapter exists with that title (or its own page, for a demo 
     assert.equal(c.title, d.chapter.title, `${d.id}: chapter title`);
   }
 });
+
+/** The relative modules a file imports for their values (not `import type`, not `{ type A }` alone). */
+function valueImportsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const specs: string[] = [];
+  for (const m of text.matchAll(/^\s*(?:import|export)\s+(type\s+)?([^;]*?)\s*from\s+['"](\.{1,2}\/[^'"]+)['"]/gms)) {
+    const names = /^\{([^}]*)\}$/.exec(m[2].trim())?.[1].split(',').map((s) => s.trim()).filter(Boolean);
+    if (m[1] || names?.every((n) => n.startsWith('type '))) continue;
+    specs.push(m[3]);
+  }
+  for (const m of text.matchAll(/^\s*import\s+['"](\.{1,2}\/[^'"]+)['"]/gm)) specs.push(m[1]);
+  return specs.map((s) => relative(root, resolve(dirname(file), s)));
+}
+
+test('an island loads no training code: the engine trains in the worker, the page only draws', () => {
+  // What only the worker needs: the engine's networks and data, the runs built on them, the
+  // runners. (The engine's errors, the early-stopping rule the page replays and the L1 operator's
+  // re-export are fine.) Importing a runner module for a name or a constant ships all of it.
+  const training = (f: string) =>
+    /^src\/engine\//.test(f) && !/^src\/engine\/(errors|early-stopping|penalties)\.ts$/.test(f) ||
+    /^src\/demos\/(classification-run|seed-runs)\.ts$/.test(f) ||
+    /^src\/training\/(host|worker|lazy-host)\.ts$/.test(f) ||
+    /^src\/demos\/[^/]+\/([a-z-]*-)?(runner|run|seeds)\.ts$/.test(f);
+  const islands = all.filter((f) => /^src\/demos\/[^/]+\/([A-Za-z]*Island)\.tsx$/.test(relative(root, f)));
+  assert.ok(islands.length >= demos.length - 1, `found ${islands.length} islands`);
+  for (const island of islands) {
+    const from = new Map<string, string>([[relative(root, island), '']]);
+    const queue = [relative(root, island)];
+    while (queue.length) {
+      const f = queue.shift()!;
+      for (const imp of valueImportsOf(join(root, f))) {
+        if (from.has(imp) || !existsSync(join(root, imp))) continue;
+        from.set(imp, f);
+        if (training(imp)) {
+          const chain = [imp];
+          for (let c = f; c; c = from.get(c)!) chain.unshift(c);
+          assert.fail(`an island's page loads training code: ${chain.join(' -> ')}`);
+        }
+        queue.push(imp);
+      }
+    }
+  }
+});

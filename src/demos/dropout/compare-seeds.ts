@@ -8,11 +8,9 @@ import type { SeedsComparisonSnapshot } from '../multi-seed.ts';
 import { epochSeedRun, namedDivergence, seedsComparisonRunner, trainerEpochs } from '../seed-runs.ts';
 import { dropoutNetworkSpec } from './network.ts';
 import { VALIDATION_POINTS, type CompareSettings } from './settings.ts';
+import { compareNames } from './compare-names.ts';
 
 export type CompareSeedsSnapshot = SeedsComparisonSnapshot<CompareSettings>;
-
-/** The two variants' names, baseline first. */
-export const compareNames = (s: Pick<CompareSettings, 'p'>): [string, string] => ['no dropout', `dropout p = ${s.p}`];
 
 export function compareSeedsRunner(s: CompareSettings) {
   const names = compareNames(s);

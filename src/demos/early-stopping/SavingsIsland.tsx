@@ -11,7 +11,8 @@ import { modeWarning, runSummary, savingsRow, type SavingsRow } from './rule.ts'
 import { CHART_MAX_PATIENCE, earlyStoppingFields, pickRule, pickRun, savingsFields, TABLE_PATIENCES, type SavingsSettings } from './settings.ts';
 import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
 import type { EarlyStoppingRunSnapshot } from './runner.ts';
-import { seedsSavings, type SavingsSeedsSnapshot } from './seeds.ts';
+import type { SavingsSeedsSnapshot } from './seeds.ts';
+import { seedsSavings } from './seeds-savings.ts';
 import { SeedsComparisonView } from '../ui/SeedComparison.tsx';
 import { bandOf } from '../multi-seed.ts';
 

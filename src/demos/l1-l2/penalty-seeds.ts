@@ -8,14 +8,10 @@ import { accuracy } from '../classification-run.ts';
 import type { SeedsComparisonSnapshot } from '../multi-seed.ts';
 import { epochSeedRun, namedDivergence, seedsComparisonRunner } from '../seed-runs.ts';
 import { createPenaltyRun, weightStats } from './penalty-run.ts';
-import { PENALTY_LABELS, type PenaltySettings } from './settings.ts';
+import type { PenaltySettings } from './settings.ts';
+import { penaltyNames } from './penalty-names.ts';
 
 export type PenaltySeedsSnapshot = SeedsComparisonSnapshot<PenaltySettings>;
-
-/** The two variants' names: "no penalty" and e.g. "L1, λ = 0.001". */
-export function penaltyNames(s: Pick<PenaltySettings, 'penalty' | 'strength'>): [string, string] {
-  return ['no penalty', s.penalty === 'none' ? 'no penalty (again)' : `${PENALTY_LABELS[s.penalty]}, λ = ${s.strength}`];
-}
 
 export function penaltySeedsRunner(s: PenaltySettings) {
   const names = penaltyNames(s);

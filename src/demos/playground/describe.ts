@@ -3,8 +3,7 @@
  * snapshot. Pure, no DOM.
  */
 import type { NetView, PlaygroundSnapshot } from './runner.ts';
-import { NEAR_ZERO } from './runner.ts';
-import type { CompareKind } from './settings.ts';
+import { NEAR_ZERO, type CompareKind } from './settings.ts';
 
 export const f3 = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(3));
 export const pct = (v: number) => `${Math.round(v * 100)}%`;

@@ -13,10 +13,8 @@ import { createChangeLog, validChanges, type ChangeLog } from '../../reproduce/c
 import type { LiveSet, RunLog } from '../../reproduce/types.ts';
 import { buildRun, earlyStoppingParams, makePlaygroundSplit, validPlayground, withoutTechnique, type Split } from './run.ts';
 import { playgroundClash } from './clash.ts';
-import { GRID, playgroundFields, type CompareKind, type PlaygroundSettings } from './settings.ts';
+import { GRID, NEAR_ZERO, playgroundFields, type CompareKind, type PlaygroundSettings } from './settings.ts';
 
-/** |w| below this counts as "near zero" (plain L1 in the loss makes weights hop around 0, never land on it). */
-export const NEAR_ZERO = 0.01;
 const LIVE = keysWithEffect(playgroundFields, 'live') as ('lr' | 'dropout' | 'l1' | 'l2')[];
 
 /** What the page shows of one network. Epoch numbers are chart positions: 0 = before training. */

@@ -43,5 +43,12 @@ export type PlaygroundSettings = SettingsOf<typeof playgroundFields>;
 
 /** Resolution of the decision-boundary grid. */
 export const GRID = 40;
+
+/**
+ * |w| below this counts as "near zero" (plain L1 in the loss makes weights hop around 0, never
+ * land on it). Here, not in runner.ts: the page shows it, and the runner's module is the engine's.
+ */
+export const NEAR_ZERO = 0.01;
+
 /** Momentum of the "momentum" optimizer (PyTorch's SGD momentum). */
 export const MOMENTUM = 0.9;
