@@ -19,17 +19,6 @@ export interface Digits {
   readonly labels: Uint8Array;
 }
 
-/** Where the images come from, for the credit line on every page that shows them. */
-export const DIGITS_SOURCE = {
-  name: 'Optical Recognition of Handwritten Digits',
-  authors: 'E. Alpaydin and C. Kaynak',
-  year: 1998,
-  publisher: 'UCI Machine Learning Repository',
-  url: 'https://doi.org/10.24432/C50P49',
-  license: 'CC BY 4.0',
-  licenseUrl: 'https://creativecommons.org/licenses/by/4.0/',
-} as const;
-
 let loaded: Digits | null = null;
 let loading: Promise<Digits> | null = null;
 

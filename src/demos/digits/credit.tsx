@@ -1,4 +1,4 @@
-import { DIGITS_SOURCE as S } from '../../data/digits/digits.ts';
+import { DIGITS_SOURCE as S } from '../../data/digits/source.ts';
 
 /** The credit line every view of the digits carries (the data set's CC BY 4.0 licence asks for it). */
 export function DigitsCredit() {
