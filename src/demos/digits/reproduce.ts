@@ -1,7 +1,7 @@
 // "Reproduce in PyTorch" for the handwritten-digits demo: the run buildRun() starts (the script loads
 // the same rows with sklearn's load_digits()), with Keras' early-stopping rule where it is chosen.
-import { EXPLOSION } from '../classification-run.ts';
-import { defineReproduction, torchBody } from '../../reproduce/recipe.ts';
+import { classificationBody } from '../classification-recipe.ts';
+import { defineReproduction } from '../../reproduce/recipe.ts';
 import type { EarlyStoppingPlan, Line } from '../../reproduce/types.ts';
 import { buildRun } from './run.ts';
 import type { DigitsSnapshot } from './runner.ts';
@@ -18,11 +18,9 @@ export function earlyStoppingPlan(s: DigitsSettings): EarlyStoppingPlan {
 }
 
 export function digitsRecipe(s: DigitsSettings) {
-  const { split, trainer } = buildRun(s);
-  return torchBody({
-    trainer, data: split, batchSize: s.batch, shuffleSeed: s.seed, epochs: s.epochs, changes: [],
-    dataSource: { kind: 'sklearn-digits', trainRows: split.trainRows, valRows: split.valRows },
-    figures: { accuracy: true }, divergence: EXPLOSION,
+  const run = buildRun(s);
+  return classificationBody(run, s, [], {
+    dataSource: { kind: 'sklearn-digits', trainRows: run.split.trainRows, valRows: run.split.valRows },
     ...(s.method === 'early-stopping' ? { earlyStopping: earlyStoppingPlan(s) } : {}),
   });
 }
