@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { Chart, type ChartConfiguration, type Plugin } from '../../views/chartjs.ts';
 import { ChartLegend } from '../../views/ChartLegend.tsx';
 import { usePalette, type Palette } from '../../views/palette.ts';
+import { pluginOptions, strokeLine } from '../../views/canvas-lines.ts';
 
 type Pt = { x: number; y: number | null };
 
@@ -55,7 +56,7 @@ function alpha(color: string, a: string): string {
 const rulePlugin: Plugin<'line'> = {
   id: 'esRuleMarks',
   beforeDatasetsDraw(chart) {
-    const o = (chart.options.plugins as { esRuleMarks?: MarksOpt }).esRuleMarks;
+    const o = pluginOptions<MarksOpt>(chart, 'esRuleMarks');
     if (!o) return;
     const { marks: m, palette: p } = o;
     const { ctx, chartArea: a, scales } = chart;
@@ -79,7 +80,7 @@ const rulePlugin: Plugin<'line'> = {
     ctx.restore();
   },
   afterDatasetsDraw(chart) {
-    const o = (chart.options.plugins as { esRuleMarks?: MarksOpt }).esRuleMarks;
+    const o = pluginOptions<MarksOpt>(chart, 'esRuleMarks');
     if (!o) return;
     const { marks: m, palette: p } = o;
     const { ctx, chartArea: a, scales } = chart;
@@ -97,28 +98,13 @@ const rulePlugin: Plugin<'line'> = {
       ctx.fillStyle = color;
       ctx.fillText(text, tx, y);
     };
-    const vline = (x: number, color: string, dash: number[]) => {
-      ctx.strokeStyle = color;
-      ctx.setLineDash(dash);
-      ctx.lineWidth = 1.5;
-      ctx.beginPath();
-      ctx.moveTo(x, a.top);
-      ctx.lineTo(x, a.bottom);
-      ctx.stroke();
-      ctx.setLineDash([]);
-    };
+    const vline = (x: number, color: string, dash: number[]) => strokeLine(ctx, x, a.top, x, a.bottom, color, dash);
     ctx.save();
     ctx.font = '11px system-ui, sans-serif';
     if (m.baseline !== null) {
       const y = Y(m.baseline);
       if (inY(y)) {
-        ctx.strokeStyle = p.muted;
-        ctx.setLineDash([2, 3]);
-        ctx.beginPath();
-        ctx.moveTo(a.left, y);
-        ctx.lineTo(a.right, y);
-        ctx.stroke();
-        ctx.setLineDash([]);
+        strokeLine(ctx, a.left, y, a.right, y, p.muted, [2, 3], 1);
         label('baseline', a.left + 4, y - 3, p.muted);
       }
     }
@@ -126,14 +112,7 @@ const rulePlugin: Plugin<'line'> = {
       const y = Y(m.threshold);
       const x0 = X(m.best.x);
       if (inY(y) && inX(x0)) {
-        ctx.strokeStyle = p.series[2];
-        ctx.setLineDash([5, 3]);
-        ctx.lineWidth = 1.5;
-        ctx.beginPath();
-        ctx.moveTo(x0, y);
-        ctx.lineTo(a.right, y);
-        ctx.stroke();
-        ctx.setLineDash([]);
+        strokeLine(ctx, x0, y, a.right, y, p.series[2], [5, 3]);
         const w = ctx.measureText('to beat').width;
         if (a.right - w - 8 > X(m.current) + 8) label('to beat', a.right - w - 4, y - 4, p.series[2]);
       }
