@@ -208,10 +208,14 @@ export function fromQuery<F extends Fields>(fields: F, query: string | URLSearch
 }
 
 /**
- * Checks a live change (runner.update): only the `live` keys may change; the values are checked
- * like the run's, on top of `base`. Returns the merged settings, or the messages.
+ * A live change (runner.update), checked: only the `live` keys may change; the values are checked
+ * like the run's, on top of `base`, then together (`clash`). Returns the merged settings; throws
+ * one EngineError with every message (the page shows it, the run goes on unchanged).
  */
-export function checkPatch<F extends Fields>(fields: F, patch: Record<string, unknown>, live: readonly string[], base: SettingsOf<F>, refusal: string): Checked<SettingsOf<F>> {
+export function validatedPatch<F extends Fields>(
+  fields: F, patch: Record<string, unknown>, live: readonly string[], base: SettingsOf<F>, refusal: string,
+  clash?: (s: SettingsOf<F>) => string | null | undefined,
+): SettingsOf<F> {
   const input: Record<string, unknown> = {};
   const refused: string[] = [];
   for (const [k, v] of Object.entries(patch)) {
@@ -219,5 +223,9 @@ export function checkPatch<F extends Fields>(fields: F, patch: Record<string, un
     else refused.push(`${excerpt(k)} ${refusal} (${live.join(', ')} can)`);
   }
   const r = check(fields, input, base);
-  return { value: r.value, problems: [...refused, ...r.problems] };
+  const problems = [...refused, ...r.problems];
+  if (problems.length) throw new EngineError(problems.join('; '));
+  const both = clash?.(r.value);
+  if (both) throw new EngineError(both);
+  return r.value;
 }

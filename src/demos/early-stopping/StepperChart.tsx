@@ -52,15 +52,25 @@ function alpha(color: string, a: string): string {
   return /^#[0-9a-f]{6}$/i.test(color) ? color + a : color;
 }
 
+/** What both drawing passes need: the marks, the colours, the canvas, the plot area and the pixel scales. */
+function ruleDrawing(chart: Chart<'line'>) {
+  const o = pluginOptions<MarksOpt>(chart, 'esRuleMarks');
+  if (!o) return null;
+  const { ctx, chartArea: a, scales } = chart;
+  return {
+    m: o.marks, p: o.palette, ctx, a,
+    X: (x: number) => scales.x.getPixelForValue(x),
+    Y: (y: number) => scales.y.getPixelForValue(y),
+  };
+}
+
 /** Shaded warm-up and wait windows, the threshold to beat, the deadline and the stop. */
 const rulePlugin: Plugin<'line'> = {
   id: 'esRuleMarks',
   beforeDatasetsDraw(chart) {
-    const o = pluginOptions<MarksOpt>(chart, 'esRuleMarks');
-    if (!o) return;
-    const { marks: m, palette: p } = o;
-    const { ctx, chartArea: a, scales } = chart;
-    const X = (x: number) => scales.x.getPixelForValue(x);
+    const d = ruleDrawing(chart);
+    if (!d) return;
+    const { m, p, ctx, a, X } = d;
     const clampX = (x: number) => Math.min(a.right, Math.max(a.left, x));
     ctx.save();
     ctx.font = '11px system-ui, sans-serif';
@@ -80,12 +90,9 @@ const rulePlugin: Plugin<'line'> = {
     ctx.restore();
   },
   afterDatasetsDraw(chart) {
-    const o = pluginOptions<MarksOpt>(chart, 'esRuleMarks');
-    if (!o) return;
-    const { marks: m, palette: p } = o;
-    const { ctx, chartArea: a, scales } = chart;
-    const X = (x: number) => scales.x.getPixelForValue(x);
-    const Y = (y: number) => scales.y.getPixelForValue(y);
+    const d = ruleDrawing(chart);
+    if (!d) return;
+    const { m, p, ctx, a, X, Y } = d;
     const inX = (x: number) => Number.isFinite(x) && x >= a.left - 1 && x <= a.right + 1;
     const inY = (y: number) => Number.isFinite(y) && y >= a.top - 1 && y <= a.bottom + 1;
     const label = (text: string, x: number, y: number, color: string) => {
