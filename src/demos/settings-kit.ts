@@ -7,6 +7,7 @@
 import { EngineError } from '../engine/errors.ts';
 import { excerpt, readNumber } from './number-text.ts';
 import { chapterError } from '../lib/rendering-chapter.ts';
+import { grouped } from '../views/number-format.ts';
 
 /** The field named `name`, if it is one of `fields`' own: a key from a link, a prop or a file
  *  named like an Object.prototype member (`toString`, `__proto__`) is never a field. */
@@ -83,7 +84,7 @@ export function describeField(f: Field): string {
     case 'bool':
       return 'true or false';
     case 'text':
-      return `text of at most ${f.maxLength.toLocaleString('en')} characters in its own code`;
+      return `text of at most ${grouped(f.maxLength)} characters in its own code`;
   }
 }
 

@@ -87,7 +87,8 @@ export default function RunningStatsIsland(props: IslandProps<typeof runningFiel
 
       <div class="bn-rule" data-testid="bn-rs-rule" data-step={s?.step ?? 0}>
         <p class="bn-rule-title">{last ? `The update after step ${s!.step} (PyTorch, momentum ${last.momentum}, n = ${last.n})` : 'The update after every training step (PyTorch’s momentum convention)'}</p>
-        {lines.map((l) => <div class="bn-rule-line" key={l}><Tex tex={l} /></div>)}
+        {/* Keyed by position: each line keeps its element and its equation is patched in place as the numbers change. */}
+        {lines.map((l, i) => <div class="bn-rule-line" key={i}><Tex tex={l} /></div>)}
         <p class="visually-hidden" data-testid="bn-rs-rule-text">
           {last
             ? `Running mean: (1 − ${last.momentum}) × ${num(last.runningMeanBefore, 4)} + ${last.momentum} × ${num(last.batchMean, 4)} = ${num(last.runningMean, 4)}. ` +

@@ -10,6 +10,7 @@ import { NumberInput } from '../ui/NumberInput.tsx';
 import { modeWarning, runSummary, savingsRow, type SavingsRow } from './rule.ts';
 import { CHART_MAX_PATIENCE, earlyStoppingFields, pickRule, pickRun, savingsFields, TABLE_PATIENCES, type SavingsSettings } from './settings.ts';
 import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
+import { grouped } from '../../views/number-format.ts';
 import type { EarlyStoppingRunSnapshot } from './runner.ts';
 import { seedsSavings, type SavingsSeedsSnapshot } from './seeds.ts';
 import { SeedsComparisonView } from '../ui/SeedComparison.tsx';
@@ -111,7 +112,7 @@ export default function SavingsIsland(props: IslandProps<typeof savingsFields>):
       {settingsBlock('Seeds, and the EarlyStopping settings shared by every row', ['seeds', ...RULE], 'trains a new network')}
       <p class="status" data-testid="es-savings-status">
         {!snap ? 'Training the network in your browser…' : done ? (
-          <>The run: <b>{E}</b> epochs of <b>{snap.steps[0]}</b> gradient steps each, a network of {snap.parameters.toLocaleString('en')} weights and biases. Monitor: <code>{rule.monitor}</code>.</>
+          <>The run: <b>{E}</b> epochs of <b>{snap.steps[0]}</b> gradient steps each, a network of {grouped(snap.parameters)} weights and biases. Monitor: <code>{rule.monitor}</code>.</>
         ) : (
           <>Training all {E} epochs to compare (epoch <span data-testid="es-savings-trained">{snap.trained}</span>)…</>
         )}
@@ -138,7 +139,7 @@ export default function SavingsIsland(props: IslandProps<typeof savingsFields>):
                     <th scope="row">{r.patience}</th>
                     <td>{r.epochsRun}{r.stoppedEpoch === null && ' (all)'}</td>
                     <td>{r.epochsSaved} ({pct(r.savedFraction)})</td>
-                    <td>{r.stepsSaved.toLocaleString('en')}</td>
+                    <td>{grouped(r.stepsSaved)}</td>
                     <td>{keptRow(r)}</td>
                     <td class={r.valLossKept < sum!.valLossLast ? 'es-better' : ''}>{f4(r.valLossKept)}</td>
                     <td>{pct(r.valAccuracyKept)}</td>
