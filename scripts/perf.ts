@@ -155,7 +155,11 @@ async function measure(page: Page, base: string, path: string, o: Options, trace
   });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: o.throttle });
-  if (tracePath) await page.context().browser()!.startTracing(page, { path: tracePath, screenshots: false });
+  if (tracePath) await page.context().browser()!.startTracing(page, {
+    path: tracePath, screenshots: false,
+    // The timeline DevTools shows, with JavaScript samples (call stacks of the long tasks).
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing', 'loading', 'latencyInfo'],
+  });
 
   await page.goto(base + path, { waitUntil: 'load' });
   // Islands hydrate when seen (Astro's client:visible islands, the demos' .demo-mount): bring

@@ -21,6 +21,7 @@ export const points = {
 
 export const hidden = { kind: 'int', effect: 'restart', label: 'Neurons per layer', min: 2, max: 64, step: 1, default: 40 } as const;
 export const layers = { kind: 'int', effect: 'restart', label: 'Hidden layers', min: 1, max: 3, step: 1, default: 2 } as const;
+export const activation = { kind: 'enum', effect: 'restart', label: 'Activation', options: ['relu', 'tanh'] as const, default: 'relu' } as const;
 
 export const adamLr = {
   kind: 'number', effect: 'restart', label: 'Learning rate', min: 0.0001, max: 10, log: true, default: 0.01,
@@ -42,4 +43,22 @@ export const seed = {
 export const seeds = {
   kind: 'int', effect: 'restart', label: 'Seeds', min: 1, max: 20, step: 1, default: 1,
   help: '1: one run, drawn in detail. 2 to 20: every network trains on that many seeds (the seed and the ones after it), each seed giving them the same data, initial weights and batches; bands, per-seed dots and a verdict say whether the difference is larger than the seed-to-seed spread.',
+} as const;
+
+/**
+ * Keras' EarlyStopping arguments the early-stopping chapter and the playground both offer. In the
+ * chapter they only change the view (the rule is replayed over a recorded run); elsewhere they
+ * restart the run (`{ ...patience, effect: 'restart' }`).
+ */
+export const patience = {
+  kind: 'int', effect: 'view', label: 'Patience', min: 0, max: 100, step: 1, default: 5,
+  help: 'How many epochs in a row without improvement training waits before it stops.',
+} as const;
+export const minDelta = {
+  kind: 'number', effect: 'view', label: 'min_delta', min: 0, max: 1, step: 0.001, default: 0,
+  help: 'Smallest change that counts as an improvement.',
+} as const;
+export const restoreBest = {
+  kind: 'bool', effect: 'view', label: 'Restore best weights', default: true,
+  help: 'At the end, load the weights of the best epoch instead of keeping the last ones.',
 } as const;

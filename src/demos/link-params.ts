@@ -6,6 +6,7 @@
  */
 import { check, defaults, fieldOf, type Fields, type SettingsOf } from './settings-kit.ts';
 import { excerpt } from './number-text.ts';
+import { grouped } from '../views/number-format.ts';
 
 /** Longest query string read at all: a real share link is well under 1,000 characters, and 32 KB
  *  still parses in well under a millisecond (a 100 KB one is refused unread). */
@@ -27,7 +28,7 @@ export interface LinkSettings<S> {
 function readable(search: string): { query: string } | { notice: string } {
   const query = search.startsWith('?') ? search.slice(1) : search;
   if (query.length > MAX_QUERY_CHARS) {
-    return { notice: `The link’s settings are too long to read (${query.length.toLocaleString('en')} characters; at most ${MAX_QUERY_CHARS.toLocaleString('en')} are read), so they were ignored and the defaults are used.` };
+    return { notice: `The link’s settings are too long to read (${grouped(query.length)} characters; at most ${grouped(MAX_QUERY_CHARS)} are read), so they were ignored and the defaults are used.` };
   }
   return { query };
 }
@@ -43,7 +44,7 @@ function params(query: string): [string, string][] {
 /** Names for a notice: a few short excerpts, then how many more. */
 export function listNames(names: string[]): string {
   const shown = names.slice(0, LISTED).map((n) => excerpt(n, 20));
-  return names.length > LISTED ? `${shown.join(', ')} and ${(names.length - LISTED).toLocaleString('en')} more` : shown.join(', ');
+  return names.length > LISTED ? `${shown.join(', ')} and ${grouped(names.length - LISTED)} more` : shown.join(', ');
 }
 
 /**
@@ -99,12 +100,12 @@ export function readDemoLink<F extends Fields>(
   for (const key of tooLong) {
     const v = input.get(key)!;
     input.delete(key);
-    notices.push(`The link’s "${key}" is ${v.length.toLocaleString('en')} characters long, too long for a setting, so the default is used.`);
+    notices.push(`The link’s "${key}" is ${grouped(v.length)} characters long, too long for a setting, so the default is used.`);
   }
   const checked = check(fields, Object.fromEntries(input), base);
   notices.push(...checked.problems.map((p) => `The link’s ${p}, so the default is used.`));
   if (unknown.length === 1) notices.push(`The link names a setting ${excerpt(unknown[0]!, 20)} this demo does not have; it was ignored.`);
-  else if (unknown.length > 1) notices.push(`${unknown.length.toLocaleString('en')} settings this demo does not have were ignored: ${listNames(unknown)}.`);
+  else if (unknown.length > 1) notices.push(`${grouped(unknown.length)} settings this demo does not have were ignored: ${listNames(unknown)}.`);
 
   let value = checked.value;
   const clash = combination?.(value);
@@ -138,5 +139,5 @@ export function unknownDemoNotice(search: string, onPage: readonly string[]): st
   const here = onPage.length ? ` This page has: ${onPage.join(', ')}.` : ' This page has no demo.';
   return missing.length === 1
     ? `This link names a demo that is not on this page, ${listNames(missing)}; its settings were ignored.${hint}${here}`
-    : `This link names ${missing.length.toLocaleString('en')} demos that are not on this page (${listNames(missing)}); their settings were ignored.${hint}${here}`;
+    : `This link names ${grouped(missing.length)} demos that are not on this page (${listNames(missing)}); their settings were ignored.${hint}${here}`;
 }

@@ -3,6 +3,7 @@
  * 16, `0b1` as 1 and `''` as 0, and a typed `1,000` used to become 1 — a demo must refuse what it
  * would otherwise have to guess, and say why. Pure: no DOM.
  */
+import { grouped } from '../views/number-format.ts';
 
 /** How many characters of a refused value a message quotes (a 100 KB paste is not echoed back). */
 export const EXCERPT_CHARS = 24;
@@ -29,7 +30,7 @@ export const MAX_NUMBER_CHARS = 40;
  * (typed input), `0,5` reads as 0.5, but `1,000` is refused as ambiguous (a thousand, or one).
  */
 export function readNumber(raw: string, { decimalComma = false } = {}): NumberText {
-  if (raw.length > MAX_NUMBER_CHARS) return { ok: false, reason: `is ${raw.length.toLocaleString('en')} characters long, too long for a number` };
+  if (raw.length > MAX_NUMBER_CHARS) return { ok: false, reason: `is ${grouped(raw.length)} characters long, too long for a number` };
   let s = raw.trim();
   if (s === '') return { ok: false, reason: 'is empty' };
   if (/^[+-]?0[xX]/.test(s)) return { ok: false, reason: 'is hexadecimal; write the number in decimal' };

@@ -7,6 +7,7 @@
 import { EngineError } from '../engine/errors.ts';
 import { excerpt, readNumber } from './number-text.ts';
 import { chapterError } from '../lib/rendering-chapter.ts';
+import { grouped } from '../views/number-format.ts';
 
 /** The field named `name`, if it is one of `fields`' own: a key from a link, a prop or a file
  *  named like an Object.prototype member (`toString`, `__proto__`) is never a field. */
@@ -83,7 +84,7 @@ export function describeField(f: Field): string {
     case 'bool':
       return 'true or false';
     case 'text':
-      return `text of at most ${f.maxLength.toLocaleString('en')} characters in its own code`;
+      return `text of at most ${grouped(f.maxLength)} characters in its own code`;
   }
 }
 
@@ -208,10 +209,14 @@ export function fromQuery<F extends Fields>(fields: F, query: string | URLSearch
 }
 
 /**
- * Checks a live change (runner.update): only the `live` keys may change; the values are checked
- * like the run's, on top of `base`. Returns the merged settings, or the messages.
+ * A live change (runner.update), checked: only the `live` keys may change; the values are checked
+ * like the run's, on top of `base`, then together (`clash`). Returns the merged settings; throws
+ * one EngineError with every message (the page shows it, the run goes on unchanged).
  */
-export function checkPatch<F extends Fields>(fields: F, patch: Record<string, unknown>, live: readonly string[], base: SettingsOf<F>, refusal: string): Checked<SettingsOf<F>> {
+export function validatedPatch<F extends Fields>(
+  fields: F, patch: Record<string, unknown>, live: readonly string[], base: SettingsOf<F>, refusal: string,
+  clash?: (s: SettingsOf<F>) => string | null | undefined,
+): SettingsOf<F> {
   const input: Record<string, unknown> = {};
   const refused: string[] = [];
   for (const [k, v] of Object.entries(patch)) {
@@ -219,5 +224,9 @@ export function checkPatch<F extends Fields>(fields: F, patch: Record<string, un
     else refused.push(`${excerpt(k)} ${refusal} (${live.join(', ')} can)`);
   }
   const r = check(fields, input, base);
-  return { value: r.value, problems: [...refused, ...r.problems] };
+  const problems = [...refused, ...r.problems];
+  if (problems.length) throw new EngineError(problems.join('; '));
+  const both = clash?.(r.value);
+  if (both) throw new EngineError(both);
+  return r.value;
 }

@@ -4,6 +4,7 @@ import { rgb, usePalette, type Palette } from './palette.ts';
 import { decimate, sameValues, type XY } from './decimate.ts';
 import { useDrawWhenVisible } from './visible.ts';
 import { ChartLegend } from './ChartLegend.tsx';
+import { pluginOptions, strokeLine } from './canvas-lines.ts';
 
 export interface Series {
   label: string;
@@ -56,7 +57,7 @@ interface Props {
 const markerPlugin: Plugin<'line'> = {
   id: 'verticalMarkers',
   afterDatasetsDraw(chart) {
-    const markers = (chart.options.plugins as { verticalMarkers?: { markers: VerticalMarker[]; colors: string[] } }).verticalMarkers;
+    const markers = pluginOptions<{ markers: VerticalMarker[]; colors: string[] }>(chart, 'verticalMarkers');
     if (!markers) return;
     const { ctx, chartArea, scales } = chart;
     for (const m of markers.markers) {
@@ -64,15 +65,8 @@ const markerPlugin: Plugin<'line'> = {
       if (!Number.isFinite(x) || x < chartArea.left - 1 || x > chartArea.right + 1) continue;
       const color = markers.colors[m.color ?? 0] ?? markers.colors[0];
       ctx.save();
-      ctx.strokeStyle = color;
+      strokeLine(ctx, x, chartArea.top, x, chartArea.bottom, color, [4, 3]);
       ctx.fillStyle = color;
-      ctx.setLineDash([4, 3]);
-      ctx.lineWidth = 1.5;
-      ctx.beginPath();
-      ctx.moveTo(x, chartArea.top);
-      ctx.lineTo(x, chartArea.bottom);
-      ctx.stroke();
-      ctx.setLineDash([]);
       ctx.font = '11px system-ui, sans-serif';
       const w = ctx.measureText(m.label).width;
       const tx = Math.min(Math.max(x + 4, chartArea.left), chartArea.right - w);

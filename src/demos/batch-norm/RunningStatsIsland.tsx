@@ -45,6 +45,24 @@ export default function RunningStatsIsland(props: IslandProps<typeof runningFiel
   const same = tb ? Math.abs(tb[0] - tb[1]) < 1e-12 : false;
   const other = mode === 'train' ? 'eval' : 'train';
   const valLoss = { train: at(s?.valLossTrain), eval: at(s?.valLossEval) };
+  // One statistic of the feature: the batch's (dashed, jumping) and the running average following it.
+  const stat = (key: 'mean' | 'var', name: string, batchLabel: string, batch: number[] | undefined, running: number[] | undefined, start: number) => (
+    <div class="demo-panel">
+      <h4>{name[0].toUpperCase() + name.slice(1)} of {where}</h4>
+      <LineChart
+        testId={`${id}-${key}-chart`}
+        series={[
+          { label: batchLabel, values: batch ?? [], xs: s?.steps, color: 1, dashed: true },
+          { label: `running ${name} (eval uses it)`, values: running ?? [], xs: s?.steps, color: 0 },
+        ]}
+        xLabel="step"
+        yLabel={name}
+        yMin={key === 'var' ? 0 : undefined}
+        height="12rem"
+        summary={s ? `At step ${s.step}: ${key === 'var' ? 'unbiased batch variance' : 'batch mean'} ${num(at(batch), 4)}, running ${name} ${num(at(running), 4)} (it started at ${start}).` : 'Not trained yet.'}
+      />
+    </div>
+  );
 
   return (
     <DemoFrame error={t.error} {...ds.frame} reproduce={{ demo: batchNormRunningStatsDemo.id, library: 'pytorch', settings, snapshot: s }}>
@@ -63,40 +81,14 @@ export default function RunningStatsIsland(props: IslandProps<typeof runningFiel
       </p>
 
       <div class="demo-grid">
-        <div class="demo-panel">
-          <h4>Mean of {where}</h4>
-          <LineChart
-            testId={`${id}-mean-chart`}
-            series={[
-              { label: 'batch mean μ_B', values: s?.batchMean ?? [], xs: s?.steps, color: 1, dashed: true },
-              { label: 'running mean (eval uses it)', values: s?.runningMean ?? [], xs: s?.steps, color: 0 },
-            ]}
-            xLabel="step"
-            yLabel="mean"
-            height="12rem"
-            summary={s ? `At step ${s.step}: batch mean ${num(at(s.batchMean), 4)}, running mean ${num(at(s.runningMean), 4)} (it started at 0).` : 'Not trained yet.'}
-          />
-        </div>
-        <div class="demo-panel">
-          <h4>Variance of {where}</h4>
-          <LineChart
-            testId={`${id}-var-chart`}
-            series={[
-              { label: 'batch variance × n/(n−1)', values: s?.batchVarUnbiased ?? [], xs: s?.steps, color: 1, dashed: true },
-              { label: 'running variance (eval uses it)', values: s?.runningVar ?? [], xs: s?.steps, color: 0 },
-            ]}
-            xLabel="step"
-            yLabel="variance"
-            yMin={0}
-            height="12rem"
-            summary={s ? `At step ${s.step}: unbiased batch variance ${num(at(s.batchVarUnbiased), 4)}, running variance ${num(at(s.runningVar), 4)} (it started at 1).` : 'Not trained yet.'}
-          />
-        </div>
+        {stat('mean', 'mean', 'batch mean μ_B', s?.batchMean, s?.runningMean, 0)}
+        {stat('var', 'variance', 'batch variance × n/(n−1)', s?.batchVarUnbiased, s?.runningVar, 1)}
       </div>
 
       <div class="bn-rule" data-testid="bn-rs-rule" data-step={s?.step ?? 0}>
         <p class="bn-rule-title">{last ? `The update after step ${s!.step} (PyTorch, momentum ${last.momentum}, n = ${last.n})` : 'The update after every training step (PyTorch’s momentum convention)'}</p>
-        {lines.map((l) => <div class="bn-rule-line" key={l}><Tex tex={l} /></div>)}
+        {/* Keyed by position: each line keeps its element and its equation is patched in place as the numbers change. */}
+        {lines.map((l, i) => <div class="bn-rule-line" key={i}><Tex tex={l} /></div>)}
         <p class="visually-hidden" data-testid="bn-rs-rule-text">
           {last
             ? `Running mean: (1 − ${last.momentum}) × ${num(last.runningMeanBefore, 4)} + ${last.momentum} × ${num(last.batchMean, 4)} = ${num(last.runningMean, 4)}. ` +

@@ -9,42 +9,37 @@ import * as common from '../common-fields.ts';
 // Batch norm's networks train on more points, in larger batches (its statistics are per batch).
 const points = { ...common.points, min: 32, max: 1000, step: 1, default: 256, help: 'How many labelled points the networks train on.' } as const;
 const batch = { ...common.batch, min: 2, max: 256, default: 32, help: 'Rows per mini-batch: batch norm computes its mean and variance over them.' } as const;
-const { dataset, seed } = common;
+const { activation, dataset, seed } = common;
+// Demos 1 to 3 train with plain SGD, whose steps are far larger than Adam's.
+const sgdLr = { ...common.adamLr, min: 0.001, max: 3, default: 0.1, help: 'Step size of plain SGD.' } as const;
+// Demos 1 and 2: a deep network (4 hidden layers of 16 by default), deep enough for its layers' inputs to drift.
+const deepLayers = { ...common.layers, min: 2, max: 6, default: 4 } as const;
+const deepNet = { dataset, points, hidden: { ...common.hidden, min: 4, max: 32, default: 16 }, activation, batch, seed } as const;
 
 /** Demo 1: the activation histogram of one hidden layer, with and without batch norm. */
 export const histogramFields = {
-  dataset,
-  points,
-  layers: { kind: 'int', effect: 'restart', label: 'Hidden layers', min: 3, max: 6, step: 1, default: 4 },
-  hidden: { kind: 'int', effect: 'restart', label: 'Neurons per layer', min: 4, max: 32, step: 1, default: 16 },
-  activation: { kind: 'enum', effect: 'restart', label: 'Activation', options: ['relu', 'tanh'] as const, default: 'relu' },
-  lr: { kind: 'number', effect: 'restart', label: 'Learning rate', min: 0.001, max: 3, log: true, default: 0.1, help: 'Step size of plain SGD, the same for both networks.' },
+  ...deepNet,
+  layers: { ...deepLayers, min: 3 },
+  lr: { ...sgdLr, help: 'Step size of plain SGD, the same for both networks.' },
   initScale: { kind: 'number', effect: 'restart', label: 'Initial weight scale', min: 0.1, max: 10, log: true, default: 1, help: 'Multiplies PyTorch’s default initial weights (1 = the default).' },
-  batch,
   steps: { kind: 'int', effect: 'restart', label: 'Steps to train', min: 100, max: 5000, step: 100, default: 2000, help: 'How many mini-batch steps both networks take.' },
-  seed,
   layer: { kind: 'int', effect: 'live', label: 'Layer shown', min: 1, max: 6, step: 1, default: 4, help: 'Which hidden layer the histograms show (1 is next to the input).' },
 } satisfies Fields;
 
 /** Demo 2: pairs of runs across learning rates and initial weight scales. */
 export const gridFields = {
-  dataset,
-  points,
-  layers: { kind: 'int', effect: 'restart', label: 'Hidden layers', min: 2, max: 6, step: 1, default: 4 },
-  hidden: { kind: 'int', effect: 'restart', label: 'Neurons per layer', min: 4, max: 32, step: 1, default: 16 },
-  activation: { kind: 'enum', effect: 'restart', label: 'Activation', options: ['relu', 'tanh'] as const, default: 'relu' },
-  batch,
+  ...deepNet,
+  layers: deepLayers,
   epochs: { kind: 'int', effect: 'restart', label: 'Epochs per run', min: 5, max: 100, step: 5, default: 30, help: 'The training budget of every run of the grid.' },
-  seed,
 } satisfies Fields;
 
 /** Demo 3: running statistics, and what eval mode normalises with. */
 export const runningFields = {
   dataset,
   points,
-  layers: { kind: 'int', effect: 'restart', label: 'Hidden layers', min: 1, max: 4, step: 1, default: 3 },
-  hidden: { kind: 'int', effect: 'restart', label: 'Neurons per layer', min: 2, max: 16, step: 1, default: 8 },
-  lr: { kind: 'number', effect: 'restart', label: 'Learning rate', min: 0.001, max: 3, log: true, default: 0.1, help: 'Step size of plain SGD.' },
+  layers: { ...common.layers, max: 4, default: 3 },
+  hidden: { ...common.hidden, max: 16, default: 8 },
+  lr: sgdLr,
   batch,
   momentum: { kind: 'number', effect: 'restart', label: 'BatchNorm1d momentum', min: 0.01, max: 1, step: 0.01, default: 0.1, help: 'PyTorch’s momentum: the weight of the newest batch in the running averages (0.1 by default).' },
   steps: { kind: 'int', effect: 'restart', label: 'Steps to train', min: 50, max: 2000, step: 50, default: 300 },
@@ -59,12 +54,12 @@ export const dropoutFields = {
   dataset: { ...dataset, default: 'xor' },
   noise: common.noise,
   points: { ...points, min: 10, max: 400, default: 60, help: 'Few points make overfitting easy.' },
-  layers: { kind: 'int', effect: 'restart', label: 'Hidden layers', min: 1, max: 4, step: 1, default: 2 },
-  hidden: { kind: 'int', effect: 'restart', label: 'Neurons per layer', min: 4, max: 64, step: 1, default: 40 },
+  layers: { ...common.layers, max: 4 },
+  hidden: { ...common.hidden, min: 4 },
   p: { kind: 'number', effect: 'restart', label: 'Dropout p', min: 0.05, max: 0.8, step: 0.05, default: 0.5, help: 'Probability that nn.Dropout zeroes each neuron at a training step.' },
-  lr: { kind: 'number', effect: 'restart', label: 'Learning rate', min: 0.0001, max: 0.1, log: true, default: 0.01, help: 'Adam step size, the same for every network.' },
+  lr: { ...common.adamLr, max: 0.1, help: 'Adam step size, the same for every network.' },
   batch: { ...batch, max: 100, default: 20 },
-  epochs: { kind: 'int', effect: 'restart', label: 'Epochs to train', min: 20, max: 1000, step: 10, default: 300 },
+  epochs: { ...common.epochs, min: 20, max: 1000, default: 300 },
   seed,
   seeds: common.seeds,
   versus: {

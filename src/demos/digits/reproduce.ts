@@ -1,8 +1,9 @@
 // "Reproduce in PyTorch" for the handwritten-digits demo: the run buildRun() starts (the script loads
 // the same rows with sklearn's load_digits()), with Keras' early-stopping rule where it is chosen.
-import { EXPLOSION } from '../classification-run.ts';
-import { defineReproduction, torchBody } from '../../reproduce/recipe.ts';
-import type { EarlyStoppingPlan, Line } from '../../reproduce/types.ts';
+import { classificationBody } from '../classification-recipe.ts';
+import { defineReproduction, type ReproducedDemo } from '../../reproduce/recipe.ts';
+import type { EarlyStoppingPlan, Line, RecipeProgram, Reproduction } from '../../reproduce/types.ts';
+import type { Fields, SettingsOf } from '../settings-kit.ts';
 import { buildRun } from './run.ts';
 import type { DigitsSnapshot } from './runner.ts';
 import type { DigitsSettings } from './settings.ts';
@@ -18,11 +19,9 @@ export function earlyStoppingPlan(s: DigitsSettings): EarlyStoppingPlan {
 }
 
 export function digitsRecipe(s: DigitsSettings) {
-  const { split, trainer } = buildRun(s);
-  return torchBody({
-    trainer, data: split, batchSize: s.batch, shuffleSeed: s.seed, epochs: s.epochs, changes: [],
-    dataSource: { kind: 'sklearn-digits', trainRows: split.trainRows, valRows: split.valRows },
-    figures: { accuracy: true }, divergence: EXPLOSION,
+  const run = buildRun(s);
+  return classificationBody(run, s, [], {
+    dataSource: { kind: 'sklearn-digits', trainRows: run.split.trainRows, valRows: run.split.valRows },
     ...(s.method === 'early-stopping' ? { earlyStopping: earlyStoppingPlan(s) } : {}),
   });
 }
@@ -43,23 +42,13 @@ export const digitsReproductions = [
   }),
 ];
 
-export const seedsReproductions = [
-  defineReproduction(digitsSeedsDemo, {
-    library: 'pytorch',
-    // The whole comparison from the seeds alone (nothing embedded but the settings): see reproduce-seeds.ts.
-    recipe: () => ({ library: 'pytorch', program: seedsProgram, body: null }),
-    shown: seedsShown,
-    quick: { seeds: 2, epochs: 5, method: 'dropout', trainSize: 100 },
-    pythonModules: ['sklearn'],
-  }),
-];
+/**
+ * The seeds and sweep scripts write the whole comparison from the settings alone (nothing
+ * embedded): every run loads the digits, seeds itself and trains (see reproduce-seeds.ts).
+ */
+function programReproductions<F extends Fields>(demo: ReproducedDemo<F>, program: RecipeProgram, shown: (snapshot: unknown) => Line[], quick: Partial<SettingsOf<F>>): Reproduction[] {
+  return [defineReproduction(demo, { library: 'pytorch', recipe: () => ({ library: 'pytorch', program, body: null }), shown, quick, pythonModules: ['sklearn'] })];
+}
 
-export const sweepReproductions = [
-  defineReproduction(digitsSweepDemo, {
-    library: 'pytorch',
-    recipe: () => ({ library: 'pytorch', program: sweepProgram, body: null }),
-    shown: sweepShown,
-    quick: { seeds: 1, epochs: 5, trainSize: 100 },
-    pythonModules: ['sklearn'],
-  }),
-];
+export const seedsReproductions = programReproductions(digitsSeedsDemo, seedsProgram, seedsShown, { seeds: 2, epochs: 5, method: 'dropout', trainSize: 100 });
+export const sweepReproductions = programReproductions(digitsSweepDemo, sweepProgram, sweepShown, { seeds: 1, epochs: 5, trainSize: 100 });

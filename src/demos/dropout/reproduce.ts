@@ -3,6 +3,7 @@
 // step's batch loss and the masks the engine drew. The comparison: one script per network (a
 // button each), the same data, initial weights and batches, with and without the dropout layers.
 import { EXPLOSION } from '../classification-run.ts';
+import { classificationBody } from '../classification-recipe.ts';
 import { defineReproduction, torchBody } from '../../reproduce/recipe.ts';
 import type { Line } from '../../reproduce/types.ts';
 import type { CompareCurves, CompareSnapshot } from './compare-runner.ts';
@@ -43,10 +44,7 @@ function compareReproduction(which: 'plain' | 'dropout') {
     title: without ? 'Does it help? The network without dropout' : 'Does it help? The network with dropout',
     recipe(s) {
       const run = buildCompareRun(s);
-      return torchBody({
-        trainer: run[which], data: run.split, batchSize: s.batch, shuffleSeed: s.seed, epochs: s.epochs, changes: [],
-        figures: { accuracy: true }, divergence: EXPLOSION,
-      });
+      return classificationBody({ split: run.split, trainer: run[which] }, s, []);
     },
     shown(snapshot) {
       const snap = snapshot as CompareSnapshot;

@@ -10,6 +10,7 @@ import { NumberInput } from '../ui/NumberInput.tsx';
 import { modeWarning, runSummary, savingsRow, type SavingsRow } from './rule.ts';
 import { CHART_MAX_PATIENCE, earlyStoppingFields, pickRule, pickRun, savingsFields, TABLE_PATIENCES, type SavingsSettings } from './settings.ts';
 import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
+import { grouped } from '../../views/number-format.ts';
 import type { EarlyStoppingRunSnapshot } from './runner.ts';
 import type { SavingsSeedsSnapshot } from './seeds.ts';
 import { seedsSavings } from './seeds-savings.ts';
@@ -82,18 +83,25 @@ export default function SavingsIsland(props: IslandProps<typeof savingsFields>):
       `Training all ${E} epochs ends at ${f4(sum!.valLossLast)}; the lowest validation loss of the run is ${f4(sum!.valLossBest)} at epoch ${sum!.bestEpoch + 1}.`
     : 'Training the run.';
 
+  // The settings: the rule's (with several seeds, one patience for all of them), then the run's, folded away.
+  const settingsBlock = (label: string, keys: Key[], retrains: string) => (
+    <>
+      <div class="controls" role="group" aria-label={label}>{keys.map(control)}</div>
+      {RUN.some((k) => controls.includes(k)) && (
+        <details class="es-details">
+          <summary>The training run (changing it {retrains})</summary>
+          <div class="controls" role="group" aria-label="Training run settings">{RUN.map(control)}</div>
+        </details>
+      )}
+      {warning && <p class="demo-message info" role="status">{warning}</p>}
+    </>
+  );
+
   if (multi) {
     return (
       <DemoFrame error={t.error} {...frame}
         reproduce={{ demo: earlyStoppingSavingsDemo.id, library: 'pytorch', settings: { ...settings, seeds: 1 }, snapshot: null, label: `seed ${settings.seed}` }}>
-        <div class="controls" role="group" aria-label="Seeds and the EarlyStopping settings">{(['seeds', 'patience', ...RULE] as Key[]).map(control)}</div>
-        {RUN.some((k) => controls.includes(k)) && (
-          <details class="es-details">
-            <summary>The training run (changing it trains every seed again)</summary>
-            <div class="controls" role="group" aria-label="Training run settings">{RUN.map(control)}</div>
-          </details>
-        )}
-        {warning && <p class="demo-message info" role="status">{warning}</p>}
+        {settingsBlock('Seeds and the EarlyStopping settings', ['seeds', 'patience', ...RULE], 'trains every seed again')}
         <SeedsSavingsView id={id} snap={seedsSnap} settings={settings} finished={t.finished} />
       </DemoFrame>
     );
@@ -102,17 +110,10 @@ export default function SavingsIsland(props: IslandProps<typeof savingsFields>):
   return (
     <DemoFrame error={t.error} {...frame}
       reproduce={{ demo: earlyStoppingSavingsDemo.id, library: 'pytorch', settings, snapshot: snap }}>
-      <div class="controls" role="group" aria-label="Seeds, and the EarlyStopping settings shared by every row">{(['seeds', ...RULE] as Key[]).map(control)}</div>
-      {RUN.some((k) => controls.includes(k)) && (
-        <details class="es-details">
-          <summary>The training run (changing it trains a new network)</summary>
-          <div class="controls" role="group" aria-label="Training run settings">{RUN.map(control)}</div>
-        </details>
-      )}
-      {warning && <p class="demo-message info" role="status">{warning}</p>}
+      {settingsBlock('Seeds, and the EarlyStopping settings shared by every row', ['seeds', ...RULE], 'trains a new network')}
       <p class="status" data-testid="es-savings-status">
         {!snap ? 'Training the network in your browser…' : done ? (
-          <>The run: <b>{E}</b> epochs of <b>{snap.steps[0]}</b> gradient steps each, a network of {snap.parameters.toLocaleString('en')} weights and biases. Monitor: <code>{rule.monitor}</code>.</>
+          <>The run: <b>{E}</b> epochs of <b>{snap.steps[0]}</b> gradient steps each, a network of {grouped(snap.parameters)} weights and biases. Monitor: <code>{rule.monitor}</code>.</>
         ) : (
           <>Training all {E} epochs to compare (epoch <span data-testid="es-savings-trained">{snap.trained}</span>)…</>
         )}
@@ -139,7 +140,7 @@ export default function SavingsIsland(props: IslandProps<typeof savingsFields>):
                     <th scope="row">{r.patience}</th>
                     <td>{r.epochsRun}{r.stoppedEpoch === null && ' (all)'}</td>
                     <td>{r.epochsSaved} ({pct(r.savedFraction)})</td>
-                    <td>{r.stepsSaved.toLocaleString('en')}</td>
+                    <td>{grouped(r.stepsSaved)}</td>
                     <td>{keptRow(r)}</td>
                     <td class={r.valLossKept < sum!.valLossLast ? 'es-better' : ''}>{f4(r.valLossKept)}</td>
                     <td>{pct(r.valAccuracyKept)}</td>

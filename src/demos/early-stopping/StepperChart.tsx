@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { Chart, type ChartConfiguration, type Plugin } from '../../views/chartjs.ts';
 import { ChartLegend } from '../../views/ChartLegend.tsx';
 import { usePalette, type Palette } from '../../views/palette.ts';
+import { pluginOptions, strokeLine } from '../../views/canvas-lines.ts';
 
 type Pt = { x: number; y: number | null };
 
@@ -51,15 +52,25 @@ function alpha(color: string, a: string): string {
   return /^#[0-9a-f]{6}$/i.test(color) ? color + a : color;
 }
 
+/** What both drawing passes need: the marks, the colours, the canvas, the plot area and the pixel scales. */
+function ruleDrawing(chart: Chart<'line'>) {
+  const o = pluginOptions<MarksOpt>(chart, 'esRuleMarks');
+  if (!o) return null;
+  const { ctx, chartArea: a, scales } = chart;
+  return {
+    m: o.marks, p: o.palette, ctx, a,
+    X: (x: number) => scales.x.getPixelForValue(x),
+    Y: (y: number) => scales.y.getPixelForValue(y),
+  };
+}
+
 /** Shaded warm-up and wait windows, the threshold to beat, the deadline and the stop. */
 const rulePlugin: Plugin<'line'> = {
   id: 'esRuleMarks',
   beforeDatasetsDraw(chart) {
-    const o = (chart.options.plugins as { esRuleMarks?: MarksOpt }).esRuleMarks;
-    if (!o) return;
-    const { marks: m, palette: p } = o;
-    const { ctx, chartArea: a, scales } = chart;
-    const X = (x: number) => scales.x.getPixelForValue(x);
+    const d = ruleDrawing(chart);
+    if (!d) return;
+    const { m, p, ctx, a, X } = d;
     const clampX = (x: number) => Math.min(a.right, Math.max(a.left, x));
     ctx.save();
     ctx.font = '11px system-ui, sans-serif';
@@ -79,12 +90,9 @@ const rulePlugin: Plugin<'line'> = {
     ctx.restore();
   },
   afterDatasetsDraw(chart) {
-    const o = (chart.options.plugins as { esRuleMarks?: MarksOpt }).esRuleMarks;
-    if (!o) return;
-    const { marks: m, palette: p } = o;
-    const { ctx, chartArea: a, scales } = chart;
-    const X = (x: number) => scales.x.getPixelForValue(x);
-    const Y = (y: number) => scales.y.getPixelForValue(y);
+    const d = ruleDrawing(chart);
+    if (!d) return;
+    const { m, p, ctx, a, X, Y } = d;
     const inX = (x: number) => Number.isFinite(x) && x >= a.left - 1 && x <= a.right + 1;
     const inY = (y: number) => Number.isFinite(y) && y >= a.top - 1 && y <= a.bottom + 1;
     const label = (text: string, x: number, y: number, color: string) => {
@@ -97,28 +105,13 @@ const rulePlugin: Plugin<'line'> = {
       ctx.fillStyle = color;
       ctx.fillText(text, tx, y);
     };
-    const vline = (x: number, color: string, dash: number[]) => {
-      ctx.strokeStyle = color;
-      ctx.setLineDash(dash);
-      ctx.lineWidth = 1.5;
-      ctx.beginPath();
-      ctx.moveTo(x, a.top);
-      ctx.lineTo(x, a.bottom);
-      ctx.stroke();
-      ctx.setLineDash([]);
-    };
+    const vline = (x: number, color: string, dash: number[]) => strokeLine(ctx, x, a.top, x, a.bottom, color, dash);
     ctx.save();
     ctx.font = '11px system-ui, sans-serif';
     if (m.baseline !== null) {
       const y = Y(m.baseline);
       if (inY(y)) {
-        ctx.strokeStyle = p.muted;
-        ctx.setLineDash([2, 3]);
-        ctx.beginPath();
-        ctx.moveTo(a.left, y);
-        ctx.lineTo(a.right, y);
-        ctx.stroke();
-        ctx.setLineDash([]);
+        strokeLine(ctx, a.left, y, a.right, y, p.muted, [2, 3], 1);
         label('baseline', a.left + 4, y - 3, p.muted);
       }
     }
@@ -126,14 +119,7 @@ const rulePlugin: Plugin<'line'> = {
       const y = Y(m.threshold);
       const x0 = X(m.best.x);
       if (inY(y) && inX(x0)) {
-        ctx.strokeStyle = p.series[2];
-        ctx.setLineDash([5, 3]);
-        ctx.lineWidth = 1.5;
-        ctx.beginPath();
-        ctx.moveTo(x0, y);
-        ctx.lineTo(a.right, y);
-        ctx.stroke();
-        ctx.setLineDash([]);
+        strokeLine(ctx, x0, y, a.right, y, p.series[2], [5, 3]);
         const w = ctx.measureText('to beat').width;
         if (a.right - w - 8 > X(m.current) + 8) label('to beat', a.right - w - 4, y - 4, p.series[2]);
       }

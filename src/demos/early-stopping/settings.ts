@@ -1,5 +1,5 @@
 import type { Fields, SettingsOf } from '../settings-kit.ts';
-import { adamLr, batch, dataset, hidden, layers, noise, points, seed, seeds } from '../common-fields.ts';
+import { adamLr, batch, dataset, hidden, layers, minDelta, noise, patience, points, restoreBest, seed, seeds } from '../common-fields.ts';
 
 /**
  * Settings of the early-stopping demos (chapter 5). Two groups:
@@ -26,9 +26,9 @@ export const runFields = {
 export const ruleFields = {
   monitor: { kind: 'enum', effect: 'view', label: 'Monitor', options: ['val_loss', 'val_accuracy'] as const, default: 'val_loss', help: 'The quantity watched after every epoch, measured on the validation set.' },
   mode: { kind: 'enum', effect: 'view', label: 'Mode', options: ['auto', 'min', 'max'] as const, default: 'auto', help: 'min: lower is better (a loss). max: higher is better (an accuracy). auto: min for a loss, max for an accuracy.' },
-  patience: { kind: 'int', effect: 'view', label: 'Patience', min: 0, max: 100, step: 1, default: 5, help: 'How many epochs in a row without improvement training waits before it stops.' },
-  min_delta: { kind: 'number', effect: 'view', label: 'min_delta', min: 0, max: 1, step: 0.001, default: 0, help: 'Smallest change that counts as an improvement.' },
-  restore_best_weights: { kind: 'bool', effect: 'view', label: 'Restore best weights', default: true, help: 'At the end, load the weights of the best epoch instead of keeping the last ones.' },
+  patience,
+  min_delta: minDelta,
+  restore_best_weights: restoreBest,
   useBaseline: { kind: 'bool', effect: 'view', label: 'Use a baseline', default: false, help: 'Only reset the wait counter once the monitored value beats the baseline.' },
   baseline: { kind: 'number', effect: 'view', label: 'baseline', min: 0, max: 10, step: 0.01, default: 0.5, help: 'The value the monitored quantity has to beat before improvements reset the wait counter.' },
   start_from_epoch: { kind: 'int', effect: 'view', label: 'start_from_epoch', min: 0, max: 1000, step: 1, default: 0, help: 'Warm-up: epochs with a lower index (0-based) are not monitored at all.' },

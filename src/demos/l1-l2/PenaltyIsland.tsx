@@ -25,6 +25,7 @@ import { SeedsComparisonView } from '../ui/SeedComparison.tsx';
 import { bandOf } from '../multi-seed.ts';
 import { PenaltyPicker } from './PenaltyPicker.tsx';
 import { NEAR_ZERO, PENALTY_LABELS, penaltyFields, type PenaltyKind, type PenaltySettings } from './settings.ts';
+import { grouped } from '../../views/number-format.ts';
 
 type Key = keyof PenaltySettings;
 
@@ -167,7 +168,7 @@ export default function PenaltyIsland(props: IslandProps<typeof penaltyFields>):
       <p class="status" aria-live="polite" data-testid="status">
         {s ? (
           <>
-            Epoch <b data-testid="epoch">{s.epoch}</b> of {s.maxEpochs} (step {s.step.toLocaleString('en-US')}) · {PENALTY_LABELS[kind]}
+            Epoch <b data-testid="epoch">{s.epoch}</b> of {s.maxEpochs} (step {grouped(s.step)}) · {PENALTY_LABELS[kind]}
             {kind !== 'none' && <> λ = <b data-testid="live-strength">{formatNumber(s.live.strength)}</b></>} · data loss <b>{f3(s.dataLoss[last])}</b> · penalty{' '}
             <b data-testid="penalty-term">{f3(s.penalty[last])}</b> · validation loss {f3(s.valLoss[last])} · accuracy {pct(s.trainAccuracy, 1)} train, {pct(s.valAccuracy, 1)} validation
             {t.finished && ' · finished'}

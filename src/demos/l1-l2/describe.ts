@@ -7,6 +7,7 @@ import { penaltyChanges, type PenaltyChange } from './live.ts';
 import type { PenaltySnapshot } from './penalty-run.ts';
 import type { PathFit } from './path-run.ts';
 import { NEAR_ZERO, PENALTY_LABELS, type PenaltyKind } from './settings.ts';
+import { grouped } from '../../views/number-format.ts';
 
 export const f3 = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(3));
 export const pct = (part: number, whole: number) => (whole > 0 ? `${Math.round((100 * part) / whole)}%` : '–');
@@ -30,7 +31,7 @@ export function changeText(c: PenaltyChange): string {
   if (from.penalty !== to.penalty) parts.push(`penalty ${PENALTY_LABELS[from.penalty]} → ${PENALTY_LABELS[to.penalty]}`);
   if (from.strength !== to.strength && to.penalty !== 'none') parts.push(`λ ${formatNumber(from.strength)} → ${formatNumber(to.strength)}`);
   if (from.lr !== to.lr) parts.push(`learning rate ${formatNumber(from.lr)} → ${formatNumber(to.lr)}`);
-  return `After epoch ${c.epoch} (step ${c.step.toLocaleString('en-US')}): ${parts.join(', ')}`;
+  return `After epoch ${c.epoch} (step ${grouped(c.step)}): ${parts.join(', ')}`;
 }
 
 /** The text alternative of the weight histogram. */

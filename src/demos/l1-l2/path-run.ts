@@ -1,6 +1,6 @@
 import type { Runner } from '../../training/runner.ts';
-import { checkPatch, validated } from '../settings-kit.ts';
-import { EngineError, lasso, makeRegression, ridge, warmStartIndex } from '../../engine/index.ts';
+import { validatedPatch, validated } from '../settings-kit.ts';
+import { lasso, makeRegression, ridge, warmStartIndex } from '../../engine/index.ts';
 import type { RunLog } from '../../reproduce/types.ts';
 import { MARKER_KEYS, pathDataKey, pathFields, type PathSettings } from './settings.ts';
 import { LASSO_ALPHAS, RIDGE_ALPHAS } from './path-grid.ts';
@@ -134,8 +134,7 @@ export function createPathRun(raw: unknown) {
     },
     /** Moves the markers: refits Lasso and/or Ridge at exactly the given alphas. */
     update(patch: Record<string, unknown>) {
-      const { value, problems } = checkPatch(pathFields, patch, MARKER_KEYS, s, 'cannot change without recomputing the path');
-      if (problems.length) throw new EngineError(problems.join('; '));
+      const value = validatedPatch(pathFields, patch, MARKER_KEYS, s, 'cannot change without recomputing the path');
       const lassoMoved = value.lassoAlpha !== s.lassoAlpha, ridgeMoved = value.ridgeAlpha !== s.ridgeAlpha;
       s.lassoAlpha = value.lassoAlpha;
       s.ridgeAlpha = value.ridgeAlpha;

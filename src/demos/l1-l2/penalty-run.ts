@@ -1,5 +1,5 @@
 import { replaying, type Runner } from '../../training/runner.ts';
-import { checkPatch, validated } from '../settings-kit.ts';
+import { validatedPatch, validated } from '../settings-kit.ts';
 import { allWeights, classificationView, guardExplosion, makeSplit, makeTrainer, mlpSpec, pointsOf, type ClassificationView } from '../classification-run.ts';
 import { EngineError, softThreshold, type NetworkSpec, type Penalty } from '../../engine/index.ts';
 import { createChangeLog, validChanges } from '../../reproduce/changes.ts';
@@ -161,10 +161,7 @@ export function createPenaltyRun(raw: unknown) {
     },
     /** Applies live settings (validated like the run's); unknown or restart-only keys are refused. */
     update(patch: Record<string, unknown>) {
-      const { value, problems } = checkPatch(penaltyFields, patch, LIVE_KEYS, s, 'cannot change while the network trains');
-      if (problems.length) throw new EngineError(problems.join('; '));
-      const clash = combinationProblem(value);
-      if (clash) throw new EngineError(clash);
+      const value = validatedPatch(penaltyFields, patch, LIVE_KEYS, s, 'cannot change while the network trains', combinationProblem);
       if (LIVE_KEYS.every((k) => value[k] === s[k])) return;
       net.setPenalty(enginePenalty(value.penalty, value.strength));
       net.setLearningRate(value.lr);

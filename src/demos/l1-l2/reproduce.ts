@@ -3,8 +3,8 @@
 // penalty, λ and learning rate at its step (the proximal variant written out by hand after
 // opt.step()); the path demo's script refits Lasso and Ridge along the demo's alphas and at its
 // markers. The geometry demo trains nothing (exact formulas on the page): it has no script.
-import { EXPLOSION } from '../classification-run.ts';
-import { defineReproduction, torchBody } from '../../reproduce/recipe.ts';
+import { classificationBody } from '../classification-recipe.ts';
+import { defineReproduction } from '../../reproduce/recipe.ts';
 import type { Line } from '../../reproduce/types.ts';
 import { buildPenaltyRun, type PenaltySnapshot } from './penalty-run.ts';
 import { pathData, type PathFit, type PathSnapshot } from './path-run.ts';
@@ -23,12 +23,9 @@ export const penaltyReproductions = [
   defineReproduction(penaltyEffectsDemo, {
     library: 'pytorch',
     recipe(s, changes) {
-      const { split, trainer } = buildPenaltyRun(s);
-      return torchBody({
-        trainer, data: split, batchSize: s.batch, shuffleSeed: s.seed, epochs: s.epochs, changes,
+      return classificationBody(buildPenaltyRun(s), s, changes, {
         proxL1: s.penalty === 'l1-prox' ? s.strength : 0,
         figures: { accuracy: true, penalty: true, nearZeroWeights: { below: NEAR_ZERO }, zeroWeights: { below: 0 } },
-        divergence: EXPLOSION,
       });
     },
     /**

@@ -1,5 +1,5 @@
 import { keysWithEffect, runKeyOf, type Fields, type SettingsOf } from '../settings-kit.ts';
-import { batch, dataset, epochs, hidden, layers, noise, points, seed, seeds } from '../common-fields.ts';
+import { activation, batch, dataset, epochs, hidden, layers, noise, points, seed, seeds } from '../common-fields.ts';
 
 /**
  * Settings of chapter 3's demos (L1 and L2 regularization). Three groups, one per demo:
@@ -32,7 +32,7 @@ export const penaltyFields = {
   points: { ...points, default: 100 },
   hidden: { ...hidden, max: 32, default: 16 },
   layers,
-  activation: { kind: 'enum', effect: 'restart', label: 'Activation', options: ['tanh', 'relu'] as const, default: 'tanh' },
+  activation: { ...activation, options: ['tanh', 'relu'] as const, default: 'tanh' },
   batch,
   epochs,
   seed,

@@ -1,7 +1,7 @@
 // "Reproduce in PyTorch" for chapter 1's demo: the run buildRun() starts, with the learning-rate
 // changes the learner made while it trained (see src/reproduce/ and docs/writing-a-demo.md).
-import { EXPLOSION } from '../classification-run.ts';
-import { defineReproduction, torchBody } from '../../reproduce/recipe.ts';
+import { classificationBody } from '../classification-recipe.ts';
+import { defineReproduction } from '../../reproduce/recipe.ts';
 import type { Line } from '../../reproduce/types.ts';
 import { buildRun, type OverfittingSnapshot } from './runner.ts';
 import { overfittingDemo } from './demo.ts';
@@ -10,11 +10,7 @@ export const reproductions = [
   defineReproduction(overfittingDemo, {
     library: 'pytorch',
     recipe(s, changes) {
-      const { split, trainer } = buildRun(s);
-      return torchBody({
-        trainer, data: split, batchSize: s.batch, shuffleSeed: s.seed, epochs: s.epochs, changes,
-        figures: { accuracy: true }, divergence: EXPLOSION,
-      });
+      return classificationBody(buildRun(s), s, changes);
     },
     /** The loss curves (index 0: before training) and the accuracies of the epoch shown. */
     shown(snapshot) {

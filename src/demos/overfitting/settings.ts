@@ -1,5 +1,5 @@
 import type { Fields, SettingsOf } from '../settings-kit.ts';
-import { adamLr, batch, dataset, epochs, hidden, layers, noise, points, seed } from '../common-fields.ts';
+import { activation, adamLr, batch, dataset, epochs, hidden, layers, noise, points, seed } from '../common-fields.ts';
 
 /**
  * Settings of the "watch a network overfit" demo (chapter 1). The defaults (circle, seed 19, 30
@@ -13,7 +13,7 @@ export const overfittingFields = {
   points: { ...points, default: 30 },
   hidden,
   layers: { ...layers, max: 4 },
-  activation: { kind: 'enum', effect: 'restart', label: 'Activation', options: ['relu', 'tanh'] as const, default: 'relu' },
+  activation,
   lr: { ...adamLr, effect: 'live' },
   batch,
   epochs,

@@ -4,6 +4,7 @@ import { download } from '../ui/download.ts';
 import { classCounts, MAX_POINTS, quantize, type Point } from './points-code.ts';
 import { parsePointsCsv, pointsToCsv } from './points-csv.ts';
 import { MIN_PER_CLASS } from './clash.ts';
+import { grouped } from '../../views/number-format.ts';
 
 export type DrawMode = 'add-0' | 'add-1' | 'erase';
 /** How near a point must be to the pointer to be erased (the plane is [-1, 1]²). */
@@ -88,7 +89,7 @@ export function DataTools({ id, mode, onMode, points, onPoints, custom, linkLimi
 
   const upload = async (file: File) => {
     if (file.size > 2_000_000) {
-      setMessage({ text: `${file.name} is ${(file.size / 1e6).toFixed(1)} MB; a CSV of ${MAX_POINTS.toLocaleString('en')} points is far smaller, so it was not read. Your points are kept as they were.`, bad: true });
+      setMessage({ text: `${file.name} is ${(file.size / 1e6).toFixed(1)} MB; a CSV of ${grouped(MAX_POINTS)} points is far smaller, so it was not read. Your points are kept as they were.`, bad: true });
       return;
     }
     const r = parsePointsCsv(await file.text());
@@ -98,7 +99,7 @@ export function DataTools({ id, mode, onMode, points, onPoints, custom, linkLimi
     }
     const [a, b] = classCounts(r.points);
     const how = [r.header ? 'header line skipped' : '', r.scaled ? 'moved and scaled into the square [-1, 1]²' : '', `class 0 = "${r.labels[0]}", class 1 = "${r.labels[1]}"`].filter(Boolean).join('; ');
-    const text = `Read ${r.points.length.toLocaleString('en')} points from ${file.name} (${a} of class 0, ${b} of class 1; ${how}).`;
+    const text = `Read ${grouped(r.points.length)} points from ${file.name} (${a} of class 0, ${b} of class 1; ${how}).`;
     setMessage({ text, bad: false });
     onPoints(r.points, text);
   };

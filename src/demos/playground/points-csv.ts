@@ -6,6 +6,7 @@
  * their proportions) and rounded as the link keeps them (points-code.ts). Pure, no DOM.
  */
 import { MAX_POINTS, quantize, type Point } from './points-code.ts';
+import { grouped } from '../../views/number-format.ts';
 
 export type CsvResult =
   | { ok: true; points: Point[]; header: boolean; scaled: boolean; labels: [string, string] }
@@ -35,7 +36,7 @@ export function parsePointsCsv(text: string, maxRows = MAX_POINTS): CsvResult {
   const header = !rows[0].cells.slice(0, 2).every((c) => NUMBER.test(c));
   const data = header ? rows.slice(1) : rows;
   if (data.length === 0) return fail('The file has a header line but no points under it.');
-  if (data.length > maxRows) return fail(`The file has ${data.length.toLocaleString('en')} points; at most ${maxRows.toLocaleString('en')} can be read. Your points are kept as they were.`);
+  if (data.length > maxRows) return fail(`The file has ${grouped(data.length)} points; at most ${grouped(maxRows)} can be read. Your points are kept as they were.`);
   const xs: number[] = [], ys: number[] = [], raw: string[] = [];
   for (const r of data) {
     if (r.cells.length < 3 || r.cells[2] === '') {

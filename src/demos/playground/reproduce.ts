@@ -1,8 +1,8 @@
 // "Reproduce in PyTorch" for the playground: the run buildRun() starts (the data, drawn or
 // uploaded points included, the initial weights, batches and dropout masks), with the live changes
 // of lr, dropout p, L1 and L2 and, when it is on, Keras' early-stopping rule stopping the run.
-import { EXPLOSION } from '../classification-run.ts';
-import { defineReproduction, torchBody } from '../../reproduce/recipe.ts';
+import { classificationBody } from '../classification-recipe.ts';
+import { defineReproduction } from '../../reproduce/recipe.ts';
 import type { Line } from '../../reproduce/types.ts';
 import { buildRun, earlyStoppingParams, validPlayground } from './run.ts';
 import type { PlaygroundSnapshot } from './runner.ts';
@@ -13,13 +13,8 @@ export const reproductions = [
     library: 'pytorch',
     recipe(raw, changes) {
       const s = validPlayground(raw);
-      const { split, trainer } = buildRun(s);
       const es = earlyStoppingParams(s);
-      return torchBody({
-        trainer, data: split, batchSize: s.batch, shuffleSeed: s.seed, epochs: s.epochs, changes,
-        figures: { accuracy: true }, divergence: EXPLOSION,
-        ...(es ? { earlyStopping: { monitor: 'val_loss', action: 'stop', kerasMode: 'min', params: es } } : {}),
-      });
+      return classificationBody(buildRun(s), s, changes, es ? { earlyStopping: { monitor: 'val_loss', action: 'stop', kerasMode: 'min', params: es } } : {});
     },
     /** The main network's loss curves (index 0: before training), as the chart shows them. */
     shown(snapshot) {

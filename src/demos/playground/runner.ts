@@ -6,9 +6,9 @@
  * Early stopping is Keras' rule on the validation loss (the engine's createEarlyStopping).
  */
 import { replaying, type Runner } from '../../training/runner.ts';
-import { checkPatch, keysWithEffect } from '../settings-kit.ts';
+import { validatedPatch, keysWithEffect } from '../settings-kit.ts';
 import { accuracy, allWeights, boundaryGrid, guardExplosion, pointsOf } from '../classification-run.ts';
-import { createEarlyStopping, EngineError, type EarlyStopping, type ParamsJSON, type Trainer } from '../../engine/index.ts';
+import { createEarlyStopping, type EarlyStopping, type ParamsJSON, type Trainer } from '../../engine/index.ts';
 import { createChangeLog, validChanges, type ChangeLog } from '../../reproduce/changes.ts';
 import type { LiveSet, RunLog } from '../../reproduce/types.ts';
 import { buildRun, earlyStoppingParams, makePlaygroundSplit, validPlayground, withoutTechnique, type Split } from './run.ts';
@@ -189,10 +189,7 @@ export function createPlaygroundRun(raw: unknown) {
       return !(main.done && (!twin || twin.done));
     },
     update(patch: Record<string, unknown>) {
-      const { value, problems } = checkPatch(playgroundFields, patch, LIVE, s, 'cannot change while the network trains');
-      if (problems.length) throw new EngineError(problems.join('; '));
-      const clash = playgroundClash(value);
-      if (clash) throw new EngineError(clash);
+      const value = validatedPatch(playgroundFields, patch, LIVE, s, 'cannot change while the network trains', playgroundClash);
       if (LIVE.every((k) => value[k] === s[k])) return;
       Object.assign(s, { lr: value.lr, dropout: value.dropout, l1: value.l1, l2: value.l2 });
       applyLive(main, s);

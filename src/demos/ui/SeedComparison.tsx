@@ -2,6 +2,7 @@ import { LineChart, type Series } from '../../views/LineChart.tsx';
 import type { ComponentChildren } from 'preact';
 import { PairedDots } from '../../views/PairedDots.tsx';
 import { bandOf, pairVerdict, type SeedCurve } from '../multi-seed.ts';
+import { grouped } from '../../views/number-format.ts';
 
 interface BandProps {
   /** The variants' names ("no regularization", "dropout p = 0.5"). */
@@ -50,7 +51,7 @@ export function SeedBandChart({ names, curves, colors, yLabel, what, format, yMi
 export function SeedProgress({ id, done, total, detail }: { id: string; done: number; total: number; detail: string }) {
   return (
     <div class="seed-progress">
-      <label for={`${id}-progress`}>Trained {done.toLocaleString('en')} of {total.toLocaleString('en')} epochs {detail}</label>
+      <label for={`${id}-progress`}>Trained {grouped(done)} of {grouped(total)} epochs {detail}</label>
       <progress id={`${id}-progress`} data-testid={`${id}-progress`} value={done} max={total} />
     </div>
   );
