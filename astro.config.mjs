@@ -8,7 +8,7 @@ import rehypeKatex from 'rehype-katex';
 import { remarkCheckMath } from './src/lib/math-check.ts';
 import { chapterChecks } from './src/build/chapter-checks.ts';
 import { securityHeaders } from './src/build/security-headers.ts';
-import { demoDefinitions } from './src/build/demo-definitions.ts';
+import { demoDefinitions, workerLeavesOutPages } from './src/build/demo-definitions.ts';
 
 // Equations are written as $...$ / $$...$$ in the chapters and rendered to KaTeX HTML at
 // build time. Astro 7's default Markdown engine (Sätteri) does not run remark/rehype plugins,
@@ -59,7 +59,8 @@ export default defineConfig({
   vite: {
     // The browser's demo list (virtual:demo-definitions), for the pages and the training worker.
     plugins: [demoDefinitions()],
-    worker: { format: 'es', plugins: () => [demoDefinitions()] },
+    // The worker's build leaves out the islands and reproductions the definitions load (it only trains).
+    worker: { format: 'es', plugins: () => [demoDefinitions(), workerLeavesOutPages()] },
     // Reading a property has no side effects in this code or its libraries: lets the bundler drop
     // what nothing uses (chart.js's unused scales and controllers, about 5 KB gzip'd a page).
     build: { rolldownOptions: { treeshake: { propertyReadSideEffects: false } } },
