@@ -54,20 +54,24 @@ export function demoDefinitions(): Plugin {
 
 /** A definition's loaders the worker never calls: its island (`.tsx`) and its reproductions (`reproduce*.ts`). */
 const PAGE_ONLY_IMPORT = /import\(\s*(['"])(\.\/[^'"]+\.tsx|\.\/reproduce[^'"/]*\.ts)\1\s*\)/g;
+/** A definition's texts (for the page, the remix guide and the scripts' headers): quoted string literals. */
+const TEXT = /^(\s*(?:title|caption|summary|example):\s*)(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")/gm;
 const DEFINITION = /[\\/]src[\\/]demos[\\/][^\\/]+[\\/]demo\.ts$/;
 
 /**
  * Vite plugin for the training worker's build: a definition's island and reproduction loaders
- * become a rejected promise there. The worker only calls `runner()`; bundling the islands too
- * made the modules both sides use (settings helpers, seed curves, the change log) carry the page's
- * functions into the chunks the worker loads.
+ * become a rejected promise there, and its texts empty strings. The worker only calls `runner()`;
+ * bundling the islands too made the modules both sides use (settings helpers, seed curves, the
+ * change log) carry the page's functions into the chunks the worker loads.
  */
 export function workerLeavesOutPages(): Plugin {
   return {
     name: 'regularization-lab:worker-leaves-out-pages',
     transform(code, id) {
       if (!DEFINITION.test(id.split('?')[0])) return undefined;
-      const out = code.replace(PAGE_ONLY_IMPORT, (_m, _q, spec: string) => `Promise.reject(new Error(${JSON.stringify(`the training worker does not load ${spec}`)}))`);
+      const out = code
+        .replace(PAGE_ONLY_IMPORT, (_m, _q, spec: string) => `Promise.reject(new Error(${JSON.stringify(`the training worker does not load ${spec}`)}))`)
+        .replace(TEXT, "$1''");
       return out === code ? undefined : { code: out, map: null };
     },
   };

@@ -26,6 +26,9 @@ test('the training worker\'s build keeps each definition\'s runner loader and le
     // Every runner loader is left as it was.
     for (const m of source.matchAll(/runner[^\n]*import\(\s*'([^']+)'\s*\)/g)) assert.ok(imports.includes(m[1]), `${module}: runner ${m[1]} kept`);
     assert.match(out, /the training worker does not load \.\/[A-Za-z]*Island\.tsx/, module);
+    // Its texts are left out too (the worker shows none); the fields it validates with are kept.
+    assert.doesNotMatch(out, /^\s*(title|caption|summary|example):\s*'[^']/m, module);
+    assert.match(out, /^\s*fields:/m, module);
   }
   // Other modules are left alone.
   assert.equal(transform("import('./Island.tsx')", '/x/src/demos/ui/useTrainedDemo.ts'), undefined);
