@@ -9,6 +9,7 @@ import { remarkCheckMath } from './src/lib/math-check.ts';
 import { chapterChecks } from './src/build/chapter-checks.ts';
 import { securityHeaders } from './src/build/security-headers.ts';
 import { demoDefinitions, workerLeavesOutPages } from './src/build/demo-definitions.ts';
+import { rehypeChapterParts } from './src/build/rehype-chapter-parts.ts';
 
 // Equations are written as $...$ / $$...$$ in the chapters and rendered to KaTeX HTML at
 // build time. Astro 7's default Markdown engine (Sätteri) does not run remark/rehype plugins,
@@ -53,7 +54,8 @@ export default defineConfig({
     processor: unified({
       // remarkCheckMath fails the build on an equation KaTeX cannot render (rehype-katex only warns).
       remarkPlugins: [remarkMath, remarkCheckMath],
-      rehypePlugins: [[rehypeKatex, { throwOnError: true, strict: 'ignore' }]],
+      // rehypeChapterParts: each h2 opens a <section> the browser renders only near the screen.
+      rehypePlugins: [[rehypeKatex, { throwOnError: true, strict: 'ignore' }], rehypeChapterParts],
     }),
   },
   vite: {

@@ -74,7 +74,17 @@ export function useTrainer<S>(source: HostSource, kind: string, settings: unknow
           timer = null;
           schedule();
         }, wait);
-      } else frame = requestAnimationFrame(apply);
+      } else {
+        // Applied just after a frame, in a task of its own: the render's JavaScript and the next
+        // frame's style, layout and paint then run as two tasks, not as one long one in the frame.
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          timer = setTimeout(() => {
+            timer = null;
+            apply();
+          }, 0);
+        });
+      }
     };
     const ch = openHost((r) => {
       if (stale(r)) return;
