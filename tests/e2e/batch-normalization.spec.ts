@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { canvasData, expect, hydrated, setRange, test } from './fixtures';
+import { canvasData, expect, hydrated, setRange, test, sidewaysOverflow } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 import { createHistogramRun } from '../../src/demos/batch-norm/histogram-run.ts';
 import { createGridRun } from '../../src/demos/batch-norm/grid-run.ts';
@@ -248,7 +248,7 @@ test.describe('chapter 4: batch norm with dropout, on several seeds', () => {
     await demo.getByTestId('train').click();
     await expect(demo.getByTestId('bn-dropout-progress')).toHaveAttribute('value', '160', { timeout: 60_000 });
     await expect(demo.getByTestId('bn-dropout-verdict')).toContainText('of 2 seeds');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await sidewaysOverflow(page);
     expect(overflow).toBeLessThanOrEqual(1);
   });
 });
@@ -276,6 +276,6 @@ for (const [scheme, width] of [['light', 1280], ['dark', 390]] as const) {
       const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
     }
-    if (width < 500) expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+    if (width < 500) expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(1);
   });
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, hydrated, setRange, test } from './fixtures';
+import { expect, hydrated, setRange, test, sidewaysOverflow } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 
 const CHAPTER = '/chapters/dropout/';
@@ -253,7 +253,7 @@ test.describe('chapter 2: accessible and usable after training, in both themes a
     await hydrated(cmp);
     await cmp.getByTestId('step').click();
     await expect(cmp.getByTestId('epoch')).toHaveText('1');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await sidewaysOverflow(page);
     expect(overflow).toBeLessThanOrEqual(1);
     const box = await demo.getByTestId('dropout-masks-diagram').boundingBox();
     expect(box!.width).toBeGreaterThan(300);
@@ -295,7 +295,7 @@ test.describe('chapter 2: does dropout help, on several seeds?', () => {
     await demo.getByTestId('train').click();
     await expect(demo.getByTestId('dropout-compare-verdict')).toContainText('of 2 seeds', { timeout: 60_000 });
     await expect(demo.getByTestId('dropout-compare-progress')).toHaveAttribute('value', '80', { timeout: 60_000 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await sidewaysOverflow(page);
     expect(overflow).toBeLessThanOrEqual(1);
   });
 });

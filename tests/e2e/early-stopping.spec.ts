@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, hydrated, setRange, test } from './fixtures';
+import { expect, hydrated, setRange, test, sidewaysOverflow } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 import { runEarlyStopping } from '../../src/engine/index.ts';
 import { defaults } from '../../src/demos/settings-kit.ts';
@@ -255,7 +255,7 @@ test.describe('chapter 5: what early stopping saves, on several seeds', () => {
     await hydrated(demo);
     await expect(demo.getByTestId('early-stopping-savings-progress')).toHaveAttribute('value', '60', { timeout: 60_000 });
     await expect(demo.getByTestId('early-stopping-savings-verdict')).toContainText('of 2 seeds');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await sidewaysOverflow(page);
     expect(overflow).toBeLessThanOrEqual(1);
   });
 });

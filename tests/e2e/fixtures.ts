@@ -99,3 +99,16 @@ export async function demoTrains(demo: import('@playwright/test').Locator): Prom
   await expect.poll(look, { timeout: 30_000 }).not.toBe(before);
   return true;
 }
+
+/**
+ * How many px the page is wider than the window. A chapter's parts are drawn only near the screen
+ * (content-visibility), which also clips what overflows them: they are drawn in full first, so
+ * anything too wide in them still widens the page and is caught.
+ */
+export async function sidewaysOverflow(page: Page, against: 'window' | 'client' = 'window'): Promise<number> {
+  return page.evaluate((against) => {
+    document.querySelectorAll<HTMLElement>('.chapter-part').forEach((p) => { p.style.contentVisibility = 'visible'; });
+    const root = document.documentElement;
+    return root.scrollWidth - (against === 'client' ? root.clientWidth : window.innerWidth);
+  }, against);
+}

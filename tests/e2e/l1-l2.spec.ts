@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { canvasData, expect, hydrated, setRange, test } from './fixtures';
+import { canvasData, expect, hydrated, setRange, test, sidewaysOverflow } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 import { defaults } from '../../src/demos/settings-kit.ts';
 import { createPathRun } from '../../src/demos/l1-l2/path-run.ts';
@@ -333,7 +333,7 @@ test.describe('chapter 3: the penalty on several seeds', () => {
     await demo.getByTestId('train').click();
     await expect(demo.getByTestId('penalty-effects-progress')).toHaveAttribute('value', '80', { timeout: 60_000 });
     await expect(demo.getByTestId('penalty-effects-verdict')).toContainText('of 2 seeds');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await sidewaysOverflow(page);
     expect(overflow).toBeLessThanOrEqual(1);
   });
 });

@@ -3,7 +3,7 @@
 // closes the way a learner expects, search shows no raw LaTeX, embeds point to this site.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { builtPages, expect, hydrated, test } from './fixtures';
+import { builtPages, expect, hydrated, test, sidewaysOverflow } from './fixtures';
 
 const PHONE = { width: 390, height: 844 };
 const CH1 = '/chapters/what-is-regularization/';
@@ -15,7 +15,7 @@ async function scrollThrough(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
 }
 
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const overflow = (page: Page) => sidewaysOverflow(page, 'client');
 
 for (const path of builtPages()) {
   test(`no sideways overflow and no serious accessibility problem at 390 px: ${path}`, async ({ page }) => {

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { builtPages, expect, hydrated, test } from './fixtures';
+import { builtPages, expect, hydrated, test, sidewaysOverflow } from './fixtures';
 
 const pages = builtPages();
 
@@ -112,6 +112,6 @@ test('the layout works on a phone: the menu opens the chapter list', async ({ pa
   await expect(page.locator('#sidebar')).toBeHidden();
   await menu.click();
   await expect(page.locator('#sidebar')).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await sidewaysOverflow(page);
   expect(overflow).toBeLessThanOrEqual(1);
 });
