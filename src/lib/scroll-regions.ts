@@ -18,39 +18,43 @@ function check(el: Element): void {
   }
 }
 
-/**
- * Each region is measured when it comes near the screen, not all at once on load: reading a width
- * lays out that part of the page, which a chapter leaves undone until it is needed
- * (content-visibility, rehype-chapter-parts.ts); measuring every equation at once cost 200+ ms
- * with the CPU slowed 4x. A resize measures them again as they are seen.
- */
+// Measuring a region lays out its part of the page, which a chapter otherwise leaves undone until
+// it is needed (content-visibility, rehype-chapter-parts.ts): measuring every equation at once on
+// load laid out the whole chapter in one task (200+ ms with the CPU slowed 4x). So the regions are
+// measured in idle moments, a few milliseconds' worth at a time (in practice one part's layout),
+// all of them, seen or not, so a keyboard user can Tab to any of them.
+const idle: (run: () => void) => void =
+  typeof requestIdleCallback === 'function' ? (run) => requestIdleCallback(run, { timeout: 1000 }) : (run) => setTimeout(run, 50);
+
 export function keyboardScrollRegions(): void {
-  if (typeof IntersectionObserver === 'undefined') return;
-  const near = new IntersectionObserver((entries) => {
-    for (const e of entries) {
-      if (!e.isIntersecting) continue;
-      check(e.target);
-      near.unobserve(e.target);
+  const queue = new Set<Element>();
+  let waiting = false;
+  const work = () => {
+    waiting = false;
+    const start = performance.now();
+    for (const el of queue) {
+      queue.delete(el);
+      check(el);
+      if (performance.now() - start > 8) break;
     }
-  }, { rootMargin: '400px 0px' });
-  const watch = (root: ParentNode) => root.querySelectorAll(SCROLLERS).forEach((el) => near.observe(el));
-  watch(document);
-  let queued = 0;
-  addEventListener('resize', () => {
-    if (queued) return;
-    queued = requestAnimationFrame(() => {
-      queued = 0;
-      watch(document);
-    });
-  }, { passive: true });
+    if (queue.size) measureSoon();
+    else document.documentElement.dataset.scrollRegions = 'measured';
+  };
+  const measureSoon = () => {
+    if (waiting) return;
+    waiting = true;
+    document.documentElement.dataset.scrollRegions = 'pending'; // the e2e tests run axe once measured
+    idle(work);
+  };
+  const add = (root: ParentNode) => {
+    root.querySelectorAll(SCROLLERS).forEach((el) => queue.add(el));
+    if (root instanceof Element && root.matches(SCROLLERS)) queue.add(root);
+    if (queue.size) measureSoon();
+  };
+  add(document);
+  addEventListener('resize', () => add(document), { passive: true });
   // Only new tables matter (a demo's, once it has data); a training demo's every-frame updates do not.
   new MutationObserver((records) => {
-    for (const r of records) {
-      for (const n of r.addedNodes) {
-        if (!(n instanceof Element)) continue;
-        if (n.matches(SCROLLERS)) near.observe(n);
-        n.querySelectorAll(SCROLLERS).forEach((t) => near.observe(t));
-      }
-    }
+    for (const r of records) for (const n of r.addedNodes) if (n instanceof Element) add(n);
   }).observe(document.body, { childList: true, subtree: true });
 }

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { builtPages, expect, hydrated, test } from './fixtures';
+import { axe, builtPages, expect, hydrated, test } from './fixtures';
 
 // axe on every chapter before and after its demos have trained (filled grids, charts, tables and
 // messages only exist after training). label-content-name-mismatch is one of axe's experimental
@@ -8,7 +7,7 @@ import { builtPages, expect, hydrated, test } from './fixtures';
 const chapters = builtPages().filter((p) => p.startsWith('/chapters/'));
 
 async function seriousProblems(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).options({ rules: { 'label-content-name-mismatch': { enabled: true } } }).analyze();
+  const results = await (await axe(page)).options({ rules: { 'label-content-name-mismatch': { enabled: true } } }).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);

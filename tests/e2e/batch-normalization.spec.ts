@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { canvasData, expect, hydrated, setRange, test, sidewaysOverflow } from './fixtures';
+import { axe, canvasData, expect, hydrated, setRange, test, sidewaysOverflow } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 import { createHistogramRun } from '../../src/demos/batch-norm/histogram-run.ts';
 import { createGridRun } from '../../src/demos/batch-norm/grid-run.ts';
@@ -238,7 +237,7 @@ test.describe('chapter 4: batch norm with dropout, on several seeds', () => {
     await demo.getByLabel('Compare with neither').selectOption('dropout');
     await expect(verdict).toContainText(/Dropout only gave the lower validation loss on \d of 3 seeds/);
     await expect(progress).toHaveAttribute('value', '360');
-    const results = await new AxeBuilder({ page }).include('[data-demo="bn-dropout"]').analyze();
+    const results = await (await axe(page)).include('[data-demo="bn-dropout"]').analyze();
     expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   });
 
@@ -272,7 +271,7 @@ for (const [scheme, width] of [['light', 1280], ['dark', 390]] as const) {
       await demo.getByTestId(`${id}-speed`).selectOption('Infinity');
       await demo.getByTestId('train').click();
       await expect(demo.getByTestId('train')).toBeDisabled({ timeout: 60_000 }); // finished
-      const results = await new AxeBuilder({ page }).include(`[data-demo="${id}"]`).analyze();
+      const results = await (await axe(page)).include(`[data-demo="${id}"]`).analyze();
       const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
     }

@@ -82,8 +82,11 @@ test('without JavaScript, each demo says it needs JavaScript and shows no dead b
     for (let i = 0; i < n; i++) {
       // (Playwright's text matching skips <noscript>, so the element is located by tag.)
       const note = demos.nth(i).locator('noscript > p');
+      // Scrolled to, as a reader would: a chapter's parts below the screen are not rendered yet
+      // (content-visibility), and their text reads as empty until they are (the next frame).
+      await demos.nth(i).scrollIntoViewIfNeeded();
       await expect(note).toBeVisible();
-      expect(await note.innerText()).toContain('This demo needs JavaScript');
+      await expect(note).toContainText('This demo needs JavaScript', { useInnerText: true });
       await expect(demos.nth(i).locator('button:visible')).toHaveCount(0);
     }
   }

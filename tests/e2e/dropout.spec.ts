@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, hydrated, setRange, test, sidewaysOverflow } from './fixtures';
+import { axe, expect, hydrated, setRange, test, sidewaysOverflow } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 
 const CHAPTER = '/chapters/dropout/';
@@ -234,7 +233,7 @@ test.describe('chapter 2: accessible and usable after training, in both themes a
       await cmp.getByTestId('step').click();
       await expect(cmp.getByTestId('epoch')).toHaveText('1');
       const check = async () => {
-        const results = await new AxeBuilder({ page }).include('[data-demo^="dropout-"]').analyze();
+        const results = await (await axe(page)).include('[data-demo^="dropout-"]').analyze();
         return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
       };
       expect(await check()).toEqual([]);
@@ -280,7 +279,7 @@ test.describe('chapter 2: does dropout help, on several seeds?', () => {
     await expect(demo.getByTestId('dropout-compare-accuracy-band')).toHaveAttribute('aria-label', /dropout p = 0\.5: mean validation accuracy \d+\.\d% over 3 seeds/);
     await expect(demo.getByTestId('dropout-compare-loss-dots-dot')).toHaveCount(6);
     await expect(demo.getByTestId('dropout-compare-accuracy-dots')).toHaveAttribute('aria-label', /seed 7 \d+\.\d% → \d+\.\d%; seed 8 .*; seed 9 /);
-    const results = await new AxeBuilder({ page }).include('[data-demo="dropout-compare"]').analyze();
+    const results = await (await axe(page)).include('[data-demo="dropout-compare"]').analyze();
     expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     // Back to one seed: the detailed single run.
     await setRange(demo.getByLabel(/^Seeds/), 1);

@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, hydrated, setRange, test, sidewaysOverflow } from './fixtures';
+import { axe, expect, hydrated, setRange, test, sidewaysOverflow } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 import { runEarlyStopping } from '../../src/engine/index.ts';
 import { defaults } from '../../src/demos/settings-kit.ts';
@@ -244,7 +243,7 @@ test.describe('chapter 5: what early stopping saves, on several seeds', () => {
     await setRange(demo.getByLabel(/^Patience/), 2);
     await expect(verdict).toContainText('Early stopping (patience 2) gave');
     await expect(progress).toHaveAttribute('value', '180');
-    const results = await new AxeBuilder({ page }).include('[data-demo="early-stopping-savings"]').analyze();
+    const results = await (await axe(page)).include('[data-demo="early-stopping-savings"]').analyze();
     expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   });
 

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -111,4 +112,13 @@ export async function sidewaysOverflow(page: Page, against: 'window' | 'client' 
     const root = document.documentElement;
     return root.scrollWidth - (against === 'client' ? root.clientWidth : window.innerWidth);
   }, against);
+}
+
+/**
+ * axe, once the page has marked its sideways-scrolling regions focusable (src/lib/scroll-regions.ts
+ * measures them in idle moments after load; a page without that script has nothing pending).
+ */
+export async function axe(page: Page): Promise<AxeBuilder> {
+  await page.waitForFunction(() => document.documentElement.dataset.scrollRegions !== 'pending');
+  return new AxeBuilder({ page });
 }

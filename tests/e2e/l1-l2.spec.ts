@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { canvasData, expect, hydrated, setRange, test, sidewaysOverflow } from './fixtures';
+import { axe, canvasData, expect, hydrated, setRange, test, sidewaysOverflow } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 import { defaults } from '../../src/demos/settings-kit.ts';
 import { createPathRun } from '../../src/demos/l1-l2/path-run.ts';
@@ -320,7 +319,7 @@ test.describe('chapter 3: the penalty on several seeds', () => {
     await expect(demo.getByTestId('penalty-effects-near-zero')).toContainText(/no penalty \d+ to \d+ \(mean \d+\); L1, λ = 0\.001 \d+ to \d+/);
     await expect(demo.getByTestId('penalty-effects-loss-band')).toHaveAttribute('aria-label', /no penalty: mean validation loss \d\.\d{3} over 3 seeds at epoch 40 \(from/);
     await expect(demo.getByTestId('penalty-effects-loss-dots-dot')).toHaveCount(6);
-    const results = await new AxeBuilder({ page }).include('[data-demo="penalty-effects"]').analyze();
+    const results = await (await axe(page)).include('[data-demo="penalty-effects"]').analyze();
     expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     // The penalty trains every seed again (whole runs are compared), with the new one from the start.
     await demo.getByTestId('penalty-effects-penalty-l2').check();

@@ -1,9 +1,8 @@
 // A learner's pass on a phone (390 px) and a desktop: the quiz teaches and keeps its answers,
 // progress means learning, nothing slides sideways, anchors land below the header, the menu
 // closes the way a learner expects, search shows no raw LaTeX, embeds point to this site.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { builtPages, expect, hydrated, test, sidewaysOverflow } from './fixtures';
+import { axe, builtPages, expect, hydrated, test, sidewaysOverflow } from './fixtures';
 
 const PHONE = { width: 390, height: 844 };
 const CH1 = '/chapters/what-is-regularization/';
@@ -25,7 +24,7 @@ for (const path of builtPages()) {
     await scrollThrough(page);
     expect(await overflow(page), `page is wider than the phone`).toBeLessThanOrEqual(0);
     // Wide equations and tables scroll inside themselves, so each must be reachable by keyboard.
-    const results = await new AxeBuilder({ page }).analyze();
+    const results = await (await axe(page)).analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
   });
@@ -109,7 +108,7 @@ test.describe('the course menu on a phone', () => {
 
   test('open, it has no serious accessibility problem', async ({ page }) => {
     await page.locator('#menu-button').click();
-    const results = await new AxeBuilder({ page }).analyze();
+    const results = await (await axe(page)).analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   });

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { canvasData, expect, hydrated, setRange, test } from './fixtures';
+import { axe, canvasData, expect, hydrated, setRange, test } from './fixtures';
 import { spawnSync } from 'node:child_process';
 import { createPlaygroundRun } from '../../src/demos/playground/runner.ts';
 
@@ -25,7 +24,7 @@ async function open(page: Page, query = ''): Promise<Locator> {
 const num = async (l: Locator) => Number(await l.textContent());
 
 async function seriousProblems(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).options({ rules: { 'label-content-name-mismatch': { enabled: true } } }).analyze();
+  const results = await (await axe(page)).options({ rules: { 'label-content-name-mismatch': { enabled: true } } }).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);

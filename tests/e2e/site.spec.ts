@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { builtPages, expect, hydrated, test, sidewaysOverflow } from './fixtures';
+import { axe, builtPages, expect, hydrated, test, sidewaysOverflow } from './fixtures';
 
 const pages = builtPages();
 
@@ -16,7 +15,7 @@ for (const path of pages) {
     expect(res?.status() ?? 200).toBeLessThan(path === '/404' ? 500 : 400);
     await expect(page.locator('h1').first()).toBeVisible();
     await page.waitForLoadState('networkidle');
-    const results = await new AxeBuilder({ page }).analyze();
+    const results = await (await axe(page)).analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
   });

@@ -198,8 +198,6 @@ export default function SavingsIsland(props: IslandProps<typeof savingsFields>):
   );
 }
 
-const f3 = (v: number) => v.toFixed(3);
-
 /**
  * Several seeds: on each seed the model early stopping keeps (at the chosen patience) against the
  * one training all the epochs gives, from the same run: bands, per-seed dots, the paired verdict
