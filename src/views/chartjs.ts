@@ -7,7 +7,7 @@ import {
   BarController, BarElement, CategoryScale, Chart, Filler, LinearScale, LineController,
   LineElement, LogarithmicScale, PointElement, Tooltip,
 } from 'chart.js';
-import { tickLabel } from './number-format.ts';
+import { logAxisTickLabel, tickLabel } from './number-format.ts';
 
 Chart.register(
   LineController, LineElement, PointElement, BarController, BarElement,
@@ -15,13 +15,9 @@ Chart.register(
 );
 Chart.defaults.animation = false; // live training redraws many times a second
 Chart.defaults.maintainAspectRatio = false;
-// Tick labels without Intl (number-format.ts says why). A log axis labels its powers of ten (logTick).
+// Tick labels without Intl (number-format.ts says why).
 Chart.defaults.scales.linear.ticks.callback = tickLabel;
-Chart.defaults.scales.logarithmic.ticks.callback = function (value, index, ticks) {
-  const k = Math.log10(Number(value));
-  const mantissa = Number(value) / 10 ** Math.floor(k);
-  return [1, 2, 3, 5].some((m) => Math.abs(mantissa - m) < 1e-9) || index > 0.8 * ticks.length ? tickLabel(value, index, ticks) : '';
-};
+Chart.defaults.scales.logarithmic.ticks.callback = logAxisTickLabel;
 
 export { Chart };
 export type { ChartConfiguration, ChartDataset, Plugin } from 'chart.js';

@@ -29,3 +29,13 @@ export function tickLabel(value: number | string, _index: number, ticks: { value
   const decimals = Number.isNaN(log) ? 1 : Math.max(Math.min(-1 * Math.floor(log), 20), 0);
   return scientific ? v.toExponential(decimals).toUpperCase().replace('E+', 'E') : grouped(v, decimals);
 }
+
+/**
+ * chart.js's default label on a log axis (Ticks.formatters.logarithmic): the ticks at 1, 2, 3 and 5
+ * times a power of ten, and the last fifth of them, read as tickLabel does; the others blank.
+ */
+export function logAxisTickLabel(value: number | string, index: number, ticks: { value: number }[]): string {
+  const v = Number(value);
+  const mantissa = v / 10 ** Math.floor(Math.log10(v));
+  return [1, 2, 3, 5].some((m) => Math.abs(mantissa - m) < 1e-9) || index > 0.8 * ticks.length ? tickLabel(value, index, ticks) : '';
+}

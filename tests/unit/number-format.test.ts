@@ -2,7 +2,7 @@
 // phone): they must read exactly as chart.js's numeric formatter with Intl would write them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { grouped, tickLabel } from '../../src/views/number-format.ts';
+import { grouped, logAxisTickLabel, tickLabel } from '../../src/views/number-format.ts';
 
 /** chart.js 4's Ticks.formatters.numeric, with Intl, as in node_modules/chart.js (helpers.core). */
 function chartjsNumeric(v: number, ticks: { value: number }[]): string {
@@ -44,4 +44,10 @@ test('grouped numbers read as Intl en-US', () => {
   for (const n of [0, 7, 999, 1000, 12345, -1000, 1234567, 600000]) assert.equal(grouped(n), n.toLocaleString('en-US'));
   assert.equal(grouped(1234.5, 2), '1,234.50');
   assert.equal(grouped(-0.0001, 2), '0.00');
+});
+
+test('a log axis labels 1, 2, 3 and 5 times a power of ten (and its last fifth), as chart.js does', () => {
+  const ticks = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 30, 40, 50].map((value) => ({ value }));
+  const labels = ticks.map((t, i) => logAxisTickLabel(t.value, i, ticks));
+  assert.deepEqual(labels, ['1', '2', '3', '', '5', '', '', '', '', '10', '20', '30', '40', '50']);
 });
