@@ -160,9 +160,10 @@ test.describe('chapter 2: does dropout help?', () => {
     await expect(demo.getByTestId('epoch')).toHaveText('0');
     await expect(demo.getByTestId('compare-verdict')).toContainText('same initial weights');
     const before = await Promise.all(['plain-chart', 'dropout-chart', 'plain-boundary', 'dropout-boundary'].map((k) => canvas(demo, `dropout-compare-${k}`)));
-    await demo.getByLabel('Speed').selectOption('Infinity');
+    // 50 epochs/s, not as fast as it goes: a fast machine finished all 300 epochs before Pause was pressed.
+    await demo.getByLabel('Speed').selectOption('50');
     await demo.getByTestId('train').click();
-    await expect.poll(() => epoch(demo)).toBeGreaterThan(60);
+    await expect.poll(() => epoch(demo)).toBeGreaterThan(40);
     await demo.getByTestId('pause').click();
     await expect(demo.getByTestId('train')).toBeVisible();
     // A view scrolled out of sight draws when it comes back (src/views/draw-queue.ts): bring each
