@@ -10,6 +10,7 @@ import { chapterChecks } from './src/build/chapter-checks.ts';
 import { securityHeaders } from './src/build/security-headers.ts';
 import { demoDefinitions, workerLeavesOutPages } from './src/build/demo-definitions.ts';
 import { rehypeChapterParts } from './src/build/rehype-chapter-parts.ts';
+import { demos } from './src/demos/index.ts';
 
 // Equations are written as $...$ / $$...$$ in the chapters and rendered to KaTeX HTML at
 // build time. Astro 7's default Markdown engine (Sätteri) does not run remark/rehype plugins,
@@ -54,8 +55,9 @@ export default defineConfig({
     processor: unified({
       // remarkCheckMath fails the build on an equation KaTeX cannot render (rehype-katex only warns).
       remarkPlugins: [remarkMath, remarkCheckMath],
-      // rehypeChapterParts: each h2 opens a <section> the browser renders only near the screen.
-      rehypePlugins: [[rehypeKatex, { throwOnError: true, strict: 'ignore' }], rehypeChapterParts],
+      // rehypeChapterParts: each h2 opens a <section>, cut in pieces the browser renders only near the
+      // screen; each demo's definition says how tall it is, for the space reserved until then.
+      rehypePlugins: [[rehypeKatex, { throwOnError: true, strict: 'ignore' }], [rehypeChapterParts, { demoHeights: Object.fromEntries(demos.map((d) => [d.component, d.height])) }]],
     }),
   },
   vite: {

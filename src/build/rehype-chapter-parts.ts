@@ -1,10 +1,12 @@
 // Chapters are long (up to 270 KB of HTML, a hundred KaTeX equations and several demos). This
 // rehype step wraps each h2 and everything after it, up to the next h2, in
-// <section class="chapter-part">; global.css gives those `content-visibility: auto`, so on load
-// the browser styles, lays out and paints only the parts near the screen, not the whole chapter
-// (each layout of the whole page took 100-400 ms with the CPU slowed 4x, the load's longest tasks).
+// <section class="chapter-part">, and cuts each part into pieces of about half a screen,
+// <div class="chapter-chunk">; global.css gives the pieces `content-visibility: auto`, so on load
+// the browser styles, lays out and paints only what is near the screen, not the whole chapter
+// (each layout of the whole page took 100-400 ms with the CPU slowed 4x, the load's longest tasks;
+// a whole part as it came on screen, up to 180 ms).
 //
-// Until a part has been drawn once, the page reserves an estimated height for it (`--part-h`,
+// Until a piece has been drawn once, the page reserves an estimated height for it (`--part-h`,
 // pixels at desktop width; global.css scales it for a phone), so the scroll bar is about right.
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 
@@ -18,11 +20,18 @@ function classes(n: Element): string[] {
   return Array.isArray(c) ? c.map(String) : [];
 }
 
+/** Each demo component's height (px at 1280 px, its definition's `height`), by MDX name. */
+export type DemoHeights = Readonly<Record<string, number>>;
+
+/** A demo whose definition the plugin was not given (a test's tree): about a typical one. */
+const SOME_DEMO_PX = 1500;
+
 /**
- * A part's height at 1280 px, px: a fit to the chapters' 34 parts as drawn (most within a third):
- * prose by its characters and paragraphs, display equations, code lines, demos and the quiz.
+ * A piece's height at 1280 px, px: a least-squares fit to the 70 pieces of the five chapters as
+ * drawn (prose within 7% at the median): prose by its characters and paragraphs, display
+ * equations and code lines, plus each demo's own height and the quiz's.
  */
-export function estimatedHeight(nodes: Node[]): number {
+export function estimatedHeight(nodes: Node[], demoHeights: DemoHeights = {}): number {
   let chars = 0, paragraphs = 0, displays = 0, codeLines = 0, demos = 0, quizzes = 0;
   const visit = (n: Node): void => {
     if (n.type === 'text' && 'value' in n && typeof n.value === 'string') {
@@ -30,7 +39,7 @@ export function estimatedHeight(nodes: Node[]): number {
       return;
     }
     if (n.type === 'mdxJsxFlowElement' && 'name' in n && typeof n.name === 'string') {
-      if (n.name.endsWith('Demo')) demos++;
+      if (n.name.endsWith('Demo')) demos += demoHeights[n.name] ?? SOME_DEMO_PX;
       if (n.name === 'CheckYourUnderstanding') quizzes++;
     }
     if (n.type === 'element') {
@@ -44,7 +53,7 @@ export function estimatedHeight(nodes: Node[]): number {
     if ('children' in n && Array.isArray(n.children)) for (const c of n.children as Node[]) visit(c);
   };
   for (const n of nodes) visit(n);
-  return Math.round(100 + 0.45 * chars + 40 * paragraphs + 50 * displays + 3 * codeLines + 1000 * demos + 2400 * quizzes);
+  return Math.round(0.39 * chars + 11 * paragraphs + 105 * displays + 12 * codeLines + demos + 2400 * quizzes);
 }
 
 function textOf(n: Node): string {
@@ -52,7 +61,36 @@ function textOf(n: Node): string {
   return 'children' in n && Array.isArray(n.children) ? (n.children as Node[]).map(textOf).join('') : '';
 }
 
-export function rehypeChapterParts() {
+/** About how tall a piece may grow before the next one starts (px at 1280 px wide). */
+const CHUNK_PX = 600;
+/**
+ * A piece ends only after prose (a paragraph or a list, 1em margins): whatever follows has a top
+ * margin at least as large, and that margin alone is the gap (global.css drops a piece's last bottom
+ * margin, since a contained piece's margins no longer collapse with its neighbour's).
+ */
+const ENDS_PIECE = new Set(['p', 'ul', 'ol']);
+const isBlank = (n: Node) => n.type === 'text' && 'value' in n && typeof n.value === 'string' && !n.value.trim();
+
+function chunks(nodes: ElementContent[], demoHeights: DemoHeights): Element[] {
+  const groups: { children: ElementContent[]; height: number }[] = [{ children: [], height: 0 }];
+  let last: Node | null = null;
+  for (const n of nodes) {
+    const h = estimatedHeight([n], demoHeights); // the estimate is a sum over nodes
+    const group = groups[groups.length - 1];
+    if (!isBlank(n) && last?.type === 'element' && ENDS_PIECE.has((last as Element).tagName) && group.height >= CHUNK_PX) groups.push({ children: [n], height: h });
+    else {
+      group.children.push(n);
+      group.height += h;
+    }
+    if (!isBlank(n)) last = n;
+  }
+  return groups.map(({ children }) => ({
+    type: 'element', tagName: 'div', children,
+    properties: { className: ['chapter-chunk'], style: `--part-h:${Math.max(100, estimatedHeight(children, demoHeights))}` },
+  }));
+}
+
+export function rehypeChapterParts({ demoHeights = {} }: { demoHeights?: DemoHeights } = {}) {
   return (tree: Root) => {
     const out: RootContent[] = [];
     let part: Element | null = null;
@@ -67,9 +105,7 @@ export function rehypeChapterParts() {
       }
     }
     for (const n of out) {
-      if (n.type === 'element' && n.tagName === 'section' && classes(n).includes('chapter-part')) {
-        n.properties.style = `--part-h:${Math.max(200, estimatedHeight(n.children))}`;
-      }
+      if (n.type === 'element' && n.tagName === 'section' && classes(n).includes('chapter-part')) n.children = chunks(n.children, demoHeights);
     }
     tree.children = out;
   };

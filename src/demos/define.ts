@@ -50,6 +50,12 @@ export interface DemoDefinition<F extends Fields = Fields> {
   component: string;
   title: string;
   caption: string;
+  /**
+   * About how tall the demo stands on a 1280 px page, px (its caption to its code panel, as first
+   * drawn): a chapter reserves that space until the demo comes near the screen and is drawn
+   * (src/build/rehype-chapter-parts.ts), so the page does not jump as the learner scrolls.
+   */
+  height: number;
   chapter: ChapterRef;
   /** One paragraph for the remix guide. */
   summary: string;

@@ -3,7 +3,7 @@ import { Chart, type ChartConfiguration } from './chartjs.ts';
 import { usePalette, type Palette } from './palette.ts';
 import { binCounts, binCountsApartFromZero, binTick } from './histogram-bins.ts';
 import { sameValues } from './decimate.ts';
-import { useDrawWhenVisible } from './visible.ts';
+import { DRAW_AGAIN, useDrawWhenVisible } from './visible.ts';
 import { ChartLegend } from './ChartLegend.tsx';
 
 export { binCounts, binTick };
@@ -77,8 +77,11 @@ export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count
   const drawn = useRef<{ bars: Bar[]; rest: string; chart: unknown }>({ bars: [], rest: '', chart: null });
   const draw = () => {
     if (!canvas.current?.isConnected || !palette) return;
-    if (!chart.current) create(canvas.current, palette);
-    const c = chart.current!;
+    if (!chart.current) {
+      create(canvas.current, palette);
+      return DRAW_AGAIN;
+    }
+    const c = chart.current;
     const prev = drawn.current;
     const bars: Bar[] = series.map((s, i) => ({
       label: s.label,

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { Chart, type ChartConfiguration, type Plugin } from './chartjs.ts';
 import { rgb, usePalette, type Palette } from './palette.ts';
 import { decimate, sameValues, type XY } from './decimate.ts';
-import { useDrawWhenVisible } from './visible.ts';
+import { DRAW_AGAIN, useDrawWhenVisible } from './visible.ts';
 import { ChartLegend } from './ChartLegend.tsx';
 import { pluginOptions, strokeLine } from './canvas-lines.ts';
 
@@ -134,8 +134,11 @@ export function LineChart(props: Props) {
   const drawn = useRef<{ values: Float64Array[]; xs: (Float64Array | null)[]; rest: string; chart: unknown }>({ values: [], xs: [], rest: '', chart: null });
   const draw = () => {
     if (!canvas.current?.isConnected || !palette) return;
-    if (!chart.current) create(canvas.current, palette);
-    const c = chart.current!;
+    if (!chart.current) {
+      create(canvas.current, palette);
+      return DRAW_AGAIN;
+    }
+    const c = chart.current;
     const prev = drawn.current;
     const rest = JSON.stringify([props.series.map((s) => [s.label, s.color, s.dashed, s.width, s.fillTo, s.legend]), props.markers, props.yMin, props.yMax, props.xMin, props.xMax, xStart]);
     const same = prev.chart === c && rest === prev.rest && props.series.length === prev.values.length

@@ -3,16 +3,26 @@ import { useEffect, useRef } from 'preact/hooks';
 import { cancelDraw, queueDraw } from './draw-queue.ts';
 
 /**
+ * Returned by a draw that has just made its chart: chart.js's first construction is its slowest
+ * step (its first layout and option resolving, 100+ ms with the CPU slowed 4x), so the data is
+ * drawn in the next task, not the same one.
+ */
+export const DRAW_AGAIN = Symbol('draw again');
+
+/**
  * Draws a view after every render through the draw queue (draw-queue.ts), while its element is
  * on screen (or nearly), and once when it scrolls back into view: a chart far down the page
- * costs nothing while the learner reads elsewhere.
+ * costs nothing while the learner reads elsewhere. A draw that returns `DRAW_AGAIN` has done
+ * only its first step (making a chart) and is queued again for the rest, in a task of its own.
  */
-export function useDrawWhenVisible(ref: RefObject<Element>, draw: () => void) {
+export function useDrawWhenVisible(ref: RefObject<Element>, draw: () => void | typeof DRAW_AGAIN) {
   const latest = useRef(draw);
   latest.current = draw;
   const visible = useRef(true);
   const stale = useRef(false);
-  const job = useRef(() => latest.current()).current;
+  const job = useRef(function again() {
+    if (latest.current() === DRAW_AGAIN) queueDraw(again, again);
+  }).current;
   useEffect(() => {
     const el = ref.current;
     if (!el || typeof IntersectionObserver === 'undefined') return () => cancelDraw(job);

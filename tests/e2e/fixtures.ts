@@ -108,7 +108,7 @@ export async function demoTrains(demo: import('@playwright/test').Locator): Prom
  */
 export async function sidewaysOverflow(page: Page, against: 'window' | 'client' = 'window'): Promise<number> {
   return page.evaluate((against) => {
-    document.querySelectorAll<HTMLElement>('.chapter-part').forEach((p) => { p.style.contentVisibility = 'visible'; });
+    document.querySelectorAll<HTMLElement>('.chapter-chunk').forEach((p) => { p.style.contentVisibility = 'visible'; });
     const root = document.documentElement;
     return root.scrollWidth - (against === 'client' ? root.clientWidth : window.innerWidth);
   }, against);

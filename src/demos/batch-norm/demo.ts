@@ -10,6 +10,7 @@ export const batchNormHistogramDemo = defineDemo({
   component: 'BatchNormHistogramDemo',
   title: 'Inside a layer, with and without batch norm',
   caption: 'Two copies of a deep network, identical but for batch norm, train on the same batches from the same initial weights. Press Train and pick a layer.',
+  height: 2500,
   chapter,
   summary:
     'The same deep network with and without batch norm trains live from the same initial weights: histograms of a chosen hidden layer’s values on the current mini-batch (without BN; with BN before and after it) with their mean and variance, their history, both loss curves, and the live PyTorch code.',
@@ -28,6 +29,7 @@ export const batchNormLearningRateDemo = defineDemo({
   component: 'BatchNormLearningRateDemo',
   title: 'Higher learning rates, any initial weights',
   caption: 'For every learning rate and initial weight scale, the same network trains twice: with and without batch norm. Press Train and watch the grid fill in.',
+  height: 1130,
   chapter,
   summary:
     'A grid of learning rates (0.01 to 10) by initial weight scales (×0.3 to ×10): every cell trains the same network with and without batch norm (plain SGD), live; two heat-map tables of the final training loss (diverged and stalled runs marked) and the loss curves of a chosen cell.',
@@ -46,6 +48,7 @@ export const batchNormRunningStatsDemo = defineDemo({
   component: 'BatchNormRunningStatsDemo',
   title: 'Train mode, eval mode and the running statistics',
   caption: 'A network with batch norm trains one batch at a time. Follow one feature: its batch statistics jump from batch to batch, the running averages follow them slowly.',
+  height: 2030,
   chapter,
   summary:
     'One feature of a BatchNorm1d layer while the network trains: the batch mean and variance of every step, the running averages converging toward them, PyTorch’s momentum update with the numbers, and what train and eval mode normalise with (one point in two batches, validation loss in each mode).',
@@ -64,6 +67,7 @@ export const batchNormDropoutDemo = defineDemo({
   component: 'BatchNormDropoutDemo',
   title: 'Batch norm and dropout against overfitting',
   caption: 'The same network four times, on the same 60 noisy points: with neither, one or both regularizers. Press Train and watch the gap between validation and training loss.',
+  height: 1320,
   chapter,
   summary:
     'Four networks on the same few noisy points with the same seed and initial weights (neither, batch norm, dropout, both): the overfitting gap and the validation loss of each, live, and a table of where each ends.',

@@ -12,6 +12,7 @@ export const digitsDemo = defineDemo({
   component: 'DigitsDemo',
   title: 'Handwritten digits: overfitting on real data',
   caption: 'A network with 64 hidden neurons learns to read 8 × 8 handwritten digits from 200 examples and is tested on the other 1,597. Pick a regularization and press Train.',
+  height: 960,
   chapter: { slug: 'what-is-regularization', title: 'What is regularization?' },
   summary:
     'Real data: an MLP 64-h-10 trained on a small part of the 1,797 handwritten 8 × 8 digits (scikit-learn’s load_digits) with a chosen regularization (none, dropout, L2, L1, batch norm, early stopping): loss and accuracy curves, the validation digits it gets wrong, and the first layer’s weights as 8 × 8 images.',
@@ -29,6 +30,7 @@ export const digitsSeedsDemo = defineDemo({
   component: 'DigitsSeedsDemo',
   title: 'Does it help, or was it luck? Several seeds',
   caption: 'The digits network of chapter 1 trained without regularization and with it, on several seeds. Each seed gives both networks the same split, initial weights and batches. Press Train.',
+  height: 1100,
   chapter: { slug: 'dropout', title: 'Dropout' },
   summary:
     'Several seeds, honestly compared: the digits network without regularization and with one (dropout, L2, L1, batch norm or early stopping) on N seeds, each giving both the same split, initial weights and batches: mean validation loss and accuracy with min-max bands, each seed’s final numbers as paired dots, and a verdict on whether the difference exceeds the seed-to-seed spread.',
@@ -46,6 +48,7 @@ export const digitsSweepDemo = defineDemo({
   component: 'DigitsSweepDemo',
   title: 'Too little, too much: sweeping the strength',
   caption: 'The digits network trained at eight strengths of L2 (or dropout), on a few seeds each. Press Train and watch the curve fill in.',
+  height: 800,
   chapter: { slug: 'l1-l2', title: 'L1 and L2 regularization' },
   summary:
     'A sweep on the handwritten digits: the validation (and training) loss the network ends with against the L2 strength (0 to 0.1) or the dropout rate (0 to 0.9), mean and min-max over several seeds per strength: too little regularization overfits, too much underfits.',

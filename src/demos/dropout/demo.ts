@@ -10,6 +10,7 @@ export const dropoutMaskDemo = defineDemo({
   component: 'DropoutMaskDemo',
   title: 'See the dropout masks',
   caption: 'A small network trains in your browser, one mini-batch per step. Each step the engine draws a new random mask: crossed-out neurons are dropped for that step.',
+  height: 2080,
   chapter,
   summary:
     'The mask viewer: a small network trains one mini-batch per step, and the drawing shows the dropout mask the engine drew for one example (dropped neurons crossed out with their connections, kept ones labelled with the 1/(1-p) scale), the whole batch’s masks, and the fraction dropped step by step against p. Train/eval switch and live PyTorch code.',
@@ -27,6 +28,7 @@ export const dropoutCompareDemo = defineDemo({
   component: 'DropoutCompareDemo',
   title: 'Does dropout help?',
   caption: 'The same too-large network, the same noisy points, the same seed: trained side by side without dropout and with it. Press Train; changing a setting trains both again from the start.',
+  height: 2060,
   chapter,
   summary:
     'Does it help? The same too-large network trained twice on the same noisy data and seed, without dropout and with dropout at p: training and validation loss curves, decision boundaries and the train/validation gaps of both, live, with the PyTorch code.',

@@ -3,6 +3,7 @@ import { Chart, type ChartConfiguration, type Plugin } from '../../views/chartjs
 import { ChartLegend } from '../../views/ChartLegend.tsx';
 import { usePalette, type Palette } from '../../views/palette.ts';
 import { pluginOptions, strokeLine } from '../../views/canvas-lines.ts';
+import { DRAW_AGAIN, useDrawWhenVisible } from '../../views/visible.ts';
 
 type Pt = { x: number; y: number | null };
 
@@ -165,8 +166,8 @@ export function StepperChart(props: Props) {
   const chart = useRef<Chart<'line', Pt[]> | null>(null);
   const palette = usePalette();
 
-  useEffect(() => {
-    if (!canvas.current || !palette) return;
+  // The chart is made by its first draw (draw queue) and made again when the colours or the title change.
+  const create = (el: HTMLCanvasElement, palette: Palette) => {
     const config: ChartConfiguration<'line', Pt[]> = {
       type: 'line',
       data: { datasets: [] },
@@ -185,16 +186,20 @@ export function StepperChart(props: Props) {
       },
       plugins: [rulePlugin],
     };
-    chart.current = new Chart(canvas.current, config);
-    return () => {
-      chart.current?.destroy();
-      chart.current = null;
-    };
+    chart.current = new Chart(el, config);
+  };
+  useEffect(() => () => {
+    chart.current?.destroy();
+    chart.current = null;
   }, [palette, props.yLabel]);
 
-  useEffect(() => {
+  const draw = () => {
+    if (!canvas.current?.isConnected || !palette) return;
+    if (!chart.current) {
+      create(canvas.current, palette);
+      return DRAW_AGAIN;
+    }
     const c = chart.current;
-    if (!c || !palette) return;
     const s = palette.series;
     const n = props.train.length;
     const ghostStart = n + 1;
@@ -222,7 +227,8 @@ export function StepperChart(props: Props) {
     y.max = props.yMax;
     (c.options.plugins as { esRuleMarks?: MarksOpt }).esRuleMarks = { marks: props.marks, palette };
     c.update('none');
-  });
+  };
+  useDrawWhenVisible(canvas, draw);
 
   return (
     <figure class="chart-figure" style="margin:0">

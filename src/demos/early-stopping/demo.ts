@@ -13,6 +13,7 @@ export const earlyStoppingDemo = defineDemo({
   component: 'EarlyStoppingDemo',
   title: 'Step through early stopping',
   caption: 'Your browser trains an overfitting network for every epoch of fit, keeping each epoch’s weights. Step through the epochs and watch the rule decide.',
+  height: 2050,
   chapter,
   summary:
     'The patience stepper: an overfitting network trains in the browser, then the learner steps through its epochs and sees Keras’ EarlyStopping rule decide at each one (equation with the numbers, wait counter, best epoch, stop), the weights kept with restore_best_weights, and live Keras and PyTorch code.',
@@ -30,6 +31,7 @@ export const earlyStoppingSavingsDemo = defineDemo({
   component: 'EarlyStoppingSavingsDemo',
   title: 'What early stopping saves',
   caption: 'The same run, trained to the end once, and the rule applied with several patience values.',
+  height: 440,
   chapter,
   summary:
     'What early stopping saves: the same run trained to the end once, then the rule applied with patience 0 to 50 — epochs and gradient steps saved, and the validation loss of the model kept (table and charts). Its patience setting is used with several seeds (Seeds > 1): the rule at that patience against training all the epochs, seed by seed; with one seed every row has its own.',

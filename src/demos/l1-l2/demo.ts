@@ -10,6 +10,7 @@ export const penaltyEffectsDemo = defineDemo({
   component: 'PenaltyEffectsDemo',
   title: 'What a penalty does to a network’s weights',
   caption: 'A network learns to separate two noisy classes. Press Train, then switch the penalty or move its strength while it trains.',
+  height: 2310,
   chapter,
   summary:
     'A network trains live under no penalty, L1, L2 or L1 with a proximal step; the penalty, its strength and the learning rate change while it trains (logged with their step). Decision boundary, weight histogram with the near-zero and exact-zero counts, loss split into data loss and penalty, and PyTorch code (L1 in the loss, L2 as weight_decay, AdamW).',
@@ -28,6 +29,7 @@ export const regularizationPathDemo = defineDemo({
   component: 'RegularizationPathDemo',
   title: 'Lasso vs Ridge: the regularization path',
   caption: 'Each line is one coefficient, fitted again at every alpha. Drag the marker along a path.',
+  height: 1160,
   chapter,
   summary:
     'Lasso and Ridge coefficients against alpha (log axis) on a regression data set with a few informative and several useless features, computed by the engine’s solvers; a draggable alpha marker per path shows the exact fit there, the number of exactly-zero coefficients, and the scikit-learn code.',
@@ -45,6 +47,7 @@ export const penaltyGeometryDemo = defineDemo({
   component: 'PenaltyGeometryDemo',
   title: 'Why L1 makes zeros: the picture for two weights',
   caption: 'Drag the unpenalized optimum w* (or focus it and use the arrow keys), and move the strength λ.',
+  height: 1070,
   chapter,
   summary:
     'Why L1 makes zeros: two weights, the contour ellipses of a quadratic data loss, the L1 diamond and the L2 circle; drag the unpenalized optimum or move the strength and see the exact penalized optima, L1’s landing on an axis (a zero weight).',

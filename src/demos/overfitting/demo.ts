@@ -8,6 +8,7 @@ export const overfittingDemo = defineDemo({
   component: 'OverfittingDemo',
   title: 'Watch a network overfit',
   caption: 'A network far larger than the problem needs trains on a few noisy points. Press Train.',
+  height: 900,
   chapter: { slug: 'what-is-regularization', title: 'What is regularization?' },
   summary: 'A too-large network trains on a few noisy points: training and validation loss curves and the decision boundary, live.',
   example: '<OverfittingDemo id="my-overfit" dataset="spiral" noise={0.1} points={60} hidden={24} controls="noise,points,lr" />',
