@@ -13,7 +13,7 @@ export const playgroundDemo = defineDemo({
   component: 'PlaygroundDemo',
   title: 'Regularization Playground',
   caption: 'One network, every technique of the course, on built-in data or your own points. Switch techniques on, press Train, and watch what each one does.',
-  height: 2600,
+  height: 1780,
   chapter: { slug: 'playground', title: 'Regularization Playground', page: 'playground/' },
   summary: 'One network on 2-D data (circle, xor, gauss, spiral or points you draw or upload as CSV) with dropout, L1 and L2 (changed while it trains), batch norm and early stopping in any combination; decision boundary, loss curves with the early stop marked, weight histogram with the zero count, the network with its dropout mask; compare mode trains a twin with one technique switched off.',
   example: '<PlaygroundDemo id="my-playground" dataset="spiral" dropout={0.2} earlyStopping={true} compare="dropout" controls="dropout,l2,earlyStopping,compare" />',
