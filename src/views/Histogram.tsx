@@ -1,9 +1,9 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { Chart, type ChartConfiguration } from './chartjs.ts';
 import { usePalette, type Palette } from './palette.ts';
 import { binCounts, binCountsApartFromZero, binTick } from './histogram-bins.ts';
 import { sameValues } from './decimate.ts';
-import { DRAW_AGAIN, useDrawWhenVisible } from './visible.ts';
+import { useChart } from './useChart.ts';
 import { ChartLegend } from './ChartLegend.tsx';
 
 export { binCounts, binTick };
@@ -41,12 +41,11 @@ interface Bar { label: string; color: number; counts: number[] }
 /** A chart.js bar histogram, kept in sync with props, with a text alternative. */
 export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count', summary, logCounts, height, testId, tickStep, zeroBar }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const chart = useRef<Chart<'bar'> | null>(null);
   const palette = usePalette();
   const axis = useRef({ min, max, bins, tickStep });
   axis.current = { min, max, bins, tickStep };
 
-  // The chart is made by its first draw (in the draw queue) and made again when its axes change.
+  // The chart, made by its first draw and again when its axes or colours change (useChart.ts).
   const create = (el: HTMLCanvasElement, palette: Palette) => {
     const config: ChartConfiguration<'bar'> = {
       type: 'bar',
@@ -65,23 +64,13 @@ export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count
         datasets: { bar: { barPercentage: 1, categoryPercentage: series.length > 1 ? 0.9 : 1, grouped: true } },
       },
     };
-    chart.current = new Chart(el, config);
+    return new Chart(el, config);
   };
-  useEffect(() => () => {
-    chart.current?.destroy();
-    chart.current = null;
-  }, [palette, logCounts, xLabel, yLabel, series.length, !!tickStep, !!zeroBar]);
 
   // Redraws only when the bars or the axis changed (weights that move within their bins redraw
   // nothing), updating the datasets in place.
   const drawn = useRef<{ bars: Bar[]; rest: string; chart: unknown }>({ bars: [], rest: '', chart: null });
-  const draw = () => {
-    if (!canvas.current?.isConnected || !palette) return;
-    if (!chart.current) {
-      create(canvas.current, palette);
-      return DRAW_AGAIN;
-    }
-    const c = chart.current;
+  const update = (c: Chart<'bar'>, palette: Palette) => {
     const prev = drawn.current;
     const bars: Bar[] = series.map((s, i) => ({
       label: s.label,
@@ -110,7 +99,7 @@ export function Histogram({ series, min, max, bins = 40, xLabel, yLabel = 'count
     });
     c.update('none');
   };
-  useDrawWhenVisible(canvas, draw);
+  useChart(canvas, palette, [logCounts, xLabel, yLabel, series.length, !!tickStep, !!zeroBar], create, update);
 
   // The zero bar's count is in its legend entry (as it is in the text alternative).
   const zeros = zeroBar && series.length ? countZeros(series[0].values) : 0;

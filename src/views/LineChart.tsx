@@ -1,8 +1,8 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { Chart, type ChartConfiguration, type Plugin } from './chartjs.ts';
 import { rgb, usePalette, type Palette } from './palette.ts';
 import { decimate, sameValues, type XY } from './decimate.ts';
-import { DRAW_AGAIN, useDrawWhenVisible } from './visible.ts';
+import { useChart } from './useChart.ts';
 import { ChartLegend } from './ChartLegend.tsx';
 import { pluginOptions, strokeLine } from './canvas-lines.ts';
 
@@ -95,12 +95,10 @@ function decadeGrid(color: string) {
 /** A chart.js line chart kept in sync with props; the canvas is an image with a text alternative. */
 export function LineChart(props: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const chart = useRef<Chart<'line', { x: number; y: number | null }[]> | null>(null);
   const palette = usePalette();
   const xStart = props.xStart ?? 0;
 
-  // The chart is made by its first draw (in the draw queue, not in the render's task) and made
-  // again when its axes or colours change.
+  // The chart, made by its first draw and again when its axes or colours change (useChart.ts).
   const create = (el: HTMLCanvasElement, palette: Palette) => {
     const config: ChartConfiguration<'line', { x: number; y: number | null }[]> = {
       type: 'line',
@@ -122,23 +120,13 @@ export function LineChart(props: Props) {
       },
       plugins: [markerPlugin],
     };
-    chart.current = new Chart(el, config);
+    return new Chart(el, config);
   };
-  useEffect(() => () => {
-    chart.current?.destroy();
-    chart.current = null;
-  }, [palette, props.logX, props.logY, props.xLabel, props.yLabel]);
 
   // Redraws only when something drawn changed, updating the datasets in place (chart.js keeps
   // its parsed state), with long curves thinned to a few points per pixel column.
   const drawn = useRef<{ values: Float64Array[]; xs: (Float64Array | null)[]; rest: string; chart: unknown }>({ values: [], xs: [], rest: '', chart: null });
-  const draw = () => {
-    if (!canvas.current?.isConnected || !palette) return;
-    if (!chart.current) {
-      create(canvas.current, palette);
-      return DRAW_AGAIN;
-    }
-    const c = chart.current;
+  const update = (c: Chart<'line', { x: number; y: number | null }[]>, palette: Palette) => {
     const prev = drawn.current;
     const rest = JSON.stringify([props.series.map((s) => [s.label, s.color, s.dashed, s.width, s.fillTo, s.legend]), props.markers, props.yMin, props.yMax, props.xMin, props.xMax, xStart]);
     const same = prev.chart === c && rest === prev.rest && props.series.length === prev.values.length
@@ -162,7 +150,7 @@ export function LineChart(props: Props) {
     if (c.options.scales?.x) Object.assign(c.options.scales.x as object, { min: props.xMin, max: props.xMax });
     c.update('none');
   };
-  useDrawWhenVisible(canvas, draw);
+  const chart = useChart(canvas, palette, [props.logX, props.logY, props.xLabel, props.yLabel], create, update);
 
   // Pointer picking (press, then drag): the x value under the pointer, clamped to the plot area.
   const pick = props.onPickX;

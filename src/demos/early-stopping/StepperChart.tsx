@@ -1,9 +1,9 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { Chart, type ChartConfiguration, type Plugin } from '../../views/chartjs.ts';
 import { ChartLegend } from '../../views/ChartLegend.tsx';
 import { usePalette, type Palette } from '../../views/palette.ts';
 import { pluginOptions, strokeLine } from '../../views/canvas-lines.ts';
-import { DRAW_AGAIN, useDrawWhenVisible } from '../../views/visible.ts';
+import { useChart } from '../../views/useChart.ts';
 
 type Pt = { x: number; y: number | null };
 
@@ -163,10 +163,9 @@ const rulePlugin: Plugin<'line'> = {
  */
 export function StepperChart(props: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const chart = useRef<Chart<'line', Pt[]> | null>(null);
   const palette = usePalette();
 
-  // The chart is made by its first draw (draw queue) and made again when the colours or the title change.
+  // The chart, made by its first draw and again when the colours or the title change (useChart.ts).
   const create = (el: HTMLCanvasElement, palette: Palette) => {
     const config: ChartConfiguration<'line', Pt[]> = {
       type: 'line',
@@ -186,20 +185,10 @@ export function StepperChart(props: Props) {
       },
       plugins: [rulePlugin],
     };
-    chart.current = new Chart(el, config);
+    return new Chart(el, config);
   };
-  useEffect(() => () => {
-    chart.current?.destroy();
-    chart.current = null;
-  }, [palette, props.yLabel]);
 
-  const draw = () => {
-    if (!canvas.current?.isConnected || !palette) return;
-    if (!chart.current) {
-      create(canvas.current, palette);
-      return DRAW_AGAIN;
-    }
-    const c = chart.current;
+  const update = (c: Chart<'line', Pt[]>, palette: Palette) => {
     const s = palette.series;
     const n = props.train.length;
     const ghostStart = n + 1;
@@ -228,7 +217,7 @@ export function StepperChart(props: Props) {
     (c.options.plugins as { esRuleMarks?: MarksOpt }).esRuleMarks = { marks: props.marks, palette };
     c.update('none');
   };
-  useDrawWhenVisible(canvas, draw);
+  useChart(canvas, palette, [props.yLabel], create, update);
 
   return (
     <figure class="chart-figure" style="margin:0">
