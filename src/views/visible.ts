@@ -13,7 +13,8 @@ export const DRAW_AGAIN = Symbol('draw again');
  * Draws a view after every render through the draw queue (draw-queue.ts), while its element is
  * on screen (or nearly), and once when it scrolls back into view: a chart far down the page
  * costs nothing while the learner reads elsewhere. A draw that returns `DRAW_AGAIN` has done
- * only its first step (making a chart) and is queued again for the rest, in a task of its own.
+ * only its first step (making a chart) and is queued again for the rest: a later task whenever
+ * the first step used up the queue's few milliseconds, as a chart's construction does on a slow device.
  */
 export function useDrawWhenVisible(ref: RefObject<Element>, draw: () => void | typeof DRAW_AGAIN) {
   const latest = useRef(draw);
