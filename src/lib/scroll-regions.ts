@@ -53,7 +53,9 @@ export function keyboardScrollRegions(): void {
   };
   add(document);
   addEventListener('resize', () => add(document), { passive: true });
-  // Only new tables matter (a demo's, once it has data); a training demo's every-frame updates do not.
+  // New regions are queued too (a demo's table once it has data, an equation rendered live): only
+  // the added elements are searched, and measuring waits for an idle moment, so a training demo's
+  // every-frame updates cost a query of what they added.
   new MutationObserver((records) => {
     for (const r of records) for (const n of r.addedNodes) if (n instanceof Element) add(n);
   }).observe(document.body, { childList: true, subtree: true });
