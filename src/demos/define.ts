@@ -8,6 +8,7 @@
  */
 import type { ComponentType } from 'preact';
 import type { RunnerFactory } from '../training/runner.ts';
+import type { FirstRun } from '../training/first-run.ts';
 import type { Reproduction } from '../reproduce/types.ts';
 import type { Fields, SettingsOf } from './settings-kit.ts';
 
@@ -21,6 +22,8 @@ export interface IslandProps<F extends Fields = Fields> {
   settings: SettingsOf<F>;
   /** The settings the learner can change, in the order their controls show. */
   controls: (keyof F & string)[];
+  /** The demo's run on these settings as the build computed it (./Demo.astro): drawn before any worker starts. */
+  firstRun?: FirstRun | null;
 }
 
 /**
@@ -74,6 +77,13 @@ export interface DemoDefinition<F extends Fields = Fields> {
   island(): Promise<{ default: ComponentType<IslandProps<F>> }>;
   /** The runner the worker trains with, when the demo trains (registered under `id`). */
   runner?(): Promise<RunnerFactory>;
+  /** What the runner is created with for these settings, when not the settings themselves (and no shared link's changes). */
+  runInput?(settings: SettingsOf<F>): unknown;
+  /**
+   * The island plays its run as soon as it is shown (a run the learner then explores): the build
+   * computes the finished run, so the page shows it at once and starts no worker for it.
+   */
+  playsWhenShown?: boolean;
   /** "Reproduce in PyTorch / scikit-learn": the scripts it writes (a button each). */
   reproduce?(): Promise<Reproduction[]>;
 }

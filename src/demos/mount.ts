@@ -6,10 +6,12 @@
  */
 import { h, hydrate } from 'preact';
 import { loadDefinition } from './lazy-list.ts';
+import { decodeTyped } from '../lib/typed-json.ts';
 
 async function mount(el: HTMLElement): Promise<void> {
   const def = await loadDefinition(el.dataset.mountDemo ?? '');
-  const props = JSON.parse(el.dataset.props ?? '{}') as Record<string, unknown>;
+  // The props as ./Demo.astro wrote them, the first run's typed arrays included.
+  const props = decodeTyped(JSON.parse(el.dataset.props ?? '{}')) as Record<string, unknown>;
   const Island = (await def.island()).default;
   hydrate(h(Island, props as never), el);
   el.dataset.hydrated = '';

@@ -70,6 +70,17 @@ export function createHost(post: (r: Report) => void, factories: Record<string, 
     }
   }
 
+  /** Advances to the end at once (no slices: the page is already showing this run's end); false if it failed. */
+  function toEnd(): boolean {
+    try {
+      while (runner && !finished) finished = !runner.advance();
+      return true;
+    } catch (e) {
+      fail(e);
+      return false;
+    }
+  }
+
   /** Advances up to `max` units within the time slice; returns how many ran. */
   function work(max: number): number {
     if (!runner) return 0;
@@ -130,7 +141,7 @@ export function createHost(post: (r: Report) => void, factories: Record<string, 
         settings = msg.settings;
         pause();
         run++;
-        if (build()) postSnapshot();
+        if (build() && (!msg.toEnd || toEnd())) postSnapshot();
         break;
       case 'reset':
         if (msg.settings !== undefined) settings = msg.settings;

@@ -4,7 +4,8 @@
  * snapshots out.
  */
 export type Control =
-  | { type: 'create'; kind: string; settings: unknown }
+  /** `toEnd`: trained to its end before its first snapshot (a first run the page already shows finished). */
+  | { type: 'create'; kind: string; settings: unknown; toEnd?: boolean }
   | { type: 'play'; unitsPerSecond?: number }
   | { type: 'pause' }
   | { type: 'step'; count: number }

@@ -3,6 +3,7 @@ import { openHost, type HostChannel, type HostSource } from './client.ts';
 import { createDrawPace, measureApply } from './draw-pace.ts';
 import type { DemoError, Report } from './protocol.ts';
 import { finalNumbers, postToHost } from '../lib/host-events.ts';
+import { sameInput, type FirstRun } from './first-run.ts';
 
 export interface TrainerState<S> {
   snapshot: S | null;
@@ -26,9 +27,19 @@ export interface TrainerHandle<S> extends TrainerState<S> {
  * the page can afford to draw them (draw-pace.ts, and the host is told to post at that rate),
  * and not at all while the tab is hidden. A snapshot that ends training, a step, a reset or a
  * live change is drawn on the next frame.
+ *
+ * With `first`, the run the build computed for these settings (./first-run.ts), the island draws it
+ * at once and the host (the worker, and the engine it loads) starts only at the first control:
+ * it is created on the same settings (trained to the end at once if the first run had finished),
+ * then given that control, the order it would have had. Play on a first run that already finished
+ * does nothing there either, so it starts nothing.
  */
-export function useTrainer<S>(source: HostSource, kind: string, settings: unknown): TrainerHandle<S> {
+export function useTrainer<S>(source: HostSource, kind: string, settings: unknown, first?: FirstRun | null): TrainerHandle<S> {
+  // The first run is used only if it is of the settings this trainer starts with (a link may change them).
+  const [usable] = useState(() => (first && sameInput(first.input, settings) ? first : null));
   const channel = useRef<HostChannel | null>(null);
+  /** Opens the host on the first control (see above); null once it is open. */
+  const open = useRef<((why: 'reset' | 'other') => HostChannel) | null>(null);
   // Whether this run's end was already reported to a host page (once per run).
   const endReported = useRef(false);
   // The settings of the current run, live changes included (a host page learns what was run).
@@ -36,7 +47,7 @@ export function useTrainer<S>(source: HostSource, kind: string, settings: unknow
   // Runs asked for (create, then each reset): reports from an older run are dropped (Report's `run`).
   const runs = useRef(0);
   const stale = (r: Report) => r.run !== undefined && r.run !== runs.current;
-  const [state, setState] = useState<TrainerState<S>>({ snapshot: null, running: false, finished: false, error: null });
+  const [state, setState] = useState<TrainerState<S>>({ snapshot: (usable?.snapshot as S | undefined) ?? null, running: false, finished: usable?.finished ?? false, error: null });
 
   useEffect(() => {
     let latest: Report | null = null;
@@ -60,7 +71,7 @@ export function useTrainer<S>(source: HostSource, kind: string, settings: unknow
           const every = pace.everyMs;
           if (Math.abs(every - pacedMs) > pacedMs * 0.2) {
             pacedMs = every;
-            ch.send({ type: 'pace', everyMs: every });
+            ch?.send({ type: 'pace', everyMs: every });
           }
         },
       );
@@ -86,50 +97,66 @@ export function useTrainer<S>(source: HostSource, kind: string, settings: unknow
         });
       }
     };
-    const ch = openHost((r) => {
-      if (stale(r)) return;
-      if (r.type === 'snapshot' && r.finished && !endReported.current) {
-        endReported.current = true;
-        postToHost({ type: 'regularization-lab:run-ended', runner: kind, settings: current.current, numbers: finalNumbers(r.snapshot) });
-      }
-      latest = r;
-      // A final snapshot replaces a waiting running one at once.
-      if (timer && !(r.type === 'snapshot' && r.running)) {
-        clearTimeout(timer);
-        timer = null;
-      }
-      schedule();
-    }, source);
+    let ch: HostChannel | null = null;
+    const start = (toEnd = false) => {
+      ch = openHost((r) => {
+        if (stale(r)) return;
+        if (r.type === 'snapshot' && r.finished) reportEnd(r.snapshot);
+        latest = r;
+        // A final snapshot replaces a waiting running one at once.
+        if (timer && !(r.type === 'snapshot' && r.running)) {
+          clearTimeout(timer);
+          timer = null;
+        }
+        schedule();
+      }, source);
+      channel.current = ch;
+      open.current = null;
+      runs.current = 1;
+      ch.send({ type: 'create', kind, settings, ...(toEnd ? { toEnd } : {}) });
+      return ch;
+    };
     const onVisibility = () => schedule();
     document.addEventListener('visibilitychange', onVisibility);
-    channel.current = ch;
-    runs.current = 1;
-    ch.send({ type: 'create', kind, settings });
+    // A reset replaces the first run at once: no need to train it to its end again first.
+    if (usable) open.current = (why) => start(usable.finished && why !== 'reset');
+    else start();
     return () => {
       cancelAnimationFrame(frame);
       if (timer) clearTimeout(timer);
       document.removeEventListener('visibilitychange', onVisibility);
-      ch.close();
+      ch?.close();
       channel.current = null;
+      open.current = null;
     };
     // The trainer is created once; later settings go through reset() or update().
   }, [kind]);
 
-  const send = useCallback((c: Parameters<HostChannel['send']>[0]) => channel.current?.send(c), []);
+  /** Once per run: a host page (an embed's parent) learns that it ended and with what numbers. */
+  const reportEnd = (snapshot: unknown) => {
+    if (endReported.current) return;
+    endReported.current = true;
+    postToHost({ type: 'regularization-lab:run-ended', runner: kind, settings: current.current, numbers: finalNumbers(snapshot) });
+  };
+  /** The host, opened now if the first run has kept it closed until this control. */
+  const host = useCallback((why: 'reset' | 'other' = 'other') => channel.current ?? open.current?.(why) ?? null, []);
+  const send = useCallback((c: Parameters<HostChannel['send']>[0]) => host()?.send(c), []);
   return {
     ...state,
     play: useCallback((unitsPerSecond?: number) => {
       postToHost({ type: 'regularization-lab:training-started', runner: kind });
+      if (!channel.current && usable?.finished) return reportEnd(usable.snapshot);
       send({ type: 'play', unitsPerSecond });
     }, [send, kind]),
-    pause: useCallback(() => send({ type: 'pause' }), [send]),
+    pause: useCallback(() => channel.current?.send({ type: 'pause' }), []),
     step: useCallback((count = 1) => send({ type: 'step', count }), [send]),
     reset: useCallback((next?: unknown) => {
       endReported.current = false;
       if (next !== undefined) current.current = next;
       setState((s) => ({ ...s, error: null }));
-      if (channel.current) runs.current++;
-      send({ type: 'reset', settings: next });
+      const h = host('reset');
+      if (h) runs.current++;
+      h?.send({ type: 'reset', settings: next });
     }, [send]),
     update: useCallback((patch: Record<string, unknown>) => {
       current.current = { ...(current.current as Record<string, unknown>), ...patch };

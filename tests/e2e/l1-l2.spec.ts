@@ -226,7 +226,8 @@ test.describe('chapter 3: the regularization path', () => {
       await expect(demo.getByTestId('regularization-path-ridge-zeros')).toHaveText('0');
     }
 
-    // Drag along the Lasso chart: the marker follows the pointer.
+    // Drag along the Lasso chart (in view, as a learner sees it): the marker follows the pointer.
+    await demo.getByTestId('regularization-path-lasso-chart').scrollIntoViewIfNeeded();
     const box = (await demo.getByTestId('regularization-path-lasso-chart').boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.4);
     await page.mouse.down();

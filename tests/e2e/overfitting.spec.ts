@@ -26,6 +26,17 @@ test.describe('chapter 1: the overfitting demo', () => {
     await page.goto('/chapters/what-is-regularization/');
     const demo = page.locator('[data-demo="overfitting"]');
     await hydrated(demo);
+    // Until the learner trains, the page shows the run the build computed and loads no engine:
+    // the untrained network's boundary is drawn, and no worker has started.
+    const blank = await page.getByTestId('overfitting-boundary').evaluate((c) => {
+      const empty = document.createElement('canvas');
+      empty.width = (c as HTMLCanvasElement).width;
+      empty.height = (c as HTMLCanvasElement).height;
+      return empty.toDataURL();
+    });
+    await expect.poll(() => canvasData(page, 'overfitting-boundary')).not.toBe(blank);
+    await expect(demo.getByTestId('epoch')).toHaveText('0');
+    expect(workers).toEqual([]);
     await demo.getByTestId('train').click();
     // The engine runs off the main thread (src/training/client.ts starts the 'training' worker).
     await expect.poll(() => workers.length).toBeGreaterThan(0);

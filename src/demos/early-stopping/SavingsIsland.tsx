@@ -35,7 +35,7 @@ export default function SavingsIsland(props: IslandProps<typeof savingsFields>):
   // The run (and Seeds) train in the worker as soon as the demo is on screen; the rule's
   // settings ('view') never retrain: the island replays the rule over the recorded run(s).
   const { settings, set, frame, t, runKey, sameRun, controls } = useTrainedDemo<typeof savingsFields, EarlyStoppingRunSnapshot | SavingsSeedsSnapshot>(
-    earlyStoppingSavingsDemo, props, { run: (s) => ({ ...pickRun(s), seeds: s.seeds }), restarted: (tr) => tr.play() });
+    earlyStoppingSavingsDemo, props, { restarted: (tr) => tr.play() });
   useEffect(() => t.play(), []);
   const run = useMemo(() => pickRun(settings), [runKey]);
   const rule = pickRule(settings);

@@ -1,6 +1,6 @@
 import { defineDemo } from '../define.ts';
 import type { Reproduction } from '../../reproduce/types.ts';
-import { earlyStoppingFields, savingsFields } from './settings.ts';
+import { earlyStoppingFields, pickRun, savingsFields } from './settings.ts';
 
 const chapter = { slug: 'early-stopping', title: 'Early stopping' };
 // Both demos train the same run in the worker (every epoch's weights kept); the rule itself is
@@ -22,6 +22,9 @@ export const earlyStoppingDemo = defineDemo({
   controls: ['patience', 'min_delta', 'restore_best_weights', 'monitor', 'mode', 'useBaseline', 'baseline', 'start_from_epoch', 'noise', 'points', 'lr', 'epochs', 'seed'],
   island: () => import('./StepperIsland.tsx'),
   runner,
+  runInput: pickRun,
+  // The stepper explores the whole run: it trains to the end as soon as it is shown.
+  playsWhenShown: true,
   reproduce: (): Promise<Reproduction[]> => import('./reproduce.ts').then((m) => m.stepperReproductions),
 });
 
@@ -41,5 +44,7 @@ export const earlyStoppingSavingsDemo = defineDemo({
   island: () => import('./SavingsIsland.tsx'),
   // One run as the stepper trains it, or (Seeds > 1) the run on every seed.
   runner: () => import('./seeds.ts').then((m) => m.savingsRunner),
+  runInput: (s) => ({ ...pickRun(s), seeds: s.seeds }),
+  playsWhenShown: true,
   reproduce: (): Promise<Reproduction[]> => import('./reproduce.ts').then((m) => m.savingsReproductions),
 });

@@ -2,7 +2,7 @@ import { useEffect } from 'preact/hooks';
 import type { DemoDefinition, IslandProps } from '../define.ts';
 import { useTrainedDemo } from '../ui/useTrainedDemo.ts';
 import type { EarlyStoppingRunSnapshot } from './runner.ts';
-import { pickRun, type earlyStoppingFields } from './settings.ts';
+import type { earlyStoppingFields } from './settings.ts';
 
 type F = typeof earlyStoppingFields;
 
@@ -13,7 +13,7 @@ type F = typeof earlyStoppingFields;
  * the rule over the recorded run.
  */
 export function useRun(demo: DemoDefinition<F>, props: IslandProps<F>) {
-  const d = useTrainedDemo<F, EarlyStoppingRunSnapshot>(demo, props, { run: pickRun, restarted: (t) => t.play() });
+  const d = useTrainedDemo<F, EarlyStoppingRunSnapshot>(demo, props, { restarted: (t) => t.play() });
   useEffect(() => d.t.play(), []);
   return d;
 }

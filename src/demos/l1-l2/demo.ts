@@ -20,6 +20,8 @@ export const penaltyEffectsDemo = defineDemo({
   clash: combinationProblem,
   island: () => import('./PenaltyIsland.tsx'),
   runner: () => import('./penalty-run.ts').then((m) => m.penaltyRunner),
+  // No shared link's changes to replay (the island adds a link's).
+  runInput: (s) => ({ ...s, schedule: [] }),
   reproduce: (): Promise<Reproduction[]> => import('./reproduce.ts').then((m) => m.penaltyReproductions),
 });
 
@@ -38,6 +40,8 @@ export const regularizationPathDemo = defineDemo({
   controls: ['lassoAlpha', 'ridgeAlpha', 'samples', 'informative', 'useless', 'noise', 'seed'],
   island: () => import('./PathIsland.tsx'),
   runner: () => import('./path-run.ts').then((m) => m.pathRunner),
+  // The paths are computed as soon as the demo is shown.
+  playsWhenShown: true,
   reproduce: (): Promise<Reproduction[]> => import('./reproduce.ts').then((m) => m.pathReproductions),
 });
 

@@ -22,5 +22,7 @@ export const playgroundDemo = defineDemo({
   clash: playgroundClash,
   island: () => import('./Island.tsx'),
   runner: () => import('./runner.ts').then((m) => m.playgroundRunner),
+  // No shared link's changes to replay (the island adds a link's).
+  runInput: (s) => ({ ...s, schedule: [] }),
   reproduce: (): Promise<Reproduction[]> => import('./reproduce.ts').then((m) => m.reproductions),
 });

@@ -6,7 +6,7 @@ import { useDemoSettings } from './useDemoSettings.ts';
 import { useDemoTrainer } from './useDemoTrainer.ts';
 
 export interface TrainedDemoOptions<F extends Fields, S> {
-  /** What the runner receives, when it is not the settings themselves (default: the settings). */
+  /** What the runner receives, when it depends on more than the settings (default: the definition's runInput). */
   run?(s: SettingsOf<F>): unknown;
   /** A live change (default: sent to the runner as it is). */
   live?(patch: Record<string, unknown>, t: TrainerHandle<S>): void;
@@ -22,10 +22,10 @@ export interface TrainedDemoOptions<F extends Fields, S> {
  * a live change updates it).
  */
 export function useTrainedDemo<F extends Fields, S>(demo: DemoDefinition<F>, props: IslandProps<F>, opts: TrainedDemoOptions<F, S> = {}) {
-  const run = opts.run ?? ((s: SettingsOf<F>) => s);
+  const run = opts.run ?? demo.runInput ?? ((s: SettingsOf<F>) => s);
   // A link naming settings the demo cannot run together gets the chapter's settings and a notice.
   const ds = useDemoSettings({ id: props.id, title: props.title, caption: props.caption, controls: props.controls }, demo.fields, props.settings, opts.linkKeys, demo.clash && ((s) => demo.clash!(s)));
-  const t = useDemoTrainer<S>(demo.id, run(ds.settings));
+  const t = useDemoTrainer<S>(demo.id, run(ds.settings), props.firstRun);
   const runKey = useFieldEffects(demo.fields, ds.settings, {
     restart: () => {
       t.reset(run(ds.settings));
