@@ -6,6 +6,8 @@
 export type Control =
   /** `toEnd`: trained to its end before its first snapshot (a first run the page already shows finished). */
   | { type: 'create'; kind: string; settings: unknown; toEnd?: boolean }
+  /** The learner is about to use the demo (a pointer over it, a control focused): load its runner now. */
+  | { type: 'prepare'; kind: string }
   | { type: 'play'; unitsPerSecond?: number }
   | { type: 'pause' }
   | { type: 'step'; count: number }

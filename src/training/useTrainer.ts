@@ -19,6 +19,8 @@ export interface TrainerHandle<S> extends TrainerState<S> {
   step(count?: number): void;
   reset(next?: unknown): void;
   update(patch: Record<string, unknown>): void;
+  /** The learner is about to use the demo: a host kept closed by a first run starts loading now. */
+  warm(): void;
 }
 
 /**
@@ -32,7 +34,8 @@ export interface TrainerHandle<S> extends TrainerState<S> {
  * at once and the host (the worker, and the engine it loads) starts only at the first control:
  * it is created on the same settings (trained to the end at once if the first run had finished),
  * then given that control, the order it would have had. Play on a first run that already finished
- * does nothing there either, so it starts nothing.
+ * does nothing there either, so it starts nothing. `warm()` (the learner's pointer or focus on the
+ * demo) starts the worker and loads the runner's code ahead of that first control.
  */
 export function useTrainer<S>(source: HostSource, kind: string, settings: unknown, first?: FirstRun | null): TrainerHandle<S> {
   // The first run is used only if it is of the settings this trainer starts with (a link may change them).
@@ -40,6 +43,8 @@ export function useTrainer<S>(source: HostSource, kind: string, settings: unknow
   const channel = useRef<HostChannel | null>(null);
   /** Opens the host on the first control (see above); null once it is open. */
   const open = useRef<((why: 'reset' | 'other') => HostChannel) | null>(null);
+  /** Starts the host (the worker and the runner's code) before the first control, if it is closed. */
+  const warmUp = useRef<(() => void) | null>(null);
   // Whether this run's end was already reported to a host page (once per run).
   const endReported = useRef(false);
   // The settings of the current run, live changes included (a host page learns what was run).
@@ -98,8 +103,7 @@ export function useTrainer<S>(source: HostSource, kind: string, settings: unknow
       }
     };
     let ch: HostChannel | null = null;
-    const start = (toEnd = false) => {
-      ch = openHost((r) => {
+    const connect = () => (ch ??= openHost((r) => {
         if (stale(r)) return;
         if (r.type === 'snapshot' && r.finished) reportEnd(r.snapshot);
         latest = r;
@@ -109,18 +113,25 @@ export function useTrainer<S>(source: HostSource, kind: string, settings: unknow
           timer = null;
         }
         schedule();
-      }, source);
-      channel.current = ch;
+      }, source));
+    const start = (toEnd = false) => {
+      const c = connect();
+      channel.current = c;
       open.current = null;
+      warmUp.current = null;
       runs.current = 1;
-      ch.send({ type: 'create', kind, settings, ...(toEnd ? { toEnd } : {}) });
-      return ch;
+      c.send({ type: 'create', kind, settings, ...(toEnd ? { toEnd } : {}) });
+      return c;
     };
     const onVisibility = () => schedule();
     document.addEventListener('visibilitychange', onVisibility);
     // A reset replaces the first run at once: no need to train it to its end again first.
-    if (usable) open.current = (why) => start(usable.finished && why !== 'reset');
-    else start();
+    if (usable) {
+      open.current = (why) => start(usable.finished && why !== 'reset');
+      warmUp.current = () => {
+        if (!ch) connect().send({ type: 'prepare', kind });
+      };
+    } else start();
     return () => {
       cancelAnimationFrame(frame);
       if (timer) clearTimeout(timer);
@@ -128,6 +139,7 @@ export function useTrainer<S>(source: HostSource, kind: string, settings: unknow
       ch?.close();
       channel.current = null;
       open.current = null;
+      warmUp.current = null;
     };
     // The trainer is created once; later settings go through reset() or update().
   }, [kind]);
@@ -162,5 +174,6 @@ export function useTrainer<S>(source: HostSource, kind: string, settings: unknow
       current.current = { ...(current.current as Record<string, unknown>), ...patch };
       send({ type: 'update', patch });
     }, [send]),
+    warm: useCallback(() => warmUp.current?.(), []),
   };
 }

@@ -29,7 +29,7 @@ test.describe('chapter 1: the handwritten-digits demo', () => {
     const demo = page.locator('[data-demo="digits"]');
     await hydrated(demo);
     await expect(demo.getByLabel(/L1 strength/)).toHaveCount(0);
-    await demo.getByLabel('Regularization').selectOption('l1');
+    await demo.getByLabel('Regularization', { exact: true }).selectOption('l1');
     await expect(demo.getByLabel(/L1 strength/)).toBeVisible();
     await expect(demo.getByLabel(/Dropout rate/)).toHaveCount(0);
     await demo.getByTestId('train').click();

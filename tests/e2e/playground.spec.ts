@@ -89,6 +89,8 @@ test('switching batch norm on changes the weight histogram', async ({ page }) =>
   for (let i = 0; i < 5; i++) await demo.getByTestId('step').click();
   await expect(demo.getByTestId('epoch')).toHaveText('5');
   const without = await demo.getByTestId('playground-zeros').getAttribute('data-summary');
+  // The histogram in view, as the learner looks at it (a view out of sight does not draw).
+  await demo.getByTestId('playground-histogram').scrollIntoViewIfNeeded();
   const histWithout = await canvasData(page, 'playground-histogram');
   await demo.getByLabel('Batch normalization').check();
   await expect(demo.getByTestId('epoch')).toHaveText('0');

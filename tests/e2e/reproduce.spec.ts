@@ -121,7 +121,7 @@ test.describe('Reproduce in PyTorch / scikit-learn', () => {
 
   test('chapter 1, digits: the script loads load_digits() and holds the learner\'s regularization', async ({ page }) => {
     const demo = await openDemo(page, '/chapters/what-is-regularization/', 'digits');
-    await demo.getByLabel('Regularization').selectOption('l2');
+    await demo.getByLabel('Regularization', { exact: true }).selectOption('l2');
     await stepTo(demo, 2);
     const { name, text } = await reproduce(page, demo);
     expect(name).toBe('digits.py');
@@ -424,6 +424,8 @@ test.describe('Export data and initial weights (JSON): the run\'s recipe', () =>
     const demo = await openDemo(page, '/chapters/dropout/', 'dropout-compare');
     await setRange(demo.getByLabel(/Dropout rate p/), 0.3);
     await expect(demo.getByTestId('dropout-compare-p-value').first()).toHaveText('0.3');
+    // The export is of the run on screen: wait for the new run (p = 0.3) to be it.
+    await expect(demo.getByRole('button', { name: /with dropout \(p = 0\.3\)/ })).toBeVisible();
     const { name, json } = await exportJson(page, demo);
     expect(name).toBe('dropout-compare-seed7.json');
     expect(json.map((r: { demo: string }) => r.demo)).toEqual(['dropout-compare-without', 'dropout-compare-with']);

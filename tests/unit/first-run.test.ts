@@ -82,3 +82,26 @@ test('every training demo has a first run on its defaults, equal to what the wor
     assert.deepEqual(viaPage(first.snapshot), viaPage(r.snapshot), d.id);
   }
 });
+
+test('a lazy host loads a runner once: on "prepare" ahead of the first create, or on the create itself', async () => {
+  const { createLazyHost } = await import('../../src/training/lazy-host.ts');
+  let loads = 0;
+  const table = { counter: async () => (loads++, counter) };
+  const reports: Report[] = [];
+  const handle = createLazyHost((r) => reports.push(r), table);
+  handle({ type: 'prepare', kind: 'counter' });
+  handle({ type: 'prepare', kind: 'counter' });
+  handle({ type: 'step', count: 1 }); // before any create: nothing to run
+  handle({ type: 'create', kind: 'counter', settings: { units: 3 } });
+  handle({ type: 'step', count: 2 });
+  await new Promise((r) => setTimeout(r, 10));
+  assert.equal(loads, 1);
+  assert.deepEqual(reports.map((r) => (r.type === 'snapshot' ? (r.snapshot as { n: number }).n : r.type)), [0, 2]);
+  // An unknown runner, prepared: the error comes with the create, as without "prepare".
+  const errors: Report[] = [];
+  const other = createLazyHost((r) => errors.push(r), table);
+  other({ type: 'prepare', kind: 'nope' });
+  other({ type: 'create', kind: 'nope', settings: {} });
+  await new Promise((r) => setTimeout(r, 10));
+  assert.deepEqual(errors.map((r) => r.type), ['error']);
+});

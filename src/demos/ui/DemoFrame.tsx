@@ -21,11 +21,13 @@ interface Props {
    * its "Export data and initial weights (JSON)" button: the same runs' recipes as JSON.
    */
   reproduce?: ReproduceProps | ReproduceProps[];
+  /** The learner is about to use the demo (pointer over it or pressed, focus inside it). */
+  onIntent?: () => void;
   children: ComponentChildren;
 }
 
 /** What every demo has around its own controls and views: title, messages, share, reproduce and export. */
-export function DemoFrame({ id, title, caption, error, notices = [], onDismissNotices, shareUrl, reproduce, children }: Props) {
+export function DemoFrame({ id, title, caption, error, notices = [], onDismissNotices, shareUrl, reproduce, onIntent, children }: Props) {
   const [status, setStatus] = useState<ComponentChildren>(null);
   const copy = async () => {
     if (!shareUrl) return;
@@ -38,7 +40,7 @@ export function DemoFrame({ id, title, caption, error, notices = [], onDismissNo
     }
   };
   return (
-    <section class="demo" id={id} aria-labelledby={`${id}-title`} data-pagefind-ignore data-demo={id}>
+    <section class="demo" id={id} aria-labelledby={`${id}-title`} data-pagefind-ignore data-demo={id} onPointerEnter={onIntent} onPointerDown={onIntent} onFocusIn={onIntent}>
       <h3 class="demo-title" id={`${id}-title`}>{title}</h3>
       {caption && <p class="demo-caption">{caption}</p>}
       <noscript>

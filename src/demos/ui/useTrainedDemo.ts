@@ -37,5 +37,7 @@ export function useTrainedDemo<F extends Fields, S>(demo: DemoDefinition<F>, pro
   const sameRun = (snapshotSettings: Record<string, unknown> | undefined) => !!snapshotSettings && runKeyOf(demo.fields, snapshotSettings) === runKey;
   /** A control's onChange: the setting takes the new value. */
   const set = (k: keyof F & string) => (v: number | string | boolean) => ds.setSettings({ ...ds.settings, [k]: v });
-  return { ...ds, t, runKey, sameRun, set };
+  // A pointer over the demo or a control focused: the worker starts loading before the first press.
+  const frame = { ...ds.frame, onIntent: t.warm };
+  return { ...ds, frame, t, runKey, sameRun, set };
 }
