@@ -56,6 +56,8 @@ export function demoDefinitions(): Plugin {
 const PAGE_ONLY_IMPORT = /import\(\s*(['"])(\.\/[^'"]+\.tsx|\.\/reproduce[^'"/]*\.ts)\1\s*\)/g;
 /** A definition's texts (for the page, the remix guide and the scripts' headers): quoted string literals. */
 const TEXT = /^(\s*(?:title|caption|summary|example):\s*)(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")/gm;
+/** The remix guide's texts of a definition (its summary and example): written into pages at build time only. */
+const GUIDE_TEXT = /^(\s*(?:summary|example):\s*)(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")/gm;
 const DEFINITION = /[\\/]src[\\/]demos[\\/][^\\/]+[\\/]demo\.ts$/;
 
 /**
@@ -72,6 +74,22 @@ export function workerLeavesOutPages(): Plugin {
       const out = code
         .replace(PAGE_ONLY_IMPORT, (_m, _q, spec: string) => `Promise.reject(new Error(${JSON.stringify(`the training worker does not load ${spec}`)}))`)
         .replace(TEXT, "$1''");
+      return out === code ? undefined : { code: out, map: null };
+    },
+  };
+}
+
+/**
+ * Vite plugin: the pages' JavaScript leaves out a definition's remix-guide texts (summary and
+ * example), which only the pages rendered at build time show (the remix guide, the embed builder);
+ * the build's own (SSR) modules keep them.
+ */
+export function browserLeavesOutGuideTexts(): Plugin {
+  return {
+    name: 'regularization-lab:browser-leaves-out-guide-texts',
+    transform(code, id, options) {
+      if (options?.ssr || !DEFINITION.test(id.split('?')[0])) return undefined;
+      const out = code.replace(GUIDE_TEXT, "$1''");
       return out === code ? undefined : { code: out, map: null };
     },
   };

@@ -97,6 +97,7 @@ test('switching batch norm on changes the weight histogram', async ({ page }) =>
   for (let i = 0; i < 5; i++) await demo.getByTestId('step').click();
   await expect(demo.getByTestId('epoch')).toHaveText('5');
   await expect(demo.getByTestId('playground-zeros')).not.toHaveAttribute('data-summary', without!);
+  await demo.getByTestId('playground-histogram').scrollIntoViewIfNeeded();
   await expect.poll(() => canvasData(page, 'playground-histogram')).not.toBe(histWithout);
 });
 
