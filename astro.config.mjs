@@ -8,8 +8,9 @@ import rehypeKatex from 'rehype-katex';
 import { remarkCheckMath } from './src/lib/math-check.ts';
 import { chapterChecks } from './src/build/chapter-checks.ts';
 import { securityHeaders } from './src/build/security-headers.ts';
-import { demoDefinitions, workerLeavesOutPages } from './src/build/demo-definitions.ts';
+import { browserLeavesOutGuideTexts, demoDefinitions, workerLeavesOutPages } from './src/build/demo-definitions.ts';
 import { rehypeChapterParts } from './src/build/rehype-chapter-parts.ts';
+import { pageChunkGroups } from './src/build/chunk-groups.ts';
 import { demos } from './src/demos/index.ts';
 
 // Equations are written as $...$ / $$...$$ in the chapters and rendered to KaTeX HTML at
@@ -61,13 +62,22 @@ export default defineConfig({
     }),
   },
   vite: {
-    // The browser's demo list (virtual:demo-definitions), for the pages and the training worker.
-    plugins: [demoDefinitions()],
+    // The browser's demo list (virtual:demo-definitions), for the pages and the training worker;
+    // the pages' copy of a definition leaves out the remix guide's texts (written at build time).
+    plugins: [demoDefinitions(), browserLeavesOutGuideTexts()],
     // The worker's build leaves out the islands and reproductions the definitions load (it only trains).
     worker: { format: 'es', plugins: () => [demoDefinitions(), workerLeavesOutPages()] },
-    // Reading a property has no side effects in this code or its libraries: lets the bundler drop
-    // what nothing uses (chart.js's unused scales and controllers, about 5 KB gzip'd a page).
-    build: { rolldownOptions: { treeshake: { propertyReadSideEffects: false } } },
+    build: {
+      // SITE_SOURCEMAPS=1: with source maps, to see which module a page's kilobytes come from.
+      sourcemap: !!process.env.SITE_SOURCEMAPS,
+      rolldownOptions: {
+        // Reading a property has no side effects in this code or its libraries: lets the bundler drop
+        // what nothing uses (chart.js's unused scales and controllers, about 5 KB gzip'd a page).
+        treeshake: { propertyReadSideEffects: false },
+      },
+    },
+    // The pages' JavaScript in fewer, larger files (src/build/chunk-groups.ts says why and how).
+    environments: { client: { build: { rolldownOptions: { output: { codeSplitting: { groups: pageChunkGroups } } } } } },
   },
   devToolbar: { enabled: false },
 });

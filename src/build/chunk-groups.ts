@@ -1,0 +1,41 @@
+/**
+ * How the pages' JavaScript is cut into files (Rolldown's `output.codeSplitting.groups`). Left to
+ * itself the bundler makes a file for every set of islands sharing a module: a chapter loaded 45
+ * files, many under 1 KB, each gzip'd on its own (its own header and no shared dictionary), which
+ * cost a chapter a tenth of its JavaScript. The modules every demo island runs on (the views, the
+ * trainer hook, the demo frame and controls, the settings helpers) go into one file instead,
+ * chart.js and its views into another (a demo without charts does not load it), and Preact stays
+ * a file of its own, as the pages without demos (quiz, progress) use it too.
+ * Not in the group: what the worker alone runs (the engine, the host, the runners) and what loads
+ * on demand (KaTeX's renderer, the reproduction scripts).
+ */
+const sep = String.raw`[\\/]`;
+const any = (...parts: string[]) => new RegExp(parts.join('|'));
+/** chart.js and the views that draw with it: only the demos with charts load them. */
+const CHARTS = any(
+  String.raw`node_modules${sep}(chart\.js|@kurkle)${sep}`,
+  String.raw`${sep}src${sep}views${sep}(chartjs|useChart|LineChart|Histogram|ChartLegend|decimate)\.tsx?$`,
+  String.raw`${sep}src${sep}demos${sep}ui${sep}(LossCurves|SeedComparison)\.tsx$`,
+);
+/**
+ * What every demo island runs on besides: the views most demos draw with (not the mask viewer's
+ * matrix and network, the digits' images or the seeds' paired dots: one or two demos each), the
+ * trainer hook, the frame and controls, the settings helpers.
+ */
+const DEMO_KIT = any(
+  String.raw`${sep}src${sep}views${sep}(?!MaskMatrix|NetworkDiagram|PixelImages|PairedDots)[^\\/]+$`,
+  String.raw`${sep}src${sep}training${sep}(useTrainer|client|draw-pace|first-run|protocol)\.ts$`,
+  String.raw`${sep}src${sep}demos${sep}ui${sep}(?!tex-render|tex-worker)[^\\/]+$`,
+  String.raw`${sep}src${sep}demos${sep}(settings-kit|common-fields|link-params|number-text|define|lazy-list|mount|multi-seed)\.ts$`,
+  String.raw`${sep}src${sep}lib${sep}(typed-json|host-events)\.ts$`,
+);
+const path = (id: string) => id.split('?')[0];
+
+// A group also takes in the modules its own import, unless a group of higher priority took them
+// first: Preact first (every island's), then the demo kit (the charts import its palette and draw
+// queue), then the charts, so that no file imports one that a page may not need.
+export const pageChunkGroups = [
+  { name: 'preact', test: /node_modules[\\/]preact[\\/]/, priority: 30 },
+  { name: 'demo-kit', test: (id: string) => DEMO_KIT.test(path(id)) && !CHARTS.test(path(id)), priority: 20 },
+  { name: 'charts', test: (id: string) => CHARTS.test(path(id)), priority: 10 },
+];
