@@ -32,8 +32,9 @@ const RULE: Key[] = ['min_delta', 'restore_best_weights', 'monitor', 'mode', 'st
  */
 export default function SavingsIsland(props: IslandProps<typeof savingsFields>): VNode {
   const { id } = props;
-  // The run (and Seeds) train in the worker as soon as the demo is on screen; the rule's
-  // settings ('view') never retrain: the island replays the rule over the recorded run(s).
+  // The page's run comes finished with the page (trained at build time); another (a link's, or
+  // Seeds > 1) trains in the worker at once. The rule's settings ('view') never retrain: the
+  // island replays the rule over the recorded run(s).
   const { settings, set, frame, t, runKey, sameRun, controls } = useTrainedDemo<typeof savingsFields, EarlyStoppingRunSnapshot | SavingsSeedsSnapshot>(
     earlyStoppingSavingsDemo, props, { restarted: (tr) => tr.play() });
   useEffect(() => t.play(), []);

@@ -7,8 +7,9 @@ import type { earlyStoppingFields } from './settings.ts';
 type F = typeof earlyStoppingFields;
 
 /**
- * The run early stopping watches, trained in the Web Worker as soon as the demo is on screen
- * (a second or two for the default run), epoch by epoch. A changed run setting ('restart')
+ * The run early stopping watches: the page's run comes finished with the page (trained at build
+ * time, `playsWhenShown`); another (a link's) trains in the Web Worker as soon as the demo is on
+ * screen (a second or two), epoch by epoch. A changed run setting ('restart')
  * trains a new run; the rule's settings ('view') never retrain anything: the island replays
  * the rule over the recorded run.
  */

@@ -41,8 +41,8 @@ function coefSeries(path: PathFit[], d: number, informative: number, trueCoef: n
  */
 export default function PathIsland(props: IslandProps<typeof pathFields>): VNode {
   const { id } = props;
-  // The paths compute as soon as the demo is on screen; new data computes them again; a moved
-  // marker refits at its alpha only (a live change).
+  // The page's paths come computed with the page (at build time); a link's data computes them as
+  // soon as the demo is on screen, new data again; a moved marker refits at its alpha only (live).
   const { settings, set, frame, t, runKey, controls } = useTrainedDemo<typeof pathFields, PathSnapshot>(regularizationPathDemo, props, { restarted: (t) => t.play() });
   useEffect(() => t.play(), []);
 
