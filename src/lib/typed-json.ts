@@ -2,7 +2,12 @@
  * JSON that keeps typed arrays: a snapshot (plain data plus Float32Array grids, Float64Array points
  * and the like) written into a page at build time and read back by the island, the same values.
  * A typed array becomes `{ "$typed": "Float32Array", "base64": … }`: its bytes, little-endian as
- * every browser and Node on the platforms the course runs on store them.
+ * every browser and Node on the platforms the course runs on store them, grouped by their place in
+ * the element (every element's first byte, then every second byte, …: the "shuffle" of HDF5 and
+ * Blosc). Neighbouring floats share their sign and exponent bytes, so grouped they repeat, and the
+ * page's gzip shrinks a decision grid by a third more than it would the bytes in order. (Plain
+ * arrays of numbers stay JSON: written as binary floats the same way, the pages came out no smaller,
+ * round values such as a path's alphas being shorter as digits.)
  */
 
 const TYPES = {
@@ -30,12 +35,26 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+/** The bytes of `n`-byte elements grouped by byte position (and back, with `undo`). */
+function shuffle(bytes: Uint8Array, n: number, undo = false): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(bytes.length);
+  const count = bytes.length / n;
+  for (let i = 0; i < count; i++) {
+    for (let b = 0; b < n; b++) {
+      if (undo) out[i * n + b] = bytes[b * count + i];
+      else out[b * count + i] = bytes[i * n + b];
+    }
+  }
+  return out;
+}
+
 /** `value` with every typed array in it replaced by its encoding (JSON.stringify-able). */
 export function encodeTyped(value: unknown): unknown {
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
     const name = value.constructor.name as TypedName;
     if (!Object.hasOwn(TYPES, name)) throw new Error(`encodeTyped: ${name} is not supported`);
-    return { $typed: name, base64: toBase64(new Uint8Array(value.buffer, value.byteOffset, value.byteLength)) } satisfies Encoded;
+    const bytes = new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+    return { $typed: name, base64: toBase64(shuffle(bytes, TYPES[name].BYTES_PER_ELEMENT)) } satisfies Encoded;
   }
   if (Array.isArray(value)) return value.map(encodeTyped);
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeTyped(v)]));
@@ -52,8 +71,8 @@ export function decodeTyped(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(decodeTyped);
   if (value && typeof value === 'object') {
     if (isEncoded(value)) {
-      const bytes = fromBase64(value.base64);
       const Type = TYPES[value.$typed];
+      const bytes = shuffle(fromBase64(value.base64), Type.BYTES_PER_ELEMENT, true);
       // A fresh buffer, aligned for the element size.
       return new Type(bytes.buffer, 0, bytes.byteLength / Type.BYTES_PER_ELEMENT) as Typed;
     }

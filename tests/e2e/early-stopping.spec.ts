@@ -18,7 +18,7 @@ async function openStepper(page: Page, query = ''): Promise<Locator> {
   await page.goto(URL + query);
   const demo = page.locator('[data-demo="early-stopping"]');
   await hydrated(demo);
-  // The worker trains the run as soon as the demo is on screen; stepping needs its first epoch.
+  // The page's run comes finished with the page (a link's trains in the worker first): Step is ready.
   await expect(demo.getByTestId('step')).toBeEnabled();
   return demo;
 }
