@@ -14,6 +14,7 @@
  *   load max   the longest main-thread task from navigation until every island had hydrated, ms
  *   JS         gzip -9 of the JavaScript the page had loaded once its islands hydrated, before
  *              any demo started (KB), and of that, what the training workers loaded (their entry and the demo's runner code)
+ *   HTML       gzip -9 of the page itself (KB): it carries the demos' first runs, computed at build time
  *
  * Flags: --throttle N, --window SECONDS (default 6), --pages a,b (substrings of the page paths),
  * --json, --no-build (take dist/ as it is), --dist DIR (serve another build), --width PX (default 1280), --height PX (default 800),
@@ -138,6 +139,8 @@ interface Result {
   loadLongestTask: number;
   jsGzipKB: number;
   workerJsGzipKB: number;
+  /** The page's own HTML, gzip -9'd (it holds the demos' first runs: see src/training/first-run.ts). */
+  htmlGzipKB: number;
   demosStarted: number;
   /** Each JavaScript file loaded, gzip'd KB (largest first): where the weight is. */
   scripts: { file: string; kb: number }[];
@@ -165,7 +168,8 @@ async function measure(page: Page, base: string, path: string, o: Options, trace
     categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing', 'loading', 'latencyInfo'],
   });
 
-  await page.goto(base + path, { waitUntil: 'load' });
+  const response = await page.goto(base + path, { waitUntil: 'load' });
+  const html = (await response?.body().catch(() => null)) ?? null;
   // LCP as a learner gets it: a browser stops looking for it at the first scroll, so it is read
   // before the probe scrolls (later, every demo drawn as it comes into view would count).
   await page.waitForTimeout(250);
@@ -237,16 +241,17 @@ async function measure(page: Page, base: string, path: string, o: Options, trace
     loadLongestTask: Math.max(0, ...atLoad.map((t) => t.duration)),
     jsGzipKB: js,
     workerJsGzipKB: workerJs,
+    htmlGzipKB: html ? gzipSync(html, { level: 9 }).length / 1024 : 0,
     demosStarted: started,
     scripts: files.sort((a, b) => b.kb - a.kb),
   };
 }
 
 function table(results: Result[], o: Options): string {
-  const head = ['page', 'demos', 'fps', 'tasks > 50 ms', 'longest ms', 'LCP ms', 'load longest ms', 'JS KB gz', 'of it worker'];
+  const head = ['page', 'demos', 'fps', 'tasks > 50 ms', 'longest ms', 'LCP ms', 'load longest ms', 'JS KB gz', 'of it worker', 'HTML KB gz'];
   const rows = results.map((r) => [
     r.page, String(r.demosStarted), r.fps.toFixed(1), String(r.longTasks), r.longestTask.toFixed(0), r.lcp.toFixed(0),
-    r.loadLongestTask.toFixed(0), r.jsGzipKB.toFixed(1), r.workerJsGzipKB.toFixed(1),
+    r.loadLongestTask.toFixed(0), r.jsGzipKB.toFixed(1), r.workerJsGzipKB.toFixed(1), r.htmlGzipKB.toFixed(1),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
