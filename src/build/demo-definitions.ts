@@ -54,10 +54,12 @@ export function demoDefinitions(): Plugin {
 
 /** A definition's loaders the worker never calls: its island (`.tsx`) and its reproductions (`reproduce*.ts`). */
 const PAGE_ONLY_IMPORT = /import\(\s*(['"])(\.\/[^'"]+\.tsx|\.\/reproduce[^'"/]*\.ts)\1\s*\)/g;
-/** A definition's texts (for the page, the remix guide and the scripts' headers): quoted string literals. */
-const TEXT = /^(\s*(?:title|caption|summary|example):\s*)(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")/gm;
+/** A definition's text fields of these names (quoted string literals), to blank with `$1''`. */
+const textFields = (...names: string[]) => new RegExp(String.raw`^(\s*(?:${names.join('|')}):\s*)(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")`, 'gm');
+/** A definition's texts (for the page, the remix guide and the scripts' headers). */
+const TEXT = textFields('title', 'caption', 'summary', 'example');
 /** The remix guide's texts of a definition (its summary and example): written into pages at build time only. */
-const GUIDE_TEXT = /^(\s*(?:summary|example):\s*)(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")/gm;
+const GUIDE_TEXT = textFields('summary', 'example');
 const DEFINITION = /[\\/]src[\\/]demos[\\/][^\\/]+[\\/]demo\.ts$/;
 
 /**

@@ -38,6 +38,11 @@ export interface ChapterRef {
   page?: string;
 }
 
+/** What a demo's runner is created with for these settings (its `runInput`, else the settings themselves). */
+export function runInputOf<F extends Fields>(demo: DemoDefinition<F>, settings: SettingsOf<F>): unknown {
+  return demo.runInput ? demo.runInput(settings) : settings;
+}
+
 /** The site path of where a demo lives, without the base: `chapters/<slug>/` or its own page. */
 export function homePath(c: ChapterRef): string {
   return c.page ?? `chapters/${c.slug}/`;

@@ -1,4 +1,4 @@
-import type { RunnerFactory } from './runner.ts';
+import { runToEnd, type RunnerFactory } from './runner.ts';
 
 /**
  * A demo's first run as the build computes it: what its runner shows once created on the page's
@@ -13,19 +13,12 @@ export interface FirstRun {
   finished: boolean;
 }
 
-/** More units than any demo's full run takes: a runner that never ends cannot hang the build. */
-const MAX_UNITS = 1_000_000;
-
 /** The first run, or null when the runner refuses the input (the page's worker then reports why, as before). */
-export function firstRun(factory: RunnerFactory, input: unknown, toEnd: boolean): FirstRun | null {
+export function computeFirstRun(factory: RunnerFactory, input: unknown, toEnd: boolean): FirstRun | null {
   try {
     const runner = factory(input);
-    let finished = false;
-    if (toEnd) {
-      for (let n = 0; n < MAX_UNITS && !finished; n++) finished = !runner.advance();
-      if (!finished) return null;
-    }
-    return { input, snapshot: runner.snapshot(), finished };
+    if (toEnd && !runToEnd(runner)) return null;
+    return { input, snapshot: runner.snapshot(), finished: toEnd };
   } catch {
     return null;
   }

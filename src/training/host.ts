@@ -1,6 +1,6 @@
 import { DivergenceError, EngineError } from '../engine/index.ts';
 import type { Control, DemoError, Report } from './protocol.ts';
-import type { Runner, RunnerFactory } from './runner.ts';
+import { runToEnd, type Runner, type RunnerFactory } from './runner.ts';
 
 /**
  * How long one slice of training may hold the thread, and how often views get a snapshot at
@@ -73,7 +73,7 @@ export function createHost(post: (r: Report) => void, factories: Record<string, 
   /** Advances to the end at once (no slices: the page is already showing this run's end); false if it failed. */
   function toEnd(): boolean {
     try {
-      while (runner && !finished) finished = !runner.advance();
+      if (runner && !finished) finished = runToEnd(runner);
       return true;
     } catch (e) {
       fail(e);

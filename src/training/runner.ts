@@ -12,6 +12,19 @@ export interface Runner {
 
 export type RunnerFactory = (settings: unknown) => Runner;
 
+/** More units than any demo's full run takes: a runner that never ends cannot hang its thread. */
+const MAX_UNITS = 1_000_000;
+
+/**
+ * Advances `run` to its end at once (no time slices): for a run the page already shows finished
+ * (the build's first run, the worker's `create` with `toEnd`). False if it had not ended after
+ * MAX_UNITS units; an engine error is thrown.
+ */
+export function runToEnd(run: Runner): boolean {
+  for (let n = 0; n < MAX_UNITS; n++) if (!run.advance()) return true;
+  return false;
+}
+
 /** A runner's module, loaded when a demo first asks for it (the worker loads no demo it does not run). */
 export type RunnerLoader = () => Promise<RunnerFactory>;
 

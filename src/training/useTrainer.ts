@@ -103,17 +103,18 @@ export function useTrainer<S>(source: HostSource, kind: string, settings: unknow
       }
     };
     let ch: HostChannel | null = null;
-    const connect = () => (ch ??= openHost((r) => {
-        if (stale(r)) return;
-        if (r.type === 'snapshot' && r.finished) reportEnd(r.snapshot);
-        latest = r;
-        // A final snapshot replaces a waiting running one at once.
-        if (timer && !(r.type === 'snapshot' && r.running)) {
-          clearTimeout(timer);
-          timer = null;
-        }
-        schedule();
-      }, source));
+    const onReport = (r: Report) => {
+      if (stale(r)) return;
+      if (r.type === 'snapshot' && r.finished) reportEnd(r.snapshot);
+      latest = r;
+      // A final snapshot replaces a waiting running one at once.
+      if (timer && !(r.type === 'snapshot' && r.running)) {
+        clearTimeout(timer);
+        timer = null;
+      }
+      schedule();
+    };
+    const connect = () => (ch ??= openHost(onReport, source));
     const start = (toEnd = false) => {
       const c = connect();
       channel.current = c;

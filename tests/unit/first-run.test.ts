@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeTyped, encodeTyped } from '../../src/lib/typed-json.ts';
-import { firstRun, sameInput } from '../../src/training/first-run.ts';
+import { computeFirstRun, sameInput } from '../../src/training/first-run.ts';
 import { createHost } from '../../src/training/host.ts';
 import type { Report } from '../../src/training/protocol.ts';
 import type { Runner } from '../../src/training/runner.ts';
 import { demos } from '../../src/demos/index.ts';
 import { defaults } from '../../src/demos/settings-kit.ts';
+import { runInputOf } from '../../src/demos/define.ts';
 
 test('typed arrays survive a JSON round trip with their type and every bit of their values', () => {
   const value = {
@@ -44,9 +45,9 @@ function counter(settings: unknown): Runner {
 }
 
 test('a first run is the runner as created, or, to its end, as finished; a refused input gives none', () => {
-  assert.deepEqual(firstRun(counter, { units: 5 }, false), { input: { units: 5 }, snapshot: { n: 0 }, finished: false });
-  assert.deepEqual(firstRun(counter, { units: 5 }, true), { input: { units: 5 }, snapshot: { n: 5 }, finished: true });
-  assert.equal(firstRun(() => { throw new Error('bad'); }, {}, false), null);
+  assert.deepEqual(computeFirstRun(counter, { units: 5 }, false), { input: { units: 5 }, snapshot: { n: 0 }, finished: false });
+  assert.deepEqual(computeFirstRun(counter, { units: 5 }, true), { input: { units: 5 }, snapshot: { n: 5 }, finished: true });
+  assert.equal(computeFirstRun(() => { throw new Error('bad'); }, {}, false), null);
 });
 
 test('inputs compare as data, whatever the order of their keys', () => {
@@ -68,8 +69,8 @@ test('every training demo has a first run on its defaults, equal to what the wor
     if (!d.runner) continue;
     const factory = await d.runner();
     const s = defaults(d.fields);
-    const input = d.runInput ? d.runInput(s) : s;
-    const first = firstRun(factory, input, !!d.playsWhenShown);
+    const input = runInputOf(d, s);
+    const first = computeFirstRun(factory, input, !!d.playsWhenShown);
     assert.ok(first, `${d.id}: no first run on its defaults`);
     const reports: Report[] = [];
     createHost((r) => reports.push(r), { [d.id]: factory })({ type: 'create', kind: d.id, settings: input, toEnd: !!d.playsWhenShown });

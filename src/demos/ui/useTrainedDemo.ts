@@ -1,5 +1,5 @@
 import type { TrainerHandle } from '../../training/useTrainer.ts';
-import type { DemoDefinition, IslandProps } from '../define.ts';
+import { runInputOf, type DemoDefinition, type IslandProps } from '../define.ts';
 import { runKeyOf, type Fields, type SettingsOf } from '../settings-kit.ts';
 import { useFieldEffects } from './useFieldEffects.ts';
 import { useDemoSettings } from './useDemoSettings.ts';
@@ -22,7 +22,7 @@ export interface TrainedDemoOptions<F extends Fields, S> {
  * a live change updates it).
  */
 export function useTrainedDemo<F extends Fields, S>(demo: DemoDefinition<F>, props: IslandProps<F>, opts: TrainedDemoOptions<F, S> = {}) {
-  const run = opts.run ?? demo.runInput ?? ((s: SettingsOf<F>) => s);
+  const run = opts.run ?? ((s: SettingsOf<F>) => runInputOf(demo, s));
   // A link naming settings the demo cannot run together gets the chapter's settings and a notice.
   const ds = useDemoSettings({ id: props.id, title: props.title, caption: props.caption, controls: props.controls }, demo.fields, props.settings, opts.linkKeys, demo.clash && ((s) => demo.clash!(s)));
   const t = useDemoTrainer<S>(demo.id, run(ds.settings), props.firstRun);
