@@ -13,3 +13,17 @@
   if (t !== 'light' && t !== 'dark') t = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
   root.dataset.theme = t;
 })();
+
+// A chapter's first frame draws the top of the page and, at once, every piece of the chapter
+// near the screen (content-visibility: auto draws up to half a screen beyond it, in the same frame).
+// With the CPU slowed 4x that one frame took 220-250 ms. Held back for one frame (`cv-staged`,
+// global.css), the pieces are drawn in the next frame, as its own task. Not when the address names
+// a place on the page: the browser must be able to scroll to it at once.
+(function () {
+  if (location.hash) return;
+  var root = document.documentElement;
+  root.classList.add('cv-staged');
+  requestAnimationFrame(function () {
+    setTimeout(function () { root.classList.remove('cv-staged'); }, 0);
+  });
+})();

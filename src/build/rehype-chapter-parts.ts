@@ -5,6 +5,8 @@
 // the browser styles, lays out and paints only what is near the screen, not the whole chapter
 // (each layout of the whole page took 100-400 ms with the CPU slowed 4x, the load's longest tasks;
 // a whole part as it came on screen, up to 180 ms).
+// The pieces near the screen are held back for the page's first frame and drawn in the next
+// (public/theme-init.js), so the top of the page and those pieces are two tasks, not one.
 //
 // Until a piece has been drawn once, the page reserves an estimated height for it (`--part-h`,
 // pixels at desktop width; global.css scales it for a phone), so the scroll bar is about right.

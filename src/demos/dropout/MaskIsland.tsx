@@ -15,6 +15,7 @@ import { dropoutMaskDemo } from './demo.ts';
 import { maskRow } from './masks.ts';
 import type { MaskSnapshot } from './mask-runner.ts';
 import { maskFields } from './settings.ts';
+import { Select } from '../ui/Select.tsx';
 
 const SPEEDS = [1, 2, 5, 20, 100, Infinity] as const;
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
@@ -135,9 +136,13 @@ export default function MaskIsland(props: IslandProps<typeof maskFields>): VNode
             <h4>{!v ? 'The network' : v.kind === 'eval' ? 'The network in eval mode' : `The network at step ${v.step}`}</h4>
             <label class="do-inline" for={`${id}-example-input`}>
               example
-              <select id={`${id}-example-input`} value={String(row)} disabled={n === 0} onChange={(e) => setExample(Number((e.currentTarget as HTMLSelectElement).value))}>
-                {Array.from({ length: Math.max(n, 1) }, (_, i) => <option key={i} value={String(i)}>{n ? `${i + 1} of ${n}` : '–'}</option>)}
-              </select>
+              <Select
+                id={`${id}-example-input`}
+                value={String(row)}
+                disabled={n === 0}
+                onChange={(v) => setExample(Number(v))}
+                options={Array.from({ length: Math.max(n, 1) }, (_, i) => ({ value: String(i), label: n ? `${i + 1} of ${n}` : '–' }))}
+              />
             </label>
           </div>
           <NetworkDiagram

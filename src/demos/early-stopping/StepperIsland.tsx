@@ -14,6 +14,7 @@ import { earlyStoppingFields, pickRule, pickRun, type EarlyStoppingSettings } fr
 import { StepperChart, type RuleMarks } from './StepperChart.tsx';
 import { Tex } from '../ui/Tex.tsx';
 import { useRun } from './useRun.ts';
+import { Select } from '../ui/Select.tsx';
 
 type Key = keyof EarlyStoppingSettings;
 
@@ -231,9 +232,7 @@ export default function StepperIsland(props: IslandProps<typeof earlyStoppingFie
         </div>
         <span class="es-inline es-speed">
           <label for={`${id}-speed`}>Speed</label>
-          <select id={`${id}-speed`} value={String(speed)} onChange={(ev) => setSpeed(Number((ev.currentTarget as HTMLSelectElement).value))}>
-            {SPEEDS.map((s) => <option value={String(s)} key={s}>{s} epochs/s</option>)}
-          </select>
+          <Select id={`${id}-speed`} value={String(speed)} onChange={(v) => setSpeed(Number(v))} options={SPEEDS.map((s) => ({ value: String(s), label: `${s} epochs/s` }))} />
         </span>
       </div>
 

@@ -26,6 +26,7 @@ import { bandOf } from '../multi-seed.ts';
 import { PenaltyPicker } from './PenaltyPicker.tsx';
 import { NEAR_ZERO, PENALTY_LABELS, penaltyFields, type PenaltyKind, type PenaltySettings } from './settings.ts';
 import { grouped } from '../../views/number-format.ts';
+import { Select } from '../ui/Select.tsx';
 
 type Key = keyof PenaltySettings;
 
@@ -150,17 +151,16 @@ export default function PenaltyIsland(props: IslandProps<typeof penaltyFields>):
         />
         <span class="l12-inline">
           <label for={`${id}-speed`}>Speed</label>
-          <select
+          <Select
             id={`${id}-speed`}
             value={String(speed)}
-            onChange={(e) => {
-              const v = Number((e.currentTarget as HTMLSelectElement).value);
+            onChange={(text) => {
+              const v = Number(text);
               setSpeed(v);
               if (t.running) t.play(v || undefined);
             }}
-          >
-            {SPEEDS.map((v) => <option key={v} value={v}>{v ? `${v} epochs/s` : 'as fast as possible'}</option>)}
-          </select>
+            options={SPEEDS.map((v) => ({ value: String(v), label: v ? `${v} epochs/s` : 'as fast as possible' }))}
+          />
         </span>
         {can('seeds') && <SettingControl id={`${id}-seeds`} field={penaltyFields.seeds} value={settings.seeds} onChange={set('seeds')} />}
       </div>

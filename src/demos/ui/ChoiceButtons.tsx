@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { count } from './format.ts';
+import { Select } from './Select.tsx';
 
 interface Props<V extends string> {
   /** Unique per page: demo id + setting name. */
@@ -50,11 +51,12 @@ export function SpeedSelect({ id, speeds, value, onChange, unit }: SpeedProps) {
   return (
     <div class="control">
       <label for={`${id}-input`}>Speed</label>
-      <select id={`${id}-input`} value={String(value)} onChange={(e) => onChange(Number((e.currentTarget as HTMLSelectElement).value))}>
-        {speeds.map((v) => (
-          <option key={v} value={String(v)}>{Number.isFinite(v) ? `${count(v, unit)} per second` : 'as fast as it goes'}</option>
-        ))}
-      </select>
+      <Select
+        id={`${id}-input`}
+        value={String(value)}
+        onChange={(v) => onChange(Number(v))}
+        options={speeds.map((v) => ({ value: String(v), label: Number.isFinite(v) ? `${count(v, unit)} per second` : 'as fast as it goes' }))}
+      />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Field, Fields, SettingsOf } from '../settings-kit.ts';
 import { formatNumber } from './format.ts';
+import { Select } from './Select.tsx';
 
 interface Props {
   /** Unique per page: demo id + setting name. */
@@ -29,9 +30,7 @@ export function SettingControl({ id, field, value, onChange, disabled, marks, fo
     return (
       <div class="control">
         <label for={inputId}>{field.label}</label>
-        <select id={inputId} value={String(value)} disabled={disabled} aria-describedby={helpId} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
-          {field.options.map((o) => <option value={o} key={o}>{o}</option>)}
-        </select>
+        <Select id={inputId} value={String(value)} disabled={disabled} describedBy={helpId} onChange={onChange} options={field.options.map((o) => ({ value: o, label: o }))} />
         {field.help && <span id={helpId} class="visually-hidden">{field.help}</span>}
       </div>
     );

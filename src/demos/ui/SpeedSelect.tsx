@@ -1,4 +1,5 @@
 import { count } from './format.ts';
+import { Select } from './Select.tsx';
 
 interface Props {
   /** Unique on the page. */
@@ -16,11 +17,13 @@ export function SpeedSelect({ id, options, value, unit, onChange }: Props) {
   return (
     <span class="speed-select">
       <label for={`${id}-speed`}>Speed</label>
-      <select id={`${id}-speed`} value={String(value)} onChange={(e) => onChange(Number((e.currentTarget as HTMLSelectElement).value))} data-testid={`${id}-speed`}>
-        {options.map((o) => (
-          <option value={String(o)} key={o}>{Number.isFinite(o) ? `${count(o, unit)}/s` : 'as fast as possible'}</option>
-        ))}
-      </select>
+      <Select
+        id={`${id}-speed`}
+        testId={`${id}-speed`}
+        value={String(value)}
+        onChange={(v) => onChange(Number(v))}
+        options={options.map((o) => ({ value: String(o), label: Number.isFinite(o) ? `${count(o, unit)}/s` : 'as fast as possible' }))}
+      />
     </span>
   );
 }
