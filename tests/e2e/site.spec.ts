@@ -114,3 +114,38 @@ test('the layout works on a phone: the menu opens the chapter list', async ({ pa
   const overflow = await sidewaysOverflow(page);
   expect(overflow).toBeLessThanOrEqual(1);
 });
+
+test('a chapter ships no <select>: each drop-down is a stand-in of the same size until its demo hydrates', async ({ page, request, browser, baseURL }) => {
+  // A <select> in the page's HTML makes Chromium's autofill lay out each chapter piece holding one
+  // at DOMContentLoaded, one after another in one long task (src/demos/ui/Select.tsx).
+  for (const path of pages.filter((p) => p.startsWith('/chapters/'))) {
+    expect(await (await request.get(path)).text(), path).not.toContain('<select');
+  }
+  const path = '/chapters/batch-normalization/';
+  const fieldBox = async (p: import('@playwright/test').Page) => {
+    const wrap = p.locator('#bn-histogram .select').first();
+    await wrap.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    return (await wrap.locator('.select-field').boundingBox())!;
+  };
+  // The stand-in, as a learner sees it before the demo's code has arrived.
+  const context = await browser.newContext({ viewport: page.viewportSize()! });
+  const before = await context.newPage();
+  await before.route(/\/_astro\/.*\.js$/, (r) => r.abort());
+  await before.goto(new URL(path, baseURL).href);
+  await expect(before.locator('#bn-histogram .select-stand-in').first()).toContainText('relu');
+  const standIn = await fieldBox(before);
+  await context.close();
+
+  await page.goto(path);
+  // The pieces held back for the first frame are drawn from the next one on.
+  expect(await page.evaluate(() => document.documentElement.classList.contains('cv-staged'))).toBe(false);
+  const select = page.locator('#bn-histogram select').first();
+  await hydrated(page.locator('#bn-histogram'));
+  await expect(select).toHaveValue('relu');
+  const real = await fieldBox(page);
+  expect(Math.abs(real.width - standIn.width)).toBeLessThan(1.5);
+  expect(Math.abs(real.height - standIn.height)).toBeLessThan(0.5);
+  expect(Math.abs(real.x - standIn.x)).toBeLessThan(0.5);
+  await select.selectOption('tanh');
+  await expect(select).toHaveValue('tanh');
+});

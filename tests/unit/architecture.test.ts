@@ -124,3 +124,11 @@ test('an island loads no training code: the engine trains in the worker, the pag
     }
   }
 });
+
+test('an island draws drop-downs with ui/Select.tsx, never a <select> of its own', () => {
+  // A <select> in a chapter's HTML costs a long task at load (src/demos/ui/Select.tsx says why);
+  // Select draws its stand-in there and the <select> once the island has hydrated.
+  for (const f of all.filter((f) => f.endsWith('.tsx') && relative(root, f) !== 'src/demos/ui/Select.tsx')) {
+    assert.doesNotMatch(readFileSync(f, 'utf8'), /<select\b/, `${relative(root, f)} draws a <select>; use Select from src/demos/ui/Select.tsx`);
+  }
+});
