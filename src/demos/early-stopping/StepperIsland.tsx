@@ -14,7 +14,7 @@ import { earlyStoppingFields, pickRule, pickRun, type EarlyStoppingSettings } fr
 import { StepperChart, type RuleMarks } from './StepperChart.tsx';
 import { Tex } from '../ui/Tex.tsx';
 import { useRun } from './useRun.ts';
-import { Select } from '../ui/Select.tsx';
+import { SpeedSelect } from '../ui/SpeedSelect.tsx';
 
 type Key = keyof EarlyStoppingSettings;
 
@@ -230,10 +230,7 @@ export default function StepperIsland(props: IslandProps<typeof earlyStoppingFie
           <button type="button" class="btn" onClick={toStop} disabled={!snap || view.ended || !!t.error} data-testid="to-stop">Jump to the stop</button>
           <button type="button" class="btn" onClick={rewind} disabled={shown === 0} data-testid="rewind">↺ Back to epoch 0</button>
         </div>
-        <span class="es-inline es-speed">
-          <label for={`${id}-speed`}>Speed</label>
-          <Select id={`${id}-speed`} value={String(speed)} onChange={(v) => setSpeed(Number(v))} options={SPEEDS.map((s) => ({ value: String(s), label: `${s} epochs/s` }))} />
-        </span>
+        <SpeedSelect id={id} options={SPEEDS} value={speed} unit="epochs" onChange={setSpeed} />
       </div>
 
       <p class="status" data-testid="es-status">

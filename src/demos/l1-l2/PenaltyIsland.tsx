@@ -26,11 +26,11 @@ import { bandOf } from '../multi-seed.ts';
 import { PenaltyPicker } from './PenaltyPicker.tsx';
 import { NEAR_ZERO, PENALTY_LABELS, penaltyFields, type PenaltyKind, type PenaltySettings } from './settings.ts';
 import { grouped } from '../../views/number-format.ts';
-import { Select } from '../ui/Select.tsx';
+import { SpeedSelect } from '../ui/SpeedSelect.tsx';
 
 type Key = keyof PenaltySettings;
 
-const SPEEDS = [10, 30, 100, 0] as const; // epochs per second; 0 = as fast as the worker can
+const SPEEDS = [10, 30, 100, Infinity] as const; // epochs per second; Infinity = as fast as the worker can
 const HIST_COLOR: Record<PenaltyKind, number> = { none: 0, l1: 1, l2: 2, 'l1-prox': 3 };
 const strengthTyped = { ...penaltyFields.strength, label: 'or type λ' };
 const LIVE = ['penalty', 'strength', 'lr'] as const;
@@ -143,25 +143,16 @@ export default function PenaltyIsland(props: IslandProps<typeof penaltyFields>):
         <TrainButtons
           running={t.running}
           finished={t.finished}
-          onPlay={() => t.play(speed || undefined)}
+          onPlay={() => t.play(speed)}
           onPause={t.pause}
           onStep={() => t.step(1)}
           onReset={() => t.reset(run)}
           disabled={!!t.error}
         />
-        <span class="l12-inline">
-          <label for={`${id}-speed`}>Speed</label>
-          <Select
-            id={`${id}-speed`}
-            value={String(speed)}
-            onChange={(text) => {
-              const v = Number(text);
-              setSpeed(v);
-              if (t.running) t.play(v || undefined);
-            }}
-            options={SPEEDS.map((v) => ({ value: String(v), label: v ? `${v} epochs/s` : 'as fast as possible' }))}
-          />
-        </span>
+        <SpeedSelect id={id} options={SPEEDS} value={speed} unit="epochs" onChange={(v) => {
+          setSpeed(v);
+          if (t.running) t.play(v);
+        }} />
         {can('seeds') && <SettingControl id={`${id}-seeds`} field={penaltyFields.seeds} value={settings.seeds} onChange={set('seeds')} />}
       </div>
 
