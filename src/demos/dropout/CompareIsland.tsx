@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { RunBoundary } from '../ui/RunBoundary.tsx';
 import { percent as pct } from '../ui/format.ts';
 import { LineChart } from '../../views/LineChart.tsx';
-import { SpeedSelect } from '../ui/ChoiceButtons.tsx';
+import { SpeedSelect } from '../ui/SpeedSelect.tsx';
 import { CodeBlock } from '../ui/CodeBlock.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { TrainButtons } from '../ui/TrainButtons.tsx';
@@ -94,7 +94,7 @@ export default function CompareIsland(props: IslandProps<typeof compareFields>):
       <div class="controls">
         {controls.includes('p') && <PSlider id={id} field={compareFields.p} value={settings.p} onChange={set('p')} />}
         {controls.includes('seeds') && <SettingControl id={`${id}-seeds`} field={compareFields.seeds} value={settings.seeds} onChange={set('seeds')} />}
-        <SpeedSelect id={`${id}-speed`} speeds={SPEEDS} value={speed} unit="epochs" onChange={(x) => { setSpeed(x); if (t.running) play(x); }} />
+        <SpeedSelect id={id} stacked options={SPEEDS} value={speed} unit="epochs" onChange={(x) => { setSpeed(x); if (t.running) play(x); }} />
       </div>
       <div class="do-buttons">
         <TrainButtons

@@ -3,7 +3,8 @@ import { useState } from 'preact/hooks';
 import { LineChart } from '../../views/LineChart.tsx';
 import { MaskMatrix } from '../../views/MaskMatrix.tsx';
 import { NetworkDiagram } from '../../views/NetworkDiagram.tsx';
-import { ChoiceButtons, SpeedSelect } from '../ui/ChoiceButtons.tsx';
+import { ChoiceButtons } from '../ui/ChoiceButtons.tsx';
+import { SpeedSelect } from '../ui/SpeedSelect.tsx';
 import { CodeBlock } from '../ui/CodeBlock.tsx';
 import { DemoFrame } from '../ui/DemoFrame.tsx';
 import { TrainButtons } from '../ui/TrainButtons.tsx';
@@ -90,7 +91,7 @@ export default function MaskIsland(props: IslandProps<typeof maskFields>): VNode
             hint={eval_ ? 'model.eval(): nothing dropped, nothing scaled, nothing learned.' : 'model.train(): a new random mask at every step.'}
           />
         )}
-        <SpeedSelect id={`${id}-speed`} speeds={SPEEDS} value={speed} unit="steps" onChange={(x) => { setSpeed(x); if (t.running) t.play(x); }} />
+        <SpeedSelect id={id} stacked options={SPEEDS} value={speed} unit="steps" onChange={(x) => { setSpeed(x); if (t.running) t.play(x); }} />
       </div>
       <TrainButtons
         running={t.running}

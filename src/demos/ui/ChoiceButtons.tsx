@@ -1,6 +1,4 @@
 import type { ComponentChildren } from 'preact';
-import { count } from './format.ts';
-import { Select } from './Select.tsx';
 
 interface Props<V extends string> {
   /** Unique per page: demo id + setting name. */
@@ -33,30 +31,5 @@ export function ChoiceButtons<V extends string>({ id, label, options, value, onC
       </div>
       {hint && <span id={hintId} class="choice-hint">{hint}</span>}
     </fieldset>
-  );
-}
-
-interface SpeedProps {
-  id: string;
-  /** Units per second to offer; Infinity means as fast as the machine goes. */
-  speeds: readonly number[];
-  value: number;
-  onChange: (v: number) => void;
-  /** What one unit is, plural ("steps", "epochs"). */
-  unit: string;
-}
-
-/** How fast Train plays: a labelled select of units per second. */
-export function SpeedSelect({ id, speeds, value, onChange, unit }: SpeedProps) {
-  return (
-    <div class="control">
-      <label for={`${id}-input`}>Speed</label>
-      <Select
-        id={`${id}-input`}
-        value={String(value)}
-        onChange={(v) => onChange(Number(v))}
-        options={speeds.map((v) => ({ value: String(v), label: Number.isFinite(v) ? `${count(v, unit)} per second` : 'as fast as it goes' }))}
-      />
-    </div>
   );
 }

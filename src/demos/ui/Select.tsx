@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 
-export interface SelectOption {
+interface SelectOption {
   value: string;
   label: string;
 }
