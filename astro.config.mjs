@@ -11,6 +11,7 @@ import { securityHeaders } from './src/build/security-headers.ts';
 import { browserLeavesOutGuideTexts, demoDefinitions, workerLeavesOutPages } from './src/build/demo-definitions.ts';
 import { rehypeChapterParts } from './src/build/rehype-chapter-parts.ts';
 import { pageChunkGroups } from './src/build/chunk-groups.ts';
+import { katexWoff2Only } from './src/build/katex-woff2-only.ts';
 import { demos } from './src/demos/index.ts';
 
 // Equations are written as $...$ / $$...$$ in the chapters and rendered to KaTeX HTML at
@@ -63,8 +64,9 @@ export default defineConfig({
   },
   vite: {
     // The browser's demo list (virtual:demo-definitions), for the pages and the training worker;
-    // the pages' copy of a definition leaves out the remix guide's texts (written at build time).
-    plugins: [demoDefinitions(), browserLeavesOutGuideTexts()],
+    // the pages' copy of a definition leaves out the remix guide's texts (written at build time);
+    // KaTeX's style sheet with its WOFF2 fonts only (src/build/katex-woff2-only.ts says why).
+    plugins: [demoDefinitions(), browserLeavesOutGuideTexts(), katexWoff2Only()],
     // The worker's build leaves out the islands and reproductions the definitions load (it only trains).
     worker: { format: 'es', plugins: () => [demoDefinitions(), workerLeavesOutPages()] },
     build: {

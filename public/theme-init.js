@@ -16,14 +16,37 @@
 
 // A chapter's first frame draws the top of the page and, at once, every piece of the chapter
 // near the screen (content-visibility: auto draws up to half a screen beyond it, in the same frame).
-// With the CPU slowed 4x that one frame took 220-250 ms. Held back for one frame (`cv-staged`,
-// global.css), the pieces are drawn in the next frame, as its own task. Not when the address names
-// a place on the page: the browser must be able to scroll to it at once.
+// With the CPU slowed 4x that one frame took 220-250 ms. Held back (`cv-staged`, global.css), the
+// pieces near the screen are drawn one per frame instead, each a task of its own (the first piece
+// with equations, the largest, took 100-160 ms alone), in page order; then the class comes off and
+// content-visibility: auto takes over. Not when the address names a place on the page: the browser
+// must be able to scroll to it at once.
 (function () {
   if (location.hash) return;
   var root = document.documentElement;
   root.classList.add('cv-staged');
-  requestAnimationFrame(function () {
-    setTimeout(function () { root.classList.remove('cv-staged'); }, 0);
+  document.addEventListener('DOMContentLoaded', function () {
+    var pieces = document.querySelectorAll('.chapter-chunk');
+    var near = new Set();
+    var started = false;
+    // The margin content-visibility: auto draws within (Chromium's, half the viewport).
+    var seen = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) { if (e.isIntersecting) near.add(e.target); else near.delete(e.target); });
+      if (!started) { started = true; setTimeout(drawNext, 0); }
+    }, { rootMargin: '50%' });
+    // After a frame has been drawn: the next piece near the screen, or the end of the staging.
+    function afterFrame() { requestAnimationFrame(function () { setTimeout(drawNext, 0); }); }
+    function drawNext() {
+      for (var i = 0; i < pieces.length; i++) {
+        if (near.has(pieces[i]) && !pieces[i].classList.contains('cv-drawn')) {
+          pieces[i].classList.add('cv-drawn');
+          return afterFrame();
+        }
+      }
+      seen.disconnect();
+      root.classList.remove('cv-staged');
+    }
+    if (pieces.length) pieces.forEach(function (p) { seen.observe(p); });
+    else afterFrame();
   });
 })();

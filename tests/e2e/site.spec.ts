@@ -137,8 +137,6 @@ test('a chapter ships no <select>: each drop-down is a stand-in of the same size
   await context.close();
 
   await page.goto(path);
-  // The pieces held back for the first frame are drawn from the next one on.
-  expect(await page.evaluate(() => document.documentElement.classList.contains('cv-staged'))).toBe(false);
   const select = page.locator('#bn-histogram select').first();
   await hydrated(page.locator('#bn-histogram'));
   await expect(select).toHaveValue('relu');
@@ -148,4 +146,48 @@ test('a chapter ships no <select>: each drop-down is a stand-in of the same size
   expect(Math.abs(real.x - standIn.x)).toBeLessThan(0.5);
   await select.selectOption('tanh');
   await expect(select).toHaveValue('tanh');
+});
+
+test("a chapter's pieces near the screen are drawn one per frame after the top of the page, in page order", async ({ page }) => {
+  // Each piece a task of its own (public/theme-init.js): which pieces are let through, in which frame.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __frame: number; __drawn: { index: number; frame: number }[]; __stagedAtFirstFrame: boolean | null };
+    w.__frame = 0;
+    w.__drawn = [];
+    w.__stagedAtFirstFrame = null;
+    requestAnimationFrame(function tick() {
+      if (w.__stagedAtFirstFrame === null) w.__stagedAtFirstFrame = document.documentElement.classList.contains('cv-staged');
+      w.__frame++;
+      requestAnimationFrame(tick);
+    });
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const el = r.target as Element;
+        if (el.classList.contains('chapter-chunk') && el.classList.contains('cv-drawn') && !(r.oldValue ?? '').includes('cv-drawn')) {
+          w.__drawn.push({ index: [...document.querySelectorAll('.chapter-chunk')].indexOf(el), frame: w.__frame });
+        }
+      }
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['class'], attributeOldValue: true });
+  });
+  await page.setViewportSize({ width: 1280, height: 1600 }); // tall enough for several pieces
+  for (const path of ['/chapters/early-stopping/', '/chapters/batch-normalization/']) {
+    await page.goto(path);
+    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('cv-staged'))).toBe(false);
+    const { drawn, stagedAtFirstFrame, near } = await page.evaluate(() => {
+      const w = window as unknown as { __drawn: { index: number; frame: number }[]; __stagedAtFirstFrame: boolean };
+      // The pieces within half a screen of it, where content-visibility: auto draws.
+      const near = [...document.querySelectorAll('.chapter-chunk')].flatMap((el, i) => {
+        const r = el.getBoundingClientRect();
+        return r.bottom > -innerHeight / 2 && r.top < innerHeight * 1.5 ? [i] : [];
+      });
+      return { drawn: w.__drawn, stagedAtFirstFrame: w.__stagedAtFirstFrame, near };
+    });
+    expect(stagedAtFirstFrame, path).toBe(true);
+    expect(near.length, path).toBeGreaterThan(1);
+    expect(drawn.map((d) => d.index), path).toEqual(near);
+    for (let i = 1; i < drawn.length; i++) expect(drawn[i].frame, `${path}: piece ${drawn[i].index}`).toBeGreaterThan(drawn[i - 1].frame);
+  }
+  // An address naming a place: nothing held back, so the browser scrolls straight to it.
+  await page.goto('/chapters/early-stopping/#main');
+  expect(await page.evaluate(() => (window as unknown as { __stagedAtFirstFrame: boolean | null }).__stagedAtFirstFrame)).toBe(false);
 });
