@@ -23,6 +23,9 @@ function check(el: Element): void {
 // load laid out the whole chapter in one task (200+ ms with the CPU slowed 4x). So the regions are
 // measured in idle moments, a few milliseconds' worth at a time (in practice one part's layout),
 // all of them, seen or not, so a keyboard user can Tab to any of them.
+// A piece still held back for the page's first frames (public/theme-init.js) is not laid out at all
+// (content-visibility: hidden, so it would measure 0 wide): its regions wait until it is drawn.
+const HELD_BACK = '.cv-staged .chapter-chunk:not(.cv-drawn)';
 const idle: (run: () => void) => void =
   typeof requestIdleCallback === 'function' ? (run) => requestIdleCallback(run, { timeout: 1000 }) : (run) => setTimeout(run, 50);
 
@@ -33,6 +36,7 @@ export function keyboardScrollRegions(): void {
     waiting = false;
     const start = performance.now();
     for (const el of queue) {
+      if (el.closest(HELD_BACK)) continue;
       queue.delete(el);
       check(el);
       if (performance.now() - start > 8) break;
@@ -53,6 +57,9 @@ export function keyboardScrollRegions(): void {
   };
   add(document);
   addEventListener('resize', () => add(document), { passive: true });
+  // Measuring an equation lays it out, which starts loading KaTeX's fonts; until they arrive it is
+  // measured in a fallback font of another width. So every region is measured again once they have.
+  document.fonts.addEventListener('loadingdone', () => add(document));
   // New regions are queued too (a demo's table once it has data, an equation rendered live): only
   // the added elements are searched, and measuring waits for an idle moment, so a training demo's
   // every-frame updates cost a query of what they added.

@@ -194,7 +194,11 @@ test("a chapter's pieces near the screen are drawn one per frame after the top o
     });
     expect(stagedAtFirstFrame, path).toBe(true);
     expect(near.length, path).toBeGreaterThan(1);
-    expect(drawn.map((d) => d.index), path).toEqual(near);
+    // From the top, in page order, each near piece once (a piece's drawn height may move the last
+    // one in or out of the margin, so the end's near list may be one shorter).
+    expect(drawn.map((d) => d.index), path).toEqual(drawn.map((_, i) => i));
+    for (const i of near) expect(drawn.map((d) => d.index), `${path}: piece ${i}`).toContain(i);
+    expect(drawn.length, path).toBeLessThanOrEqual(near.length + 1);
     for (let i = 1; i < drawn.length; i++) expect(drawn[i].frame, `${path}: piece ${drawn[i].index}`).toBeGreaterThan(drawn[i - 1].frame);
   }
   // An address naming a place: nothing held back, so the browser scrolls straight to it.
