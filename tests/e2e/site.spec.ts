@@ -117,12 +117,36 @@ test('the layout works on a phone: the menu opens the chapter list', async ({ pa
   expect(overflow).toBeLessThanOrEqual(1);
 });
 
-test('a chapter ships no <select>: each drop-down is a stand-in of the same size until its demo hydrates', async ({ page, request, browser, baseURL }) => {
-  // A <select> in the page's HTML makes Chromium's autofill lay out each chapter piece holding one
-  // at DOMContentLoaded, one after another in one long task (src/demos/ui/Select.tsx).
+test('a chapter ships no <select> and no text field: each is a stand-in of the same size until its demo hydrates', async ({ page, request, browser, baseURL }) => {
+  // A <select> or a text field in the page's HTML makes Chromium's autofill lay out each chapter piece
+  // holding one at DOMContentLoaded, in one long task (src/demos/ui/Select.tsx, NumberInput.tsx).
   for (const path of pages.filter((p) => p.startsWith('/chapters/'))) {
-    expect(await (await request.get(path)).text(), path).not.toContain('<select');
+    const html = await (await request.get(path)).text();
+    expect(html, path).not.toContain('<select');
+    expect(html, path).not.toMatch(/<input(?![^>]*type="(range|checkbox|radio|search)")[^>]*>/);
   }
+  // The early-stopping stepper's min_delta: the stand-in, then the field in the same box, which takes typing.
+  const numberBox = async (p: import('@playwright/test').Page) => {
+    const field = p.locator('#early-stopping .number-field').first();
+    await field.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    return (await field.boundingBox())!;
+  };
+  const held = await browser.newContext({ viewport: page.viewportSize()! });
+  const beforeField = await held.newPage();
+  await beforeField.route(/\/_astro\/.*\.js$/, (r) => r.abort());
+  await beforeField.goto(new URL('/chapters/early-stopping/', baseURL).href);
+  await expect(beforeField.locator('#early-stopping .number-stand-in').first()).toHaveText('0');
+  const numberStandIn = await numberBox(beforeField);
+  await held.close();
+  await page.goto('/chapters/early-stopping/');
+  const minDelta = page.getByTestId('early-stopping-min_delta-input');
+  await hydrated(page.locator('#early-stopping'));
+  await expect(minDelta).toHaveValue('0');
+  const numberReal = await numberBox(page);
+  for (const k of ['x', 'width', 'height'] as const) expect(Math.abs(numberReal[k] - numberStandIn[k]), k).toBeLessThan(0.5);
+  await minDelta.fill('0.01');
+  await expect(minDelta).toHaveValue('0.01');
+
   const path = '/chapters/batch-normalization/';
   const fieldBox = async (p: import('@playwright/test').Page) => {
     const wrap = p.locator('#bn-histogram .select').first();

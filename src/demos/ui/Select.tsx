@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useHydrated } from './useHydrated.ts';
 
 interface SelectOption {
   value: string;
@@ -53,9 +53,3 @@ export function Select({ id, value, options, onChange, disabled, describedBy, te
   );
 }
 
-/** False in the server's render and in hydration's first pass (so it matches the HTML), then true. */
-function useHydrated(): boolean {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
