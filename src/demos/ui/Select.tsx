@@ -52,4 +52,3 @@ export function Select({ id, value, options, onChange, disabled, describedBy, te
     </span>
   );
 }
-
