@@ -19,14 +19,17 @@
 // With the CPU slowed 4x that one frame took 220-250 ms. Held back (`cv-staged`, global.css), the
 // pieces near the screen are drawn one per frame instead, each a task of its own (the first piece
 // with equations, the largest, took 100-160 ms alone), in page order; then the class comes off and
-// content-visibility: auto takes over. Not when the address names a place on the page: the browser
-// must be able to scroll to it at once.
+// content-visibility: auto takes over. An embed page is one demo, drawn whole in its first frame
+// (120-250 ms at 4x, more with the fonts' first use): there each part of the demo, top to bottom, is
+// a piece (65-90 ms). Not when the address names a place on the page: the browser must be able to
+// scroll to it at once.
 (function () {
   if (location.hash) return;
   var root = document.documentElement;
   root.classList.add('cv-staged');
   document.addEventListener('DOMContentLoaded', function () {
-    var pieces = document.querySelectorAll('.chapter-chunk');
+    var demoParts = document.querySelectorAll('main.embed .demo > *');
+    var pieces = demoParts.length ? demoParts : document.querySelectorAll('.chapter-chunk');
     var near = new Set();
     var started = false;
     // The margin content-visibility: auto draws within (Chromium's, half the viewport).
@@ -46,7 +49,9 @@
       seen.disconnect();
       root.classList.remove('cv-staged');
     }
-    if (pieces.length) pieces.forEach(function (p) { seen.observe(p); });
+    // A demo's parts are all drawn: an embed's iframe may be any height, and its page is the demo.
+    if (demoParts.length) { demoParts.forEach(function (p) { near.add(p); }); afterFrame(); }
+    else if (pieces.length) pieces.forEach(function (p) { seen.observe(p); });
     else afterFrame();
   });
 })();

@@ -23,9 +23,10 @@ function check(el: Element): void {
 // load laid out the whole chapter in one task (200+ ms with the CPU slowed 4x). So the regions are
 // measured in idle moments, a few milliseconds' worth at a time (in practice one part's layout),
 // all of them, seen or not, so a keyboard user can Tab to any of them.
-// A piece still held back for the page's first frames (public/theme-init.js) is not laid out at all
-// (content-visibility: hidden, so it would measure 0 wide): its regions wait until it is drawn.
-const HELD_BACK = '.cv-staged .chapter-chunk:not(.cv-drawn)';
+// A piece still held back for the page's first frames (public/theme-init.js: a chapter's piece, or a
+// part of an embed page's demo) is not laid out at all (content-visibility: hidden, so it would
+// measure 0 wide): its regions wait until it is drawn.
+const HELD_BACK = '.cv-staged :is(.chapter-chunk, main.embed .demo > *):not(.cv-drawn)';
 const idle: (run: () => void) => void =
   typeof requestIdleCallback === 'function' ? (run) => requestIdleCallback(run, { timeout: 1000 }) : (run) => setTimeout(run, 50);
 

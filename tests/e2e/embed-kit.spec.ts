@@ -80,6 +80,11 @@ test('builder → iframe snippet on another origin: one control, the settings ho
   const contentHeight = () => frame.locator('html').evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
   await expect.poll(async () => Math.abs((await iframe.boundingBox())!.height - (await contentHeight()))).toBeLessThanOrEqual(1);
   expect((await iframe.boundingBox())!.height).toBeGreaterThan(initialHeight);
+  // No height was posted while the demo's parts were still being drawn, one per frame: the host
+  // never saw the iframe shrink to a part of the demo and grow back.
+  const posted: number[] = await host.evaluate(() => (window as any).events.filter((e: { type: string }) => e.type === 'regularization-lab:resize').map((e: { height: number }) => e.height));
+  expect(posted.length).toBeGreaterThan(0);
+  for (const height of posted) expect(height, posted.join(', ')).toBeGreaterThan(0.9 * posted[posted.length - 1]);
 
   // Train to the end: the host hears the start and the end with the settings and final numbers.
   await demo.getByTestId('train').click();

@@ -103,12 +103,13 @@ export async function demoTrains(demo: import('@playwright/test').Locator): Prom
 
 /**
  * How many px the page is wider than the window. A chapter's parts are drawn only near the screen
- * (content-visibility), which also clips what overflows them: they are drawn in full first, so
- * anything too wide in them still widens the page and is caught.
+ * (content-visibility), which also clips what overflows them, and so is an embed's demo part by part
+ * in its first frames: they are drawn in full first, so anything too wide in them still widens the
+ * page and is caught.
  */
 export async function sidewaysOverflow(page: Page, against: 'window' | 'client' = 'window'): Promise<number> {
   return page.evaluate((against) => {
-    document.querySelectorAll<HTMLElement>('.chapter-chunk').forEach((p) => { p.style.contentVisibility = 'visible'; });
+    document.querySelectorAll<HTMLElement>('.chapter-chunk, main.embed .demo > *').forEach((p) => { p.style.contentVisibility = 'visible'; });
     const root = document.documentElement;
     return root.scrollWidth - (against === 'client' ? root.clientWidth : window.innerWidth);
   }, against);

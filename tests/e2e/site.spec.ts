@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { axe, builtPages, expect, hydrated, test, sidewaysOverflow } from './fixtures';
@@ -182,10 +183,11 @@ test('the page files every demo runs at load start with V8\'s compile hint, and 
   for (const f of hinted) expect(readFileSync(join(dir, f), 'utf8').startsWith('//# allFunctionsCalledOnLoad\n'), f).toBe(true);
 });
 
-test("a chapter's pieces near the screen are drawn one per frame after the top of the page, in page order", async ({ page }) => {
-  // Each piece a task of its own (public/theme-init.js): which pieces are let through, in which frame.
+/** Records, from the page's first script on, which pieces (public/theme-init.js) are let through in which frame. */
+async function recordStaging(page: Page) {
   await page.addInitScript(() => {
     const w = window as unknown as { __frame: number; __drawn: { index: number; frame: number }[]; __stagedAtFirstFrame: boolean | null };
+    const PIECES = '.chapter-chunk, main.embed .demo > *';
     w.__frame = 0;
     w.__drawn = [];
     w.__stagedAtFirstFrame = null;
@@ -197,25 +199,33 @@ test("a chapter's pieces near the screen are drawn one per frame after the top o
     new MutationObserver((records) => {
       for (const r of records) {
         const el = r.target as Element;
-        if (el.classList.contains('chapter-chunk') && el.classList.contains('cv-drawn') && !(r.oldValue ?? '').includes('cv-drawn')) {
-          w.__drawn.push({ index: [...document.querySelectorAll('.chapter-chunk')].indexOf(el), frame: w.__frame });
+        if (el.matches(PIECES) && el.classList.contains('cv-drawn') && !(r.oldValue ?? '').includes('cv-drawn')) {
+          w.__drawn.push({ index: [...document.querySelectorAll(PIECES)].indexOf(el), frame: w.__frame });
         }
       }
     }).observe(document, { subtree: true, attributes: true, attributeFilter: ['class'], attributeOldValue: true });
   });
+}
+
+async function stagingOf(page: Page) {
+  await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('cv-staged'))).toBe(false);
+  return page.evaluate(() => {
+    const w = window as unknown as { __drawn: { index: number; frame: number }[]; __stagedAtFirstFrame: boolean };
+    // The pieces within half a screen of it, where content-visibility: auto draws.
+    const near = [...document.querySelectorAll('.chapter-chunk')].flatMap((el, i) => {
+      const r = el.getBoundingClientRect();
+      return r.bottom > -innerHeight / 2 && r.top < innerHeight * 1.5 ? [i] : [];
+    });
+    return { drawn: w.__drawn, stagedAtFirstFrame: w.__stagedAtFirstFrame, near, parts: document.querySelectorAll('main.embed .demo > *').length };
+  });
+}
+
+test("a chapter's pieces near the screen are drawn one per frame after the top of the page, in page order", async ({ page }) => {
+  await recordStaging(page);
   await page.setViewportSize({ width: 1280, height: 1600 }); // tall enough for several pieces
   for (const path of ['/chapters/early-stopping/', '/chapters/batch-normalization/']) {
     await page.goto(path);
-    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('cv-staged'))).toBe(false);
-    const { drawn, stagedAtFirstFrame, near } = await page.evaluate(() => {
-      const w = window as unknown as { __drawn: { index: number; frame: number }[]; __stagedAtFirstFrame: boolean };
-      // The pieces within half a screen of it, where content-visibility: auto draws.
-      const near = [...document.querySelectorAll('.chapter-chunk')].flatMap((el, i) => {
-        const r = el.getBoundingClientRect();
-        return r.bottom > -innerHeight / 2 && r.top < innerHeight * 1.5 ? [i] : [];
-      });
-      return { drawn: w.__drawn, stagedAtFirstFrame: w.__stagedAtFirstFrame, near };
-    });
+    const { drawn, stagedAtFirstFrame, near } = await stagingOf(page);
     expect(stagedAtFirstFrame, path).toBe(true);
     expect(near.length, path).toBeGreaterThan(1);
     // From the top, in page order, each near piece once (a piece's drawn height may move the last
@@ -228,4 +238,18 @@ test("a chapter's pieces near the screen are drawn one per frame after the top o
   // An address naming a place: nothing held back, so the browser scrolls straight to it.
   await page.goto('/chapters/early-stopping/#main');
   expect(await page.evaluate(() => (window as unknown as { __stagedAtFirstFrame: boolean | null }).__stagedAtFirstFrame)).toBe(false);
+});
+
+test("an embed page's demo is drawn part by part, one per frame, top to bottom, all of it", async ({ page }) => {
+  await recordStaging(page);
+  for (const path of ['/embed/early-stopping-demo/', '/embed/dropout-mask-demo/']) {
+    await page.goto(path);
+    const { drawn, stagedAtFirstFrame, parts } = await stagingOf(page);
+    expect(stagedAtFirstFrame, path).toBe(true);
+    expect(parts, path).toBeGreaterThan(5);
+    // Every part, even those far below the window (an iframe may be any height).
+    expect(drawn.map((d) => d.index), path).toEqual([...Array(parts).keys()]);
+    for (let i = 1; i < drawn.length; i++) expect(drawn[i].frame, `${path}: part ${i}`).toBeGreaterThan(drawn[i - 1].frame);
+    await hydrated(page.locator('.demo-mount'));
+  }
 });
