@@ -49,8 +49,9 @@
       seen.disconnect();
       root.classList.remove('cv-staged');
     }
-    // A demo's parts are all drawn: an embed's iframe may be any height, and its page is the demo.
-    if (demoParts.length) { demoParts.forEach(function (p) { near.add(p); }); afterFrame(); }
+    // A demo's parts are all drawn: an embed's iframe may be any height, and its page is the demo
+    // (a <noscript> has nothing to draw: no frame for it).
+    if (demoParts.length) { demoParts.forEach(function (p) { if (p.tagName !== 'NOSCRIPT') near.add(p); }); afterFrame(); }
     else if (pieces.length) pieces.forEach(function (p) { seen.observe(p); });
     else afterFrame();
   });
