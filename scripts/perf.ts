@@ -12,6 +12,8 @@
  *   max        the longest of them, ms
  *   LCP        largest contentful paint, ms after navigation, as of the load (before the probe scrolls)
  *   load max   the longest main-thread task from navigation until every island had hydrated, ms
+ *   load frame the longest animation frame in that span (PerformanceObserver 'long-animation-frame':
+ *              a frame's tasks and its style, layout and paint together), ms
  *   JS         gzip -9 of the JavaScript the page had loaded once its islands hydrated, before
  *              any demo started (KB), and of that, what the training workers loaded (their entry and the demo's runner code)
  *   HTML       gzip -9 of the page itself (KB): it carries the demos' first runs, computed at build time
@@ -115,11 +117,15 @@ function pagePaths(): string[] {
 
 // Installed before any page script: the long-task and LCP observers, and a frame counter.
 const PROBE = () => {
-  const w = window as unknown as { __perf: { longtasks: { start: number; duration: number }[]; lcp: number; frames: number[] } };
-  w.__perf = { longtasks: [], lcp: 0, frames: [] };
+  const w = window as unknown as { __perf: { longtasks: { start: number; duration: number }[]; loafs: { start: number; duration: number }[]; lcp: number; frames: number[] } };
+  w.__perf = { longtasks: [], loafs: [], lcp: 0, frames: [] };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) w.__perf.longtasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
+  // A frame's tasks and its rendering together (Long Animation Frames, Chromium 123+).
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__perf.loafs.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'long-animation-frame', buffered: true });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) w.__perf.lcp = e.startTime;
   }).observe({ type: 'largest-contentful-paint', buffered: true });
@@ -137,6 +143,8 @@ interface Result {
   longestTask: number;
   lcp: number;
   loadLongestTask: number;
+  /** The longest animation frame (its tasks and its rendering) in the same span, ms. */
+  loadLongestFrame: number;
   jsGzipKB: number;
   workerJsGzipKB: number;
   /** The page's own HTML, gzip -9'd (it holds the demos' first runs: see src/training/first-run.ts). */
@@ -217,7 +225,7 @@ async function measure(page: Page, base: string, path: string, o: Options, trace
   const to = await page.evaluate(() => performance.now());
   if (tracePath) await page.context().browser()!.stopTracing();
 
-  const perf = await page.evaluate(() => (window as unknown as { __perf: { longtasks: { start: number; duration: number }[]; lcp: number; frames: number[] } }).__perf);
+  const perf = await page.evaluate(() => (window as unknown as { __perf: { longtasks: { start: number; duration: number }[]; loafs: { start: number; duration: number }[]; lcp: number; frames: number[] } }).__perf);
   const frames = perf.frames.filter((t) => t >= from && t < to).length;
   const during = perf.longtasks.filter((t) => t.start + t.duration > from && t.start < to);
   const atLoad = perf.longtasks.filter((t) => t.start < hydratedAt);
@@ -239,6 +247,7 @@ async function measure(page: Page, base: string, path: string, o: Options, trace
     longestTask: Math.max(0, ...during.map((t) => t.duration)),
     lcp,
     loadLongestTask: Math.max(0, ...atLoad.map((t) => t.duration)),
+    loadLongestFrame: Math.max(0, ...perf.loafs.filter((f) => f.start < hydratedAt).map((f) => f.duration)),
     jsGzipKB: js,
     workerJsGzipKB: workerJs,
     htmlGzipKB: html ? gzipSync(html, { level: 9 }).length / 1024 : 0,
@@ -248,10 +257,10 @@ async function measure(page: Page, base: string, path: string, o: Options, trace
 }
 
 function table(results: Result[], o: Options): string {
-  const head = ['page', 'demos', 'fps', 'tasks > 50 ms', 'longest ms', 'LCP ms', 'load longest ms', 'JS KB gz', 'of it worker', 'HTML KB gz'];
+  const head = ['page', 'demos', 'fps', 'tasks > 50 ms', 'longest ms', 'LCP ms', 'load longest ms', 'load frame ms', 'JS KB gz', 'of it worker', 'HTML KB gz'];
   const rows = results.map((r) => [
     r.page, String(r.demosStarted), r.fps.toFixed(1), String(r.longTasks), r.longestTask.toFixed(0), r.lcp.toFixed(0),
-    r.loadLongestTask.toFixed(0), r.jsGzipKB.toFixed(1), r.workerJsGzipKB.toFixed(1), r.htmlGzipKB.toFixed(1),
+    r.loadLongestTask.toFixed(0), r.loadLongestFrame.toFixed(0), r.jsGzipKB.toFixed(1), r.workerJsGzipKB.toFixed(1), r.htmlGzipKB.toFixed(1),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
@@ -275,6 +284,7 @@ function medianResult(runs: Result[]): Result {
     ...last,
     fps: median((r) => r.fps), longTasks: median((r) => r.longTasks), longestTask: median((r) => r.longestTask),
     lcp: median((r) => r.lcp), loadLongestTask: median((r) => r.loadLongestTask),
+    loadLongestFrame: median((r) => r.loadLongestFrame),
     jsGzipKB: median((r) => r.jsGzipKB), workerJsGzipKB: median((r) => r.workerJsGzipKB),
   };
 }
