@@ -19,10 +19,10 @@
 // With the CPU slowed 4x that one frame took 220-250 ms. Held back (`cv-staged`, global.css), the
 // pieces near the screen are drawn one per frame instead, each a task of its own (the first piece
 // with equations, the largest, took 100-160 ms alone), in page order; then the class comes off and
-// content-visibility: auto takes over. An embed page is one demo, drawn whole in its first frame
-// (120-250 ms at 4x, more with the fonts' first use): there each part of the demo, top to bottom, is
-// a piece (65-90 ms). Not when the address names a place on the page: the browser must be able to
-// scroll to it at once.
+// content-visibility: auto takes over. An embed page is one demo, and its first frame drew all of it
+// (120-350 ms at 4x, with every font's first use): there each part of the demo, top to bottom, is a
+// piece (the longest load-time task, 51-141 ms). Not when the address names a place on the page: the
+// browser must be able to scroll to it at once.
 (function () {
   if (location.hash) return;
   var root = document.documentElement;

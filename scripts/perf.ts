@@ -115,9 +115,13 @@ function pagePaths(): string[] {
   return [...sub('chapters'), ...sub('embed')];
 }
 
-// Installed before any page script: the long-task and LCP observers, and a frame counter.
+/** What the probe collects in the page: long tasks, long animation frames (ms since navigation), LCP, frame times. */
+type ProbeData = { longtasks: Span[]; loafs: Span[]; lcp: number; frames: number[] };
+type Span = { start: number; duration: number };
+
+// Installed before any page script: the long-task, long-frame and LCP observers, and a frame counter.
 const PROBE = () => {
-  const w = window as unknown as { __perf: { longtasks: { start: number; duration: number }[]; loafs: { start: number; duration: number }[]; lcp: number; frames: number[] } };
+  const w = window as unknown as { __perf: ProbeData };
   w.__perf = { longtasks: [], loafs: [], lcp: 0, frames: [] };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) w.__perf.longtasks.push({ start: e.startTime, duration: e.duration });
@@ -225,7 +229,7 @@ async function measure(page: Page, base: string, path: string, o: Options, trace
   const to = await page.evaluate(() => performance.now());
   if (tracePath) await page.context().browser()!.stopTracing();
 
-  const perf = await page.evaluate(() => (window as unknown as { __perf: { longtasks: { start: number; duration: number }[]; loafs: { start: number; duration: number }[]; lcp: number; frames: number[] } }).__perf);
+  const perf = await page.evaluate(() => (window as unknown as { __perf: ProbeData }).__perf);
   const frames = perf.frames.filter((t) => t >= from && t < to).length;
   const during = perf.longtasks.filter((t) => t.start + t.duration > from && t.start < to);
   const atLoad = perf.longtasks.filter((t) => t.start < hydratedAt);
