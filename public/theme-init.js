@@ -28,15 +28,12 @@
   var root = document.documentElement;
   root.classList.add('cv-staged');
   document.addEventListener('DOMContentLoaded', function () {
-    var demoParts = document.querySelectorAll('main.embed .demo > *');
+    // An embed page is one demo: every part of it is drawn, near the window or not (its iframe may
+    // be any height; a <noscript> has nothing to draw). A chapter: the pieces near the screen.
+    var demoParts = Array.prototype.filter.call(document.querySelectorAll('main.embed .demo > *'), function (p) { return p.tagName !== 'NOSCRIPT'; });
     var pieces = demoParts.length ? demoParts : document.querySelectorAll('.chapter-chunk');
-    var near = new Set();
-    var started = false;
-    // The margin content-visibility: auto draws within (Chromium's, half the viewport).
-    var seen = new IntersectionObserver(function (entries) {
-      entries.forEach(function (e) { if (e.isIntersecting) near.add(e.target); else near.delete(e.target); });
-      if (!started) { started = true; setTimeout(drawNext, 0); }
-    }, { rootMargin: '50%' });
+    var near = new Set(demoParts);
+    var seen = null;
     // After a frame has been drawn: the next piece near the screen, or the end of the staging.
     function afterFrame() { requestAnimationFrame(function () { setTimeout(drawNext, 0); }); }
     function drawNext() {
@@ -46,13 +43,16 @@
           return afterFrame();
         }
       }
-      seen.disconnect();
+      if (seen) seen.disconnect();
       root.classList.remove('cv-staged');
     }
-    // A demo's parts are all drawn: an embed's iframe may be any height, and its page is the demo
-    // (a <noscript> has nothing to draw: no frame for it).
-    if (demoParts.length) { demoParts.forEach(function (p) { if (p.tagName !== 'NOSCRIPT') near.add(p); }); afterFrame(); }
-    else if (pieces.length) pieces.forEach(function (p) { seen.observe(p); });
-    else afterFrame();
+    if (demoParts.length || !pieces.length) return afterFrame();
+    // The margin content-visibility: auto draws within (Chromium's, half the viewport).
+    var started = false;
+    seen = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) { if (e.isIntersecting) near.add(e.target); else near.delete(e.target); });
+      if (!started) { started = true; setTimeout(drawNext, 0); }
+    }, { rootMargin: '50%' });
+    pieces.forEach(function (p) { seen.observe(p); });
   });
 })();
